@@ -1,0 +1,17 @@
+/** Unit, workbook (office-addin-mock) and component tests. Browser tests run separately (test:e2e). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/dist/'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  },
+  // ESM-only packages that jest's CommonJS loader must see transpiled.
+  transformIgnorePatterns: ['/node_modules/(?!(nanoid)/)'],
+  moduleNameMapper: {
+    // office-addin-mock imports office-addin-manifest, whose ESM-only dependencies break CommonJS loading.
+    '^office-addin-manifest$': '<rootDir>/test/support/office-addin-manifest-stub.js',
+    '\\.(css|png|svg)$': '<rootDir>/test/support/asset-stub.js',
+  },
+};

@@ -1,0 +1,64 @@
+// One catalogue of the messages bad data produces (HyperFormula's split: misuse of an API throws,
+// bad data is answered with a value). Custom functions turn a LedgerError into #VALUE!/#N/A/#DIV/0!
+// with its message; the pane shows it in a MessageBar. Every message exists in zh-CN and en.
+
+export type ErrorKind = '#VALUE!' | '#N/A' | '#DIV/0!' | '#NUM!';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** Message codes; add here, never inline a message elsewhere. `{0}`, `{1}` are parameters. */
+export const MESSAGES = {
+  emptyRange: { kind: '#DIV/0!', 'zh-CN': '{0}：区域中没有可统计的值', en: '{0}: the range holds no values to count' },
+  badDate: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”不是有效日期，应为日期或“2024年3月15日”“2024-03-15”形式', en: '{0}: "{1}" is not a valid date; expected a date or text such as 2024-03-15' },
+  badDeadline: { kind: '#VALUE!', 'zh-CN': '{0}：无法识别整改时限“{1}”，应为日期或“2022年12月底前”“立行立改”“长期坚持”等', en: '{0}: cannot read the deadline "{1}"; expected a date or a phrase such as 2022年12月底前' },
+  unresolvedDeadline: { kind: '#N/A', 'zh-CN': '{0}：整改时限“{1}”没有具体日期，需人工确认', en: '{0}: the deadline "{1}" has no definite date and needs a person to confirm it' },
+  noDeadline: { kind: '#N/A', 'zh-CN': '{0}：“{1}”没有截止日期（长期坚持）', en: '{0}: "{1}" has no deadline (long-term)' },
+  badStatus: { kind: '#VALUE!', 'zh-CN': '{0}：无法识别整改状态“{1}”', en: '{0}: cannot read the status "{1}"' },
+  badNumber: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”不是数字', en: '{0}: "{1}" is not a number' },
+  badDigits: { kind: '#NUM!', 'zh-CN': '{0}：小数位数应为0到10的整数，实际为“{1}”', en: '{0}: digits must be a whole number from 0 to 10, got "{1}"' },
+  badFlag: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”不是是/否标记', en: '{0}: "{1}" is not a yes/no flag' },
+  errorInRange: { kind: '#VALUE!', 'zh-CN': '{0}：区域第{1}项是错误值{2}，请先更正', en: '{0}: item {1} of the range is the error {2}; correct it first' },
+  sizeMismatch: { kind: '#VALUE!', 'zh-CN': '{0}与{1}的行数不一致（{2}对{3}）', en: '{0} and {1} differ in length ({2} vs {3})' },
+  missingColumn: { kind: '#N/A', 'zh-CN': '表中找不到“{0}”列', en: 'the table has no column "{0}"' },
+  notATable: { kind: '#VALUE!', 'zh-CN': '{0}：应为带标题行的表格区域，如 ZG_Measures[#All]', en: '{0}: expected a table with its header row, such as ZG_Measures[#All]' },
+  calendarCoverage: { kind: '#N/A', 'zh-CN': '节假日数据仅覆盖至{0}年，{1}按周一至周五计算，请在“节假日”表补充', en: 'holiday data covers only up to {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
+  notAReport: { kind: '#VALUE!', 'zh-CN': '这段文字不像巡察反馈意见或整改情况通报：没有找到问题或整改情况', en: 'this text does not look like an inspection feedback or rectification report: no problems found' },
+  required: { kind: '#VALUE!', 'zh-CN': '请填写{0}', en: 'please fill in {0}' },
+  notFound: { kind: '#N/A', 'zh-CN': '找不到编号为“{0}”的条目，可能已被删除', en: 'no item with the number "{0}"; it may have been deleted' },
+} as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Bad data answered as a value, never thrown. */
+export type LedgerError = {
+  readonly tag: 'LedgerError';
+  readonly kind: ErrorKind;
+  readonly code: MessageCode;
+  readonly params: readonly string[];
+  readonly message: string; // in the locale it was made for
+};
+
+let currentLocale: Locale = 'zh-CN';
+
+/** The pane and the functions runtime set this once from Office's display language. */
+export function setMessageLocale(locale: Locale): void {
+  currentLocale = locale;
+}
+
+export function formatMessage(code: MessageCode, params: readonly (string | number)[], locale: Locale = currentLocale): string {
+  return MESSAGES[code][locale].replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+}
+
+export function ledgerError(code: MessageCode, ...params: (string | number)[]): LedgerError {
+  return {
+    tag: 'LedgerError',
+    kind: MESSAGES[code].kind,
+    code,
+    params: params.map(String),
+    message: formatMessage(code, params),
+  };
+}
+
+export function isLedgerError(value: unknown): value is LedgerError {
+  return typeof value === 'object' && value !== null && (value as { tag?: unknown }).tag === 'LedgerError';
+}

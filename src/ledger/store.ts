@@ -1,0 +1,57 @@
+// The LedgerStore port: everything the task pane asks of a ledger. In Excel it is the Office.js
+// adapter (src/workbook); in a plain browser it is the in-memory store with a sample ledger.
+// Items are addressed by their 编号 (id), never by position.
+import type { CloseState, IsoDate, Ledger, MeasureRow, ProblemRow, Round, Status } from './types';
+
+/** What the form collects for a new problem; ids are given by the store. */
+export type NewProblem = Omit<ProblemRow, 'id' | 'status' | 'closeState' | 'closeDate' | 'longTerm'> & {
+  longTerm?: boolean;
+};
+export type NewMeasure = Omit<MeasureRow, 'id' | 'problemId' | 'closeState' | 'closeDate' | 'progress' | 'evidence' | 'doneDate'> & {
+  progress?: string;
+  evidence?: string;
+  doneDate?: IsoDate | null;
+};
+
+export type ProblemPatch = Partial<Omit<ProblemRow, 'id' | 'status'>>;
+export type MeasurePatch = Partial<Omit<MeasureRow, 'id' | 'problemId'>>;
+
+/** The 销号 steps: 申请 (with 佐证材料) → 已销号 / 退回 / 申请延期 (with a new deadline). */
+export type CloseStep =
+  | { step: 'apply'; evidence: string; date: IsoDate }
+  | { step: 'approve'; date: IsoDate }
+  | { step: 'reject'; reason: string; date: IsoDate }
+  | { step: 'extend'; deadlineText: string; deadline: IsoDate | null; reason: string; date: IsoDate };
+
+/** One line of 变更记录. */
+export type ChangeEntry = { time: string; id: string; field: string; before: string; after: string };
+
+/** Whether the open workbook holds a ledger: none, complete, or ours with missing parts. */
+export type LedgerPresence = { state: 'none' } | { state: 'ok' } | { state: 'repairable'; missing: string[] };
+
+export type ItemRef = { kind: 'problem' | 'measure'; id: string };
+
+export type LedgerStore = {
+  /** 'excel' or 'preview' (in-memory, plain browser). */
+  readonly kind: 'excel' | 'preview';
+  detect(): Promise<LedgerPresence>;
+  /** Creates the ledger sheets, or repairs missing columns/names without touching data. */
+  createOrRepair(): Promise<void>;
+  load(): Promise<Ledger>;
+  saveRound(round: Round): Promise<void>;
+  addProblem(problem: NewProblem, measures: NewMeasure[]): Promise<{ problemId: string; measureIds: string[] }>;
+  /** Adds many at once (import): one batch, one Excel.run. */
+  addProblems(items: { problem: NewProblem; measures: NewMeasure[] }[]): Promise<{ problemIds: string[] }>;
+  updateProblem(id: string, patch: ProblemPatch): Promise<void>;
+  updateMeasure(id: string, patch: MeasurePatch): Promise<void>;
+  appendProgress(measureId: string, date: IsoDate, text: string): Promise<void>;
+  /** 已完成 sets 完成日期 (doneDate, default today); any other status clears it. */
+  setStatus(measureId: string, status: Status, doneDate?: IsoDate): Promise<void>;
+  closeStep(ref: ItemRef, step: CloseStep): Promise<CloseState>;
+  deleteProblem(id: string): Promise<void>;
+  deleteMeasure(id: string): Promise<void>;
+  /** Selects the item's row in the sheet (no-op in the preview). */
+  select(ref: ItemRef): Promise<void>;
+  /** Calls back when the user selects a ledger row in Excel; returns an unsubscribe. */
+  onSelect(listener: (ref: ItemRef) => void): Promise<() => void>;
+};
