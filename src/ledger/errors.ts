@@ -25,6 +25,12 @@ export const MESSAGES = {
   notAReport: { kind: '#VALUE!', 'zh-CN': '这段文字不像巡察反馈意见或整改情况通报：没有找到问题或整改情况', en: 'this text does not look like an inspection feedback or rectification report: no problems found' },
   required: { kind: '#VALUE!', 'zh-CN': '请填写{0}', en: 'please fill in {0}' },
   notFound: { kind: '#N/A', 'zh-CN': '找不到编号为“{0}”的条目，可能已被删除', en: 'no item with the number "{0}"; it may have been deleted' },
+  badCloseStep: { kind: '#VALUE!', 'zh-CN': '{0}的销号状态为“{1}”，不能{2}', en: '{0} is in the closing state "{1}"; it cannot be moved to "{2}"' },
+  foreignSheet: { kind: '#VALUE!', 'zh-CN': '工作簿中已有名为“{0}”的工作表且不是本台账的表格，台账已改用“{1}”', en: 'the workbook already has a sheet "{0}" that is not part of the ledger; the ledger uses "{1}" instead' },
+  notALedger: { kind: '#N/A', 'zh-CN': '当前工作簿中没有整改台账，请先创建整改台账', en: 'this workbook holds no rectification ledger; create one first' },
+  missingDeadline: { kind: '#N/A', 'zh-CN': '{0}：第{1}项没有填写截止日期，无法判断预警', en: '{0}: item {1} has no deadline, so no warning light can be given' },
+  notADeadline: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”中没有整改期限（截至日期、完成日期不是期限）', en: '{0}: "{1}" states no deadline (as-of and completion dates are not deadlines)' },
+  calendarCoverageStart: { kind: '#N/A', 'zh-CN': '节假日数据自{0}年起，{1}按周一至周五计算，请在“节假日”表补充', en: 'holiday data start in {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -43,6 +49,11 @@ let currentLocale: Locale = 'zh-CN';
 /** The pane and the functions runtime set this once from Office's display language. */
 export function setMessageLocale(locale: Locale): void {
   currentLocale = locale;
+}
+
+/** The locale messages are made in (the functions runtime names arguments in the same language). */
+export function messageLocale(): Locale {
+  return currentLocale;
 }
 
 export function formatMessage(code: MessageCode, params: readonly (string | number)[], locale: Locale = currentLocale): string {
