@@ -1,7 +1,16 @@
 // The LedgerStore port: everything the task pane asks of a ledger. In Excel it is the Office.js
 // adapter (src/workbook); in a plain browser it is the in-memory store with a sample ledger.
 // Items are addressed by their 编号 (id), never by position.
+import type { LedgerError } from './errors';
 import type { CloseState, IsoDate, Ledger, MeasureRow, ProblemRow, Round, Status } from './types';
+
+/** Stores reject with this when the data is bad (a LedgerError value): show `message` to the user. */
+export class LedgerStoreError extends Error {
+  constructor(readonly error: LedgerError) {
+    super(error.message);
+    this.name = 'LedgerStoreError';
+  }
+}
 
 /** What the form collects for a new problem; ids are given by the store. */
 export type NewProblem = Omit<ProblemRow, 'id' | 'status' | 'closeState' | 'closeDate' | 'longTerm'> & {
@@ -31,12 +40,18 @@ export type LedgerPresence = { state: 'none' } | { state: 'ok' } | { state: 'rep
 
 export type ItemRef = { kind: 'problem' | 'measure'; id: string };
 
+/** What createOrRepair did: parts created, parts repaired, and notes for the user. */
+export type RepairReport = { created: string[]; repaired: string[]; notes: string[] };
+
 export type LedgerStore = {
   /** 'excel' or 'preview' (in-memory, plain browser). */
   readonly kind: 'excel' | 'preview';
   detect(): Promise<LedgerPresence>;
-  /** Creates the ledger sheets, or repairs missing columns/names without touching data. */
-  createOrRepair(): Promise<void>;
+  /**
+   * Creates the ledger sheets, or repairs missing columns/names without touching data. The report
+   * lists what was created/repaired and notes to show (e.g. a sheet name taken by a foreign sheet).
+   */
+  createOrRepair(): Promise<RepairReport | void>;
   load(): Promise<Ledger>;
   saveRound(round: Round): Promise<void>;
   addProblem(problem: NewProblem, measures: NewMeasure[]): Promise<{ problemId: string; measureIds: string[] }>;
@@ -54,4 +69,10 @@ export type LedgerStore = {
   select(ref: ItemRef): Promise<void>;
   /** Calls back when the user selects a ledger row in Excel; returns an unsubscribe. */
   onSelect(listener: (ref: ItemRef) => void): Promise<() => void>;
+  /**
+   * Writes rows of text (the 通报 draft, 报告 tab) to a NEW worksheet named `name`, or `name (2)` …
+   * when taken; every cell as text, never a formula. Returns the sheet's actual name. Optional:
+   * the pane disables 写入新工作表 where a store lacks it.
+   */
+  writeReportSheet?(name: string, rows: string[][]): Promise<string>;
 };

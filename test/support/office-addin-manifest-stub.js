@@ -1,3 +1,5 @@
-// office-addin-mock only needs office-addin-manifest to read a manifest's host; our tests pass
-// the host explicitly, so this empty module stands in for the ESM-only package under jest.
-module.exports = {};
+// office-addin-mock only needs office-addin-manifest for its OfficeApp host enum; this CommonJS
+// module stands in for the ESM-only package under jest (the values are the package's own).
+module.exports = {
+  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+};

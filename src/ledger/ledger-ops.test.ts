@@ -1,0 +1,280 @@
+import fc from 'fast-check';
+import { isLedgerError, type LedgerError } from './errors';
+import * as ops from './ledger-ops';
+import type { LedgerEdit, OpsClock } from './ledger-ops';
+import type { CloseStep, NewMeasure, NewProblem } from './store';
+import { EMPTY_ROUND, STATUSES, UNMARKED, type CloseState, type Ledger, type MeasureRow, type Status, type StatusOrUnmarked } from './types';
+
+const clock: OpsClock = { today: '2026-11-22', now: '2026-11-22 10:00:00' };
+
+function problem(description = '“第一议题”制度落实不到位'): NewProblem {
+  return { sourceNumber: '（一）1', category: '贯彻落实党中央决策部署方面', description, source: '巡察反馈', leader: '张建国', leadUnit: '办公室', note: '' };
+}
+
+function measure(text: string, status: StatusOrUnmarked = '正在推进', longTerm = false): NewMeasure {
+  return { text, leader: '张建国', unit: '办公室', coUnits: '', owner: '赵丽', deadlineText: '2026年12月底前', deadline: '2026-12-31', status, longTerm, note: '' };
+}
+
+function ok<T>(value: T | LedgerError): T {
+  if (isLedgerError(value)) throw new Error(`unexpected LedgerError: ${value.message}`);
+  return value;
+}
+
+function err(value: unknown): LedgerError {
+  if (!isLedgerError(value)) throw new Error('expected a LedgerError');
+  return value;
+}
+
+const empty: Ledger = { round: { ...EMPTY_ROUND }, problems: [], measures: [] };
+
+/** A ledger with one problem per list of measure statuses. */
+function ledgerWith(...problems: StatusOrUnmarked[][]): Ledger {
+  const items = problems.map((statuses, i) => ({ problem: problem(`问题${i + 1}`), measures: statuses.map((s, j) => measure(`措施${i + 1}-${j + 1}`, s)) }));
+  return ok(ops.addProblems(empty, items, clock)).edit.ledger;
+}
+
+function measureOf(l: Ledger, id: string): MeasureRow {
+  const m = l.measures.find((x) => x.id === id);
+  if (!m) throw new Error(`no ${id}`);
+  return m;
+}
+
+describe('ids', () => {
+  test('problems and measures are numbered P001, P001-M01 …', () => {
+    const r = ok(ops.addProblems(empty, [{ problem: problem(), measures: [measure('a'), measure('b')] }, { problem: problem('二'), measures: [measure('c')] }], clock));
+    expect(r.problemIds).toEqual(['P001', 'P002']);
+    expect(r.measureIds).toEqual([['P001-M01', 'P001-M02'], ['P002-M01']]);
+  });
+
+  test.each([
+    ['the middle problem', 'P002', 'P004'],
+    ['the first problem', 'P001', 'P004'],
+  ])('deleting %s never frees its id for reuse while higher ids exist', (_, deleted, next) => {
+    const l = ledgerWith(['正在推进'], ['正在推进'], ['正在推进']);
+    const after = ok(ops.deleteProblem(l, deleted, clock)).ledger;
+    expect(ops.nextProblemId(after)).toBe(next);
+  });
+
+  test('a deleted measure id in the middle is not reused', () => {
+    const l = ledgerWith(['正在推进', '正在推进', '正在推进']);
+    const after = ok(ops.deleteMeasure(l, 'P001-M02', clock)).ledger;
+    expect(ops.nextMeasureId(after, 'P001')).toBe('P001-M04');
+  });
+
+  test('ids typed by hand that do not follow the pattern are ignored, not parsed', () => {
+    const l = ledgerWith(['正在推进']);
+    const odd = { ...l, problems: [...l.problems, { ...l.problems[0], id: '甲-1' }, { ...l.problems[0], id: 'P0099' }] };
+    expect(ops.nextProblemId(odd)).toBe('P100');
+  });
+
+  test('ids are unique for any sequence of adds and deletes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant('add' as const), fc.nat({ max: 20 })), { maxLength: 30 }), (actions) => {
+        let l = empty;
+        const ever = new Set<string>();
+        for (const a of actions) {
+          if (a === 'add') {
+            const r = ok(ops.addProblems(l, [{ problem: problem(), measures: [measure('x')] }], clock));
+            l = r.edit.ledger;
+            for (const id of r.problemIds) ever.add(id);
+          } else if (l.problems.length > 0) {
+            l = ok(ops.deleteProblem(l, l.problems[a % l.problems.length].id, clock)).ledger;
+          }
+        }
+        const ids = l.problems.map((p) => p.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(l.measures.map((m) => m.id)).size).toBe(l.measures.length);
+      }),
+    );
+  });
+});
+
+describe('problem roll-up', () => {
+  test.each<[StatusOrUnmarked[], StatusOrUnmarked]>([
+    [['已完成', '已完成'], '已完成'],
+    [['已完成', '基本完成'], '基本完成'],
+    [['已完成', '正在推进', '部分完成'], '正在推进'],
+    [['未启动', '已完成'], '未启动'],
+    [['已完成', UNMARKED], UNMARKED],
+  ])('measures %j give the problem %s', (statuses, expected) => {
+    expect(ledgerWith(statuses).problems[0].status).toBe(expected);
+  });
+
+  test('the problem is 长期坚持 when any measure is, and stops being when that measure goes', () => {
+    const items = [{ problem: problem(), measures: [measure('a', '已完成', true), measure('b', '已完成')] }];
+    const l = ok(ops.addProblems(empty, items, clock)).edit.ledger;
+    expect(l.problems[0].longTerm).toBe(true);
+    const after = ok(ops.deleteMeasure(l, 'P001-M01', clock)).ledger;
+    expect(after.problems[0].longTerm).toBe(false);
+  });
+
+  test('a status change recomputes the problem, and the change log says so', () => {
+    const l = ledgerWith(['正在推进', '已完成']);
+    const edit = ok(ops.setStatus(l, 'P001-M01', '已完成', clock, '2026-11-20'));
+    expect(edit.ledger.problems[0].status).toBe('已完成');
+    expect(edit.changes).toEqual(
+      expect.arrayContaining([
+        { time: clock.now, id: 'P001-M01', field: '整改状态', before: '正在推进', after: '已完成' },
+        { time: clock.now, id: 'P001-M01', field: '完成日期', before: '', after: '2026-11-20' },
+        { time: clock.now, id: 'P001', field: '问题状态', before: '正在推进', after: '已完成' },
+      ]),
+    );
+    expect(edit.diff.measures.updated).toEqual(['P001-M01']);
+    expect(edit.diff.problems.updated).toEqual(['P001']);
+  });
+
+  test('the problem is always the weakest of its measures, whatever the statuses', () => {
+    const status = fc.constantFrom<StatusOrUnmarked>(...STATUSES, UNMARKED);
+    fc.assert(
+      fc.property(fc.array(status, { minLength: 1, maxLength: 6 }), (statuses) => {
+        const rolled = ledgerWith(statuses).problems[0].status;
+        expect(statuses).toContain(rolled);
+        // An unknown measure could be anything, so it makes the problem unknown, unless another
+        // measure is 未启动, which nothing is weaker than.
+        if (statuses.includes('未启动')) expect(rolled).toBe('未启动');
+        else if (statuses.includes(UNMARKED)) expect(rolled).toBe(UNMARKED);
+        else for (const s of statuses) expect(STATUSES.indexOf(rolled as Status)).toBeLessThanOrEqual(STATUSES.indexOf(s as Status));
+      }),
+    );
+  });
+});
+
+describe('status and progress', () => {
+  test.each<[Status, string | undefined, string | null]>([
+    ['已完成', '2026-11-01', '2026-11-01'],
+    ['已完成', undefined, '2026-11-22'],
+    ['基本完成', '2026-11-01', null],
+    ['正在推进', undefined, null],
+  ])('setStatus %s (完成日期 %s) leaves 完成日期 %s', (status, given, expected) => {
+    const l = ok(ops.setStatus(ledgerWith(['已完成']), 'P001-M01', '已完成', clock, '2026-10-01')).ledger;
+    expect(measureOf(ok(ops.setStatus(l, 'P001-M01', status, clock, given)).ledger, 'P001-M01').doneDate).toBe(expected);
+  });
+
+  test('progress is kept newest first, one dated line per entry', () => {
+    let l = ledgerWith(['正在推进']);
+    l = ok(ops.appendProgress(l, 'P001-M01', '2026-10-01', '印发工作方案。', clock)).ledger;
+    l = ok(ops.appendProgress(l, 'P001-M01', '2026-11-15', '  完成第一轮检查，\n发现问题12个。 ', clock)).ledger;
+    expect(measureOf(l, 'P001-M01').progress).toBe('2026-11-15：完成第一轮检查， 发现问题12个。\n2026-10-01：印发工作方案。');
+  });
+
+  test.each([
+    ['2026-13-01', '进展', 'badDate'],
+    ['2026-11-01', '   ', 'required'],
+  ])('appendProgress(%s, %j) is refused with %s', (date, text, code) => {
+    expect(err(ops.appendProgress(ledgerWith(['正在推进']), 'P001-M01', date, text, clock)).code).toBe(code);
+  });
+
+  test('an unknown id is answered with notFound, not a throw', () => {
+    const l = ledgerWith(['正在推进']);
+    expect(err(ops.updateMeasure(l, 'P009-M01', { owner: 'x' }, clock)).code).toBe('notFound');
+    expect(err(ops.deleteProblem(l, 'P009', clock)).code).toBe('notFound');
+  });
+
+  test('updating a field writes one change line with the old and new text; an unchanged field writes none', () => {
+    const l = ledgerWith(['正在推进']);
+    const edit = ok(ops.updateMeasure(l, 'P001-M01', { owner: '孙鹏', unit: '办公室', longTerm: true }, clock));
+    expect(edit.changes.filter((c) => c.id === 'P001-M01')).toEqual([
+      { time: clock.now, id: 'P001-M01', field: '责任人', before: '赵丽', after: '孙鹏' },
+      { time: clock.now, id: 'P001-M01', field: '长期坚持', before: '否', after: '是' },
+    ]);
+    expect(ok(ops.updateMeasure(l, 'P001-M01', { owner: '赵丽' }, clock)).changes).toEqual([]);
+  });
+
+  test('unchanged rows keep their identity (cheap diffs for big ledgers)', () => {
+    const l = ledgerWith(['正在推进'], ['正在推进']);
+    const after = ok(ops.updateMeasure(l, 'P001-M01', { owner: '孙鹏' }, clock)).ledger;
+    expect(after.measures[1]).toBe(l.measures[1]);
+    expect(after.problems[1]).toBe(l.problems[1]);
+  });
+});
+
+describe('销号 state machine', () => {
+  const apply: CloseStep = { step: 'apply', evidence: '整改报告；会议纪要', date: '2026-11-10' };
+  const approve: CloseStep = { step: 'approve', date: '2026-11-12' };
+  const reject: CloseStep = { step: 'reject', reason: '佐证材料不完整', date: '2026-11-12' };
+  const extend: CloseStep = { step: 'extend', deadlineText: '2027年3月底前', deadline: '2027-03-31', reason: '待预算批复', date: '2026-11-12' };
+  const steps = { apply, approve, reject, extend };
+
+  /** Walks a measure through steps; returns the final state or the code of the refusal. */
+  function walk(names: (keyof typeof steps)[]): string {
+    let l = ledgerWith(['已完成']);
+    let state: string = '未申请';
+    for (const name of names) {
+      const r = ops.closeStep(l, { kind: 'measure', id: 'P001-M01' }, steps[name], clock);
+      if (isLedgerError(r)) return r.code;
+      l = r.edit.ledger;
+      state = r.state;
+    }
+    return state;
+  }
+
+  test.each<[(keyof typeof steps)[], CloseState | 'badCloseStep']>([
+    [['apply'], '已申请'],
+    [['apply', 'approve'], '已销号'],
+    [['apply', 'reject'], '退回'],
+    [['apply', 'extend'], '申请延期'],
+    [['apply', 'reject', 'apply', 'approve'], '已销号'],
+    [['apply', 'extend', 'apply', 'reject', 'apply'], '已申请'],
+    [['approve'], 'badCloseStep'],
+    [['reject'], 'badCloseStep'],
+    [['extend'], 'badCloseStep'],
+    [['apply', 'apply'], 'badCloseStep'],
+    [['apply', 'approve', 'apply'], 'badCloseStep'],
+    [['apply', 'approve', 'reject'], 'badCloseStep'],
+  ])('%j ends in %s', (names, expected) => {
+    expect(walk(names)).toBe(expected);
+  });
+
+  test('申请 needs 佐证材料, which is merged into the measure without repeats', () => {
+    const l = ledgerWith(['已完成']);
+    expect(err(ops.closeStep(l, { kind: 'measure', id: 'P001-M01' }, { ...apply, evidence: ' ' }, clock)).code).toBe('required');
+    const r = ok(ops.closeStep(l, { kind: 'measure', id: 'P001-M01' }, apply, clock));
+    const m = measureOf(r.edit.ledger, 'P001-M01');
+    expect(m.evidence).toBe('整改报告；会议纪要');
+    expect(m.progress).toBe('2026-11-10：申请销号，佐证材料：整改报告；会议纪要');
+    expect(ops.mergeEvidence('整改报告\n会议纪要', '会议纪要\n验收意见')).toBe('整改报告\n会议纪要\n验收意见');
+  });
+
+  test('销号 sets 销号日期; 申请延期 sets the new deadline', () => {
+    const l = ok(ops.closeStep(ledgerWith(['已完成']), { kind: 'measure', id: 'P001-M01' }, apply, clock)).edit.ledger;
+    expect(measureOf(ok(ops.closeStep(l, { kind: 'measure', id: 'P001-M01' }, approve, clock)).edit.ledger, 'P001-M01').closeDate).toBe('2026-11-12');
+    const extended = measureOf(ok(ops.closeStep(l, { kind: 'measure', id: 'P001-M01' }, extend, clock)).edit.ledger, 'P001-M01');
+    expect([extended.deadlineText, extended.deadline, extended.closeState]).toEqual(['2027年3月底前', '2027-03-31', '申请延期']);
+  });
+
+  test('a problem goes through the same steps, logged in its 备注', () => {
+    const l = ledgerWith(['已完成']);
+    const applied = ok(ops.closeStep(l, { kind: 'problem', id: 'P001' }, apply, clock));
+    const done = ok(ops.closeStep(applied.edit.ledger, { kind: 'problem', id: 'P001' }, approve, clock));
+    expect(done.state).toBe('已销号');
+    expect(done.edit.ledger.problems[0].closeDate).toBe('2026-11-12');
+    expect(done.edit.ledger.problems[0].note.split('\n')[0]).toBe('2026-11-12：已销号');
+  });
+});
+
+describe('add, delete and round', () => {
+  test('a problem without a description or a measure without text is refused', () => {
+    expect(err(ops.addProblems(empty, [{ problem: problem(' '), measures: [] }], clock)).code).toBe('required');
+    expect(err(ops.addProblems(empty, [{ problem: problem(), measures: [measure('')] }], clock)).code).toBe('required');
+    expect(err(ops.addProblems(empty, [{ problem: problem(), measures: [{ ...measure('a'), deadline: '2026-02-30' }] }], clock)).code).toBe('badDate');
+  });
+
+  test('deleting a problem deletes its measures and logs each row', () => {
+    const l = ledgerWith(['正在推进', '已完成'], ['未启动']);
+    const edit: LedgerEdit = ok(ops.deleteProblem(l, 'P001', clock));
+    expect(edit.ledger.measures.map((m) => m.id)).toEqual(['P002-M01']);
+    expect(edit.diff.measures.deleted).toEqual(['P001-M01', 'P001-M02']);
+    expect(edit.changes.map((c) => [c.id, c.field])).toEqual([['P001', '删除'], ['P001-M01', '删除'], ['P001-M02', '删除']]);
+  });
+
+  test('saveRound logs changed fields under 巡察信息 and refuses a bad date', () => {
+    const round = { ...EMPTY_ROUND, org: '县卫健委党组', feedback: '2026-07-22' };
+    const edit = ok(ops.saveRound(empty, round, clock));
+    expect(edit.diff.round).toBe(true);
+    expect(edit.changes).toEqual([
+      { time: clock.now, id: '巡察信息', field: '被巡察单位', before: '', after: '县卫健委党组' },
+      { time: clock.now, id: '巡察信息', field: '反馈日期', before: '', after: '2026-07-22' },
+    ]);
+    expect(err(ops.saveRound(empty, { ...round, start: '2026-7-1' }, clock)).code).toBe('badDate');
+  });
+});

@@ -1,0 +1,377 @@
+// Pure operations on a Ledger, shared by every LedgerStore (the in-memory preview and the Excel
+// adapter): ids, the problem roll-up, status and progress rules, the 销号 state machine and the
+// 变更记录 lines. Each operation takes a ledger and returns a LedgerEdit (the new ledger, the rows it
+// added/updated/deleted and the change lines) or a LedgerError for bad data. Unchanged rows keep
+// their object identity, so diffing a 5,000-row ledger costs little.
+import { parseIso } from './dates';
+import { ledgerError, type LedgerError } from './errors';
+import { isDone, weakestStatus } from './status';
+import type { ChangeEntry, CloseStep, ItemRef, MeasurePatch, NewMeasure, NewProblem, ProblemPatch } from './store';
+import { UNMARKED, type CloseState, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type Round, type Status } from './types';
+
+/** The clock an operation runs under: `today` for 完成日期 defaults, `now` stamps 变更记录. */
+export type OpsClock = { today: IsoDate; now: string };
+
+export type RowDiff = { added: string[]; updated: string[]; deleted: string[] };
+export type LedgerDiff = { round: boolean; problems: RowDiff; measures: RowDiff };
+export type LedgerEdit = { ledger: Ledger; diff: LedgerDiff; changes: ChangeEntry[] };
+
+/** Chinese labels of the fields: the table headers and the 字段 of 变更记录 (one source). */
+export const PROBLEM_LABELS = {
+  id: '问题编号', sourceNumber: '原编号', category: '问题类别', description: '问题描述', source: '问题来源',
+  leader: '责任领导', leadUnit: '牵头单位', status: '问题状态', longTerm: '长期坚持', closeState: '销号状态',
+  closeDate: '销号日期', note: '备注',
+} as const satisfies Record<keyof ProblemRow, string>;
+
+export const MEASURE_LABELS = {
+  id: '措施编号', problemId: '问题编号', text: '整改措施', leader: '责任领导', unit: '责任单位', coUnits: '配合单位',
+  owner: '责任人', deadlineText: '整改时限', deadline: '截止日期', status: '整改状态', longTerm: '长期坚持',
+  doneDate: '完成日期', progress: '整改进展', evidence: '佐证材料', closeState: '销号状态', closeDate: '销号日期', note: '备注',
+} as const satisfies Record<keyof MeasureRow, string>;
+
+export const ROUND_LABELS = {
+  org: '被巡察单位', inspector: '巡察组', kind: '巡察类型', start: '巡察开始日期', end: '巡察结束日期',
+  feedback: '反馈日期', months: '集中整改期(月)', asOf: '统计截止日期',
+} as const satisfies Record<keyof Round, string>;
+
+/** The 编号 of 变更记录 lines about the 巡察信息 sheet. */
+export const ROUND_CHANGE_ID = '巡察信息';
+
+/** Local wall-clock time, `YYYY-MM-DD HH:MM:SS`, the user's day (as todayIso). */
+export function clockAt(now: Date = new Date()): OpsClock {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  return { today, now: `${today} ${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}` };
+}
+
+// ---- ids -------------------------------------------------------------------------------------
+
+const PROBLEM_ID_RE = /^P(\d+)$/;
+
+/** P001, P002 …: one above the highest in the ledger, so a deleted id in the middle is never reused. */
+export function nextProblemId(ledger: Ledger, extra: readonly string[] = []): string {
+  let max = 0;
+  for (const id of [...ledger.problems.map((p) => p.id), ...ledger.measures.map((m) => m.problemId), ...extra]) {
+    const m = PROBLEM_ID_RE.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `P${String(max + 1).padStart(3, '0')}`;
+}
+
+/** P001-M01, P001-M02 …: one above the highest measure of that problem. */
+export function nextMeasureId(ledger: Ledger, problemId: string, extra: readonly string[] = []): string {
+  const prefix = `${problemId}-M`;
+  let max = 0;
+  for (const id of [...ledger.measures.map((m) => m.id), ...extra]) {
+    if (!id.startsWith(prefix)) continue;
+    const n = Number(id.slice(prefix.length));
+    if (Number.isInteger(n)) max = Math.max(max, n);
+  }
+  return `${prefix}${String(max + 1).padStart(2, '0')}`;
+}
+
+// ---- roll-up ---------------------------------------------------------------------------------
+
+/** A problem's status is the weakest of its measures; it is 长期坚持 when any measure is. */
+export function rollUpProblem(problem: ProblemRow, measures: readonly MeasureRow[]): ProblemRow {
+  if (measures.length === 0) return problem.status === UNMARKED ? problem : { ...problem, status: UNMARKED };
+  const status = weakestStatus(measures.map((m) => m.status));
+  const longTerm = measures.some((m) => m.longTerm);
+  return status === problem.status && longTerm === problem.longTerm ? problem : { ...problem, status, longTerm };
+}
+
+function rollUp(problems: ProblemRow[], measures: readonly MeasureRow[], ids: ReadonlySet<string>): ProblemRow[] {
+  if (ids.size === 0) return problems;
+  const byProblem = new Map<string, MeasureRow[]>();
+  for (const m of measures) {
+    if (!ids.has(m.problemId)) continue;
+    const list = byProblem.get(m.problemId);
+    if (list) list.push(m);
+    else byProblem.set(m.problemId, [m]);
+  }
+  return problems.map((p) => (ids.has(p.id) ? rollUpProblem(p, byProblem.get(p.id) ?? []) : p));
+}
+
+// ---- diff and change log ---------------------------------------------------------------------
+
+/** A cell's text in 变更记录: 是/否 for flags, '' for no date. */
+export function changeText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+function diffRows<T extends { id: string }>(
+  before: readonly T[], after: readonly T[], labels: Record<keyof T & string, string>, describe: (row: T) => string,
+  now: string, changes: ChangeEntry[],
+): RowDiff {
+  const old = new Map(before.map((r) => [r.id, r]));
+  const diff: RowDiff = { added: [], updated: [], deleted: [] };
+  const seen = new Set<string>();
+  for (const row of after) {
+    seen.add(row.id);
+    const prev = old.get(row.id);
+    if (prev === row) continue;
+    if (!prev) {
+      diff.added.push(row.id);
+      changes.push({ time: now, id: row.id, field: '新增', before: '', after: describe(row) });
+      continue;
+    }
+    let changed = false;
+    for (const key of Object.keys(labels) as (keyof T & string)[]) {
+      const a = changeText(prev[key]);
+      const b = changeText(row[key]);
+      if (a === b) continue;
+      changed = true;
+      changes.push({ time: now, id: row.id, field: labels[key], before: a, after: b });
+    }
+    if (changed) diff.updated.push(row.id);
+  }
+  for (const row of before) {
+    if (seen.has(row.id)) continue;
+    diff.deleted.push(row.id);
+    changes.push({ time: now, id: row.id, field: '删除', before: describe(row), after: '' });
+  }
+  return diff;
+}
+
+/** What changed between two ledgers, row by row, with one 变更记录 line per changed field. */
+export function diffLedgers(before: Ledger, after: Ledger, now: string): LedgerEdit {
+  const changes: ChangeEntry[] = [];
+  let round = false;
+  if (before.round !== after.round) {
+    for (const key of Object.keys(ROUND_LABELS) as (keyof Round)[]) {
+      const a = changeText(before.round[key]);
+      const b = changeText(after.round[key]);
+      if (a === b) continue;
+      round = true;
+      changes.push({ time: now, id: ROUND_CHANGE_ID, field: ROUND_LABELS[key], before: a, after: b });
+    }
+  }
+  const problems = diffRows(before.problems, after.problems, PROBLEM_LABELS, (p) => p.description, now, changes);
+  const measures = diffRows(before.measures, after.measures, MEASURE_LABELS, (m) => m.text, now, changes);
+  return { ledger: after, diff: { round, problems, measures }, changes };
+}
+
+// ---- validation ------------------------------------------------------------------------------
+
+function checkDate(field: string, value: IsoDate | null | undefined): LedgerError | null {
+  if (value === null || value === undefined) return null;
+  return parseIso(value) ? null : ledgerError('badDate', field, value);
+}
+
+function checkDates<T>(row: T, fields: readonly (keyof T & string)[], labels: Record<string, string>): LedgerError | null {
+  for (const f of fields) {
+    const e = checkDate(labels[f], row[f] as IsoDate | null | undefined);
+    if (e) return e;
+  }
+  return null;
+}
+
+const MEASURE_DATES = ['deadline', 'doneDate', 'closeDate'] as const;
+
+// ---- operations ------------------------------------------------------------------------------
+
+/** Adds problems with their measures in one edit (a form entry is a batch of one). */
+export function addProblems(
+  ledger: Ledger, items: readonly { problem: NewProblem; measures: readonly NewMeasure[] }[], clock: OpsClock,
+): { edit: LedgerEdit; problemIds: string[]; measureIds: string[][] } | LedgerError {
+  const problems = [...ledger.problems];
+  const measures = [...ledger.measures];
+  const problemIds: string[] = [];
+  const measureIds: string[][] = [];
+  for (const { problem, measures: newMeasures } of items) {
+    if (!problem.description.trim()) return ledgerError('required', PROBLEM_LABELS.description);
+    const pid = nextProblemId(ledger, problemIds);
+    const ids: string[] = [];
+    const rows: MeasureRow[] = [];
+    for (const nm of newMeasures) {
+      if (!nm.text.trim()) return ledgerError('required', MEASURE_LABELS.text);
+      const id = nextMeasureId(ledger, pid, ids);
+      const row: MeasureRow = {
+        ...nm, id, problemId: pid, progress: nm.progress ?? '', evidence: nm.evidence ?? '',
+        doneDate: nm.doneDate ?? null, closeState: '未申请', closeDate: null,
+      };
+      const bad = checkDates(row, MEASURE_DATES, MEASURE_LABELS);
+      if (bad) return bad;
+      ids.push(id);
+      rows.push(row);
+    }
+    const base: ProblemRow = {
+      ...problem, id: pid, status: UNMARKED, longTerm: problem.longTerm ?? false, closeState: '未申请', closeDate: null,
+    };
+    problems.push(rows.length > 0 ? rollUpProblem(base, rows) : base);
+    measures.push(...rows);
+    problemIds.push(pid);
+    measureIds.push(ids);
+  }
+  const edit = diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
+  return { edit, problemIds, measureIds };
+}
+
+/** Adds measures to an existing problem. */
+export function addMeasures(ledger: Ledger, problemId: string, newMeasures: readonly NewMeasure[], clock: OpsClock): { edit: LedgerEdit; measureIds: string[] } | LedgerError {
+  if (!ledger.problems.some((p) => p.id === problemId)) return ledgerError('notFound', problemId);
+  const ids: string[] = [];
+  const rows: MeasureRow[] = [];
+  for (const nm of newMeasures) {
+    if (!nm.text.trim()) return ledgerError('required', MEASURE_LABELS.text);
+    const id = nextMeasureId(ledger, problemId, ids);
+    const row: MeasureRow = { ...nm, id, problemId, progress: nm.progress ?? '', evidence: nm.evidence ?? '', doneDate: nm.doneDate ?? null, closeState: '未申请', closeDate: null };
+    const bad = checkDates(row, MEASURE_DATES, MEASURE_LABELS);
+    if (bad) return bad;
+    ids.push(id);
+    rows.push(row);
+  }
+  const measures = [...ledger.measures, ...rows];
+  const problems = rollUp(ledger.problems, measures, new Set([problemId]));
+  return { edit: diffLedgers(ledger, { ...ledger, problems, measures }, clock.now), measureIds: ids };
+}
+
+export function saveRound(ledger: Ledger, round: Round, clock: OpsClock): LedgerEdit | LedgerError {
+  for (const key of ['start', 'end', 'feedback', 'asOf'] as const) {
+    const bad = checkDate(ROUND_LABELS[key], round[key]);
+    if (bad) return bad;
+  }
+  if (!Number.isInteger(round.months) || round.months < 0 || round.months > 60) return ledgerError('badNumber', ROUND_LABELS.months, round.months);
+  return diffLedgers(ledger, { ...ledger, round: { ...round } }, clock.now);
+}
+
+export function updateProblem(ledger: Ledger, id: string, patch: ProblemPatch, clock: OpsClock): LedgerEdit | LedgerError {
+  const index = ledger.problems.findIndex((p) => p.id === id);
+  if (index < 0) return ledgerError('notFound', id);
+  if ('description' in patch && !patch.description?.trim()) return ledgerError('required', PROBLEM_LABELS.description);
+  const bad = checkDate(PROBLEM_LABELS.closeDate, patch.closeDate);
+  if (bad) return bad;
+  const problems = [...ledger.problems];
+  problems[index] = { ...problems[index], ...definedOnly(patch) };
+  // The status and the flag are derived from the measures whenever there are any.
+  return diffLedgers(ledger, { ...ledger, problems: rollUp(problems, ledger.measures, new Set([id])) }, clock.now);
+}
+
+export function updateMeasure(ledger: Ledger, id: string, patch: MeasurePatch, clock: OpsClock): LedgerEdit | LedgerError {
+  const index = ledger.measures.findIndex((m) => m.id === id);
+  if (index < 0) return ledgerError('notFound', id);
+  if ('text' in patch && !patch.text?.trim()) return ledgerError('required', MEASURE_LABELS.text);
+  const bad = checkDates(patch, MEASURE_DATES, MEASURE_LABELS);
+  if (bad) return bad;
+  const prev = ledger.measures[index];
+  const next: MeasureRow = { ...prev, ...definedOnly(patch) };
+  // A status change follows setStatus's rule unless the patch says the 完成日期 itself.
+  if (patch.status !== undefined && patch.status !== prev.status && patch.doneDate === undefined) {
+    next.doneDate = isDone(patch.status) ? clock.today : null;
+  }
+  const measures = [...ledger.measures];
+  measures[index] = next;
+  const problems = rollUp(ledger.problems, measures, new Set([prev.problemId]));
+  return diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
+}
+
+/** 已完成 sets 完成日期 (default today); any other status clears it. */
+export function setStatus(ledger: Ledger, id: string, status: Status, clock: OpsClock, doneDate?: IsoDate): LedgerEdit | LedgerError {
+  return updateMeasure(ledger, id, { status, doneDate: status === '已完成' ? (doneDate ?? clock.today) : null }, clock);
+}
+
+/** Puts `YYYY-MM-DD：text` on top of 整改进展 (newest first). */
+export function prependProgress(progress: string, date: IsoDate, text: string): string {
+  const line = `${date}：${text.trim().replace(/\s*\n\s*/g, ' ')}`;
+  return progress.trim() ? `${line}\n${progress.trim()}` : line;
+}
+
+export function appendProgress(ledger: Ledger, id: string, date: IsoDate, text: string, clock: OpsClock): LedgerEdit | LedgerError {
+  if (!parseIso(date)) return ledgerError('badDate', MEASURE_LABELS.progress, date);
+  if (!text.trim()) return ledgerError('required', MEASURE_LABELS.progress);
+  const m = ledger.measures.find((x) => x.id === id);
+  if (!m) return ledgerError('notFound', id);
+  return updateMeasure(ledger, id, { progress: prependProgress(m.progress, date, text) }, clock);
+}
+
+/** Which 销号 steps each state allows: 未申请 → 已申请 → 已销号 / 退回 / 申请延期; 退回 and 申请延期 apply again. */
+export const CLOSE_TRANSITIONS: Readonly<Record<CloseState, readonly CloseStep['step'][]>> = {
+  未申请: ['apply'],
+  已申请: ['approve', 'reject', 'extend'],
+  退回: ['apply'],
+  申请延期: ['apply'],
+  已销号: [],
+};
+
+const STEP_TARGET: Record<CloseStep['step'], CloseState> = { apply: '已申请', approve: '已销号', reject: '退回', extend: '申请延期' };
+const STEP_LABEL: Record<CloseStep['step'], string> = { apply: '申请销号', approve: '销号', reject: '退回', extend: '申请延期' };
+
+export function closeStep(ledger: Ledger, ref: ItemRef, step: CloseStep, clock: OpsClock): { edit: LedgerEdit; state: CloseState } | LedgerError {
+  const current = ref.kind === 'problem' ? ledger.problems.find((p) => p.id === ref.id) : ledger.measures.find((m) => m.id === ref.id);
+  if (!current) return ledgerError('notFound', ref.id);
+  if (!CLOSE_TRANSITIONS[current.closeState].includes(step.step)) return ledgerError('badCloseStep', ref.id, current.closeState, STEP_LABEL[step.step]);
+  if (!parseIso(step.date)) return ledgerError('badDate', MEASURE_LABELS.closeDate, step.date);
+  const state = STEP_TARGET[step.step];
+  // Every step leaves a dated line: in 整改进展 for a measure, in 备注 for a problem (it has no log).
+  let line: string;
+  const common = { closeState: state, closeDate: step.step === 'approve' ? step.date : null };
+  let extra: MeasurePatch = {};
+  switch (step.step) {
+    case 'apply':
+      if (!step.evidence.trim()) return ledgerError('required', MEASURE_LABELS.evidence);
+      line = `申请销号，佐证材料：${step.evidence.trim()}`;
+      break;
+    case 'approve':
+      line = '已销号';
+      break;
+    case 'reject':
+      if (!step.reason.trim()) return ledgerError('required', '退回原因');
+      line = `销号申请被退回：${step.reason.trim()}`;
+      break;
+    case 'extend': {
+      if (!step.deadlineText.trim() && !step.deadline) return ledgerError('required', MEASURE_LABELS.deadlineText);
+      const bad = checkDate(MEASURE_LABELS.deadline, step.deadline);
+      if (bad) return bad;
+      const target = step.deadlineText.trim() || step.deadline || '';
+      line = `申请延期至${target}${step.reason.trim() ? `：${step.reason.trim()}` : ''}`;
+      extra = { deadlineText: step.deadlineText.trim() || step.deadline || '', deadline: step.deadline };
+      break;
+    }
+  }
+  let edit: LedgerEdit | LedgerError;
+  if (ref.kind === 'measure') {
+    const m = current as MeasureRow;
+    const evidence = step.step === 'apply' ? mergeEvidence(m.evidence, step.evidence) : m.evidence;
+    edit = updateMeasure(ledger, ref.id, { ...common, ...extra, evidence, progress: prependProgress(m.progress, step.date, line) }, clock);
+  } else {
+    const p = current as ProblemRow;
+    edit = updateProblem(ledger, ref.id, { ...common, note: prependProgress(p.note, step.date, line) }, clock);
+  }
+  return 'tag' in edit ? edit : { edit, state };
+}
+
+/** 佐证材料 accumulates one item per line, without repeats. */
+export function mergeEvidence(existing: string, added: string): string {
+  const lines = existing.split('\n').map((s) => s.trim()).filter(Boolean);
+  for (const item of added.split('\n').map((s) => s.trim()).filter(Boolean)) if (!lines.includes(item)) lines.push(item);
+  return lines.join('\n');
+}
+
+export function deleteProblem(ledger: Ledger, id: string, clock: OpsClock): LedgerEdit | LedgerError {
+  if (!ledger.problems.some((p) => p.id === id)) return ledgerError('notFound', id);
+  const problems = ledger.problems.filter((p) => p.id !== id);
+  const measures = ledger.measures.filter((m) => m.problemId !== id);
+  return diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
+}
+
+export function deleteMeasure(ledger: Ledger, id: string, clock: OpsClock): LedgerEdit | LedgerError {
+  const m = ledger.measures.find((x) => x.id === id);
+  if (!m) return ledgerError('notFound', id);
+  const measures = ledger.measures.filter((x) => x.id !== id);
+  const problems = rollUp(ledger.problems, measures, new Set([m.problemId]));
+  return diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
+}
+
+/** Recomputes every problem's status and flag (after a load, where hands may have edited cells). */
+export function rollUpAll(ledger: Ledger): Ledger {
+  const problems = rollUp(ledger.problems, ledger.measures, new Set(ledger.problems.map((p) => p.id)));
+  return problems.every((p, i) => p === ledger.problems[i]) ? ledger : { ...ledger, problems };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}

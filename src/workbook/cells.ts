@@ -1,0 +1,200 @@
+// Cell values ↔ ledger rows, by header name (never by position: users reorder columns), with dates
+// as Excel serials and user text protected from being read as a formula.
+import { isoToSerial, isValidYmd, serialToIso, ymdToIso, FIRST_EXACT_SERIAL } from '../ledger/dates';
+import { parseFlag, parseStatus } from '../ledger/status';
+import type { ChangeEntry } from '../ledger/store';
+import {
+  CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, STATUSES, UNMARKED, EMPTY_ROUND,
+  type CloseState, type IsoDate, type MeasureRow, type ProblemRow, type ProblemSource, type Round, type RoundKind, type StatusOrUnmarked,
+} from '../ledger/types';
+import { INFO_CELLS, type ColumnDef, type TableDef } from './schema';
+
+/** Where a value goes: Office.js `values` (typed input, parsed like the keyboard) or an .xlsx cell. */
+export type CellTarget = 'office' | 'xlsx';
+export type CellValue = string | number | boolean;
+
+/** Header text → position in the table as it is now. */
+export type HeaderIndex = ReadonlyMap<string, number>;
+
+export function headerIndex(headers: readonly unknown[]): HeaderIndex {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = String(h ?? '').trim();
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
+/** The schema headers a table lacks. */
+export function missingHeaders(table: TableDef, index: HeaderIndex): string[] {
+  return table.columns.map((c) => c.header).filter((h) => !index.has(h));
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+export function readText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  return String(v).trim();
+}
+
+const LOOSE_DATE_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/** A date cell: a serial number, or text such as 2026-03-15, 2026/3/15, 2026年3月15日. */
+export function readDate(v: unknown): IsoDate | null {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= FIRST_EXACT_SERIAL ? serialToIso(v) : null;
+  const m = LOOSE_DATE_RE.exec(readText(v));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidYmd(y, mo, d) ? ymdToIso(y, mo, d) : null;
+}
+
+export function readFlag(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  return parseFlag(readText(v)) ?? false;
+}
+
+/** A status cell: the canonical value, or any phrase (完成, 推进中 …); blank or unreadable → 未标注. */
+export function readStatus(v: unknown): StatusOrUnmarked {
+  const text = readText(v);
+  if ((STATUSES as readonly string[]).includes(text)) return text as StatusOrUnmarked;
+  if (!text) return UNMARKED;
+  return parseStatus(text).status ?? UNMARKED;
+}
+
+function oneOf<T extends string>(list: readonly T[], v: unknown, fallback: T | ''): T | '' {
+  const text = readText(v);
+  return (list as readonly string[]).includes(text) ? (text as T) : fallback;
+}
+
+export function readCloseState(v: unknown): CloseState {
+  return (oneOf(CLOSE_STATES, v, '未申请') || '未申请') as CloseState;
+}
+
+type Getter = (header: string) => unknown;
+
+function getter(cells: readonly unknown[], index: HeaderIndex): Getter {
+  return (header) => {
+    const i = index.get(header);
+    return i === undefined ? '' : cells[i];
+  };
+}
+
+function by<F extends string>(table: TableDef<F>): Record<F, string> {
+  const out = {} as Record<F, string>;
+  for (const c of table.columns) if (c.field) out[c.field] = c.header;
+  return out;
+}
+
+export function problemFromCells(table: TableDef<keyof ProblemRow>, cells: readonly unknown[], index: HeaderIndex): ProblemRow {
+  const get = getter(cells, index);
+  const h = by(table);
+  return {
+    id: readText(get(h.id)), sourceNumber: readText(get(h.sourceNumber)), category: readText(get(h.category)),
+    description: readText(get(h.description)), source: oneOf<ProblemSource>(PROBLEM_SOURCES, get(h.source), ''),
+    leader: readText(get(h.leader)), leadUnit: readText(get(h.leadUnit)), status: readStatus(get(h.status)),
+    longTerm: readFlag(get(h.longTerm)), closeState: readCloseState(get(h.closeState)), closeDate: readDate(get(h.closeDate)),
+    note: readText(get(h.note)),
+  };
+}
+
+export function measureFromCells(table: TableDef<keyof MeasureRow>, cells: readonly unknown[], index: HeaderIndex): MeasureRow {
+  const get = getter(cells, index);
+  const h = by(table);
+  return {
+    id: readText(get(h.id)), problemId: readText(get(h.problemId)), text: readText(get(h.text)), leader: readText(get(h.leader)),
+    unit: readText(get(h.unit)), coUnits: readText(get(h.coUnits)), owner: readText(get(h.owner)),
+    deadlineText: readText(get(h.deadlineText)), deadline: readDate(get(h.deadline)), status: readStatus(get(h.status)),
+    longTerm: readFlag(get(h.longTerm)), doneDate: readDate(get(h.doneDate)), progress: readText(get(h.progress)),
+    evidence: readText(get(h.evidence)), closeState: readCloseState(get(h.closeState)), closeDate: readDate(get(h.closeDate)),
+    note: readText(get(h.note)),
+  };
+}
+
+/** 巡察信息 from the values of its named cells (name → value). */
+export function roundFromCells(values: ReadonlyMap<string, unknown>): Round {
+  const round: Round = { ...EMPTY_ROUND };
+  for (const cell of INFO_CELLS) {
+    if (!cell.field || !values.has(cell.name)) continue;
+    const v = values.get(cell.name);
+    switch (cell.field) {
+      case 'org':
+      case 'inspector':
+        round[cell.field] = readText(v);
+        break;
+      case 'kind':
+        round.kind = oneOf<RoundKind>(ROUND_KINDS, v, '');
+        break;
+      case 'months': {
+        const n = typeof v === 'number' ? v : Number(readText(v));
+        round.months = readText(v) !== '' && Number.isInteger(n) && n >= 0 ? n : EMPTY_ROUND.months;
+        break;
+      }
+      default:
+        round[cell.field] = readDate(v);
+    }
+  }
+  return round;
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+// Typed input Excel would turn into something else: a formula (= + - @), a number, a percentage,
+// a date or time, a boolean, or text that already starts with an apostrophe.
+const CONVERTIBLE_RE = /^(?:[=+\-@']|\s*[$¥￥]?\s*[\d.,]+\s*%?\s*$|\s*\d{1,4}\s*[-/.:年月]\s*\d{1,2}|\s*(?:true|false)\s*$|\s*\d+(?:\.\d+)?e[+-]?\d+\s*$)/i;
+
+/**
+ * Text as Office.js must receive it to store exactly that text. Range.values parses strings like
+ * keyboard input, so "=SUM(A1)" would become a formula and "001" the number 1; a leading apostrophe
+ * (Excel's prefix character, invisible and not part of the value read back) keeps it as text.
+ */
+export function officeText(text: string): string {
+  return CONVERTIBLE_RE.test(text) ? `'${text}` : text;
+}
+
+/** One cell's value for a column: dates as serials, flags 是/否, 未标注 blank, text protected. */
+export function cellValue(column: ColumnDef, value: unknown, target: CellTarget): CellValue {
+  if (value === null || value === undefined) return '';
+  switch (column.kind) {
+    case 'date':
+      return typeof value === 'string' ? (isoToSerial(value) ?? '') : '';
+    case 'datetime':
+      return typeof value === 'string' ? (dateTimeToSerial(value) ?? '') : '';
+    case 'flag':
+      return value === true ? '是' : '否';
+    case 'number':
+      return typeof value === 'number' ? value : '';
+    case 'formula':
+      return column.formula ?? '';
+    default: {
+      const text = String(value);
+      if (text === UNMARKED) return '';
+      return target === 'office' ? officeText(text) : text;
+    }
+  }
+}
+
+/** A row's values in the order of the table's current headers; unknown columns are left blank. */
+export function cellsFromRow<F extends string>(table: TableDef<F>, row: Record<F, unknown>, headers: readonly string[], target: CellTarget): CellValue[] {
+  const byHeader = new Map(table.columns.map((c) => [c.header, c]));
+  return headers.map((h) => {
+    const column = byHeader.get(h);
+    if (!column) return '';
+    return cellValue(column, column.field ? row[column.field] : null, target);
+  });
+}
+
+/** `YYYY-MM-DD HH:MM:SS` → Excel serial with the time as a fraction. */
+export function dateTimeToSerial(text: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!m) return null;
+  const day = isoToSerial(m[1]);
+  if (day === null) return null;
+  const seconds = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  return day + seconds / 86400;
+}
+
+/** A 变更记录 line as a ZG_Changes row. */
+export function changeRow(entry: ChangeEntry): Record<'time' | 'id' | 'field' | 'before' | 'after', string> {
+  return { time: entry.time, id: entry.id, field: entry.field, before: entry.before, after: entry.after };
+}

@@ -1,0 +1,146 @@
+// Reading the ledger tables out of a workbook and writing a LedgerEdit back, inside one Excel.run:
+// queueLedgerLoad (before the first sync) → readLedger (after it) → queueEdit (before the second).
+// Rows are located by their 编号 in the loaded values, never by position, so rows the user sorted,
+// filtered, inserted or deleted by hand are still written correctly.
+import type { LedgerEdit } from '../ledger/ledger-ops';
+import { ledgerError } from '../ledger/errors';
+import { LedgerStoreError, type ChangeEntry } from '../ledger/store';
+import { EMPTY_ROUND, type Ledger, type MeasureRow, type ProblemRow } from '../ledger/types';
+import { cellValue, cellsFromRow, changeRow, headerIndex, measureFromCells, problemFromCells, readText, type HeaderIndex } from './cells';
+import { CHANGES, MEASURES, PROBLEMS, numberFormatOf, type TableDef } from './schema';
+
+/** A table's proxies queued for loading in the first batch. */
+export type LoadedTable = {
+  def: TableDef;
+  table: Excel.Table;
+  header: Excel.Range;
+  body: Excel.Range;
+  filter: Excel.AutoFilter;
+};
+
+export type LedgerLoad = { problems: LoadedTable; measures: LoadedTable; tables: Excel.TableCollection };
+
+/** A table after the sync: its headers, values and where each 编号 sits. */
+export type TableState = {
+  loaded: LoadedTable;
+  headers: string[];
+  index: HeaderIndex;
+  values: unknown[][];
+  /** 编号 → 0-based row of the data body. */
+  rowOf: Map<string, number>;
+};
+
+export type LedgerState = { ledger: Ledger; problems: TableState; measures: TableState; changes: { table: Excel.Table; headers: string[] } | null };
+
+function queueTable(context: Excel.RequestContext, def: TableDef): LoadedTable {
+  const table = context.workbook.tables.getItem(def.table);
+  const header = table.getHeaderRowRange().load('values');
+  const body = table.getDataBodyRange().load('values');
+  const filter = table.autoFilter.load('enabled,isDataFiltered,criteria');
+  return { def, table, header, body, filter };
+}
+
+/** Queues everything an action needs to know; a missing ledger table fails the sync (ItemNotFound). */
+export function queueLedgerLoad(context: Excel.RequestContext): LedgerLoad {
+  const tables = context.workbook.tables.load('items/name,items/columns/items/name');
+  return { problems: queueTable(context, PROBLEMS), measures: queueTable(context, MEASURES), tables };
+}
+
+function tableState(loaded: LoadedTable): TableState {
+  const headers = (loaded.header.values[0] ?? []).map((h) => readText(h));
+  const index = headerIndex(headers);
+  const idCol = index.get(loaded.def.idHeader);
+  if (idCol === undefined) throw new LedgerStoreError(ledgerError('missingColumn', loaded.def.idHeader));
+  const values = loaded.body.values;
+  const rowOf = new Map<string, number>();
+  values.forEach((row, r) => {
+    const id = readText(row[idCol]);
+    // A blank 编号 is a row the user inserted by hand (or the empty row of a new table): not an item.
+    // A repeated 编号 keeps its first row: the add-in never writes to a copy it cannot tell apart.
+    if (id && !rowOf.has(id)) rowOf.set(id, r);
+  });
+  return { loaded, headers, index, values, rowOf };
+}
+
+/** Turns the synced load into a ledger (round left empty: actions other than load do not need it). */
+export function readLedger(load: LedgerLoad): LedgerState {
+  const problems = tableState(load.problems);
+  const measures = tableState(load.measures);
+  const ledger: Ledger = {
+    round: { ...EMPTY_ROUND },
+    problems: [...problems.rowOf.values()].map((r) => problemFromCells(PROBLEMS, problems.values[r], problems.index)),
+    measures: [...measures.rowOf.values()].map((r) => measureFromCells(MEASURES, measures.values[r], measures.index)),
+  };
+  const changesItem = load.tables.items.find((t) => t.name === CHANGES.table);
+  const changes = changesItem ? { table: changesItem, headers: changesItem.columns.items.map((c) => c.name) } : null;
+  return { ledger, problems, measures, changes };
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+/**
+ * Adding or deleting rows of a filtered table is unreliable in Office.js (rows are skipped or the
+ * call fails), so the filter is lifted for the change and its criteria put back afterwards.
+ */
+function withFilterLifted(state: TableState, write: () => void): void {
+  const { filter, table } = state.loaded;
+  if (!filter.enabled || !filter.isDataFiltered) {
+    write();
+    return;
+  }
+  const saved = filter.criteria.map((c) => (c && c.filterOn ? stripNulls(c) : null));
+  filter.clearCriteria();
+  write();
+  saved.forEach((criteria, column) => {
+    if (criteria) filter.apply(table.getRange(), column, criteria);
+  });
+}
+
+function stripNulls(criteria: Excel.FilterCriteria): Excel.FilterCriteria {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(criteria)) if (v !== null && v !== undefined) out[k] = v;
+  return out as unknown as Excel.FilterCriteria;
+}
+
+/** Writes the changed cells of one updated row: one cell at a time, so filters and sorting never matter. */
+function writeChangedCells<T extends { id: string }>(state: TableState, before: T, after: T): void {
+  const r = state.rowOf.get(after.id);
+  if (r === undefined) throw new LedgerStoreError(ledgerError('notFound', after.id));
+  for (const column of state.loaded.def.columns) {
+    if (!column.field) continue;
+    const field = column.field as keyof T & string;
+    if (before[field] === after[field]) continue;
+    const c = state.index.get(column.header);
+    if (c === undefined) throw new LedgerStoreError(ledgerError('missingColumn', column.header));
+    const cell = state.loaded.body.getCell(r, c);
+    if (column.kind === 'date' || column.kind === 'datetime') cell.numberFormat = [[numberFormatOf(column)]];
+    cell.values = [[cellValue(column, after[field], 'office')]];
+  }
+}
+
+function applyRows<T extends { id: string }>(state: TableState, before: readonly T[], after: readonly T[], diff: { added: string[]; updated: string[]; deleted: string[] }): void {
+  const beforeById = new Map(before.map((row) => [row.id, row]));
+  const afterById = new Map(after.map((row) => [row.id, row]));
+  for (const id of diff.updated) writeChangedCells(state, beforeById.get(id)!, afterById.get(id)!);
+  if (diff.added.length === 0 && diff.deleted.length === 0) return;
+  const deleteRows = diff.deleted.map((id) => state.rowOf.get(id)).filter((r): r is number => r !== undefined).sort((a, b) => b - a);
+  const added = diff.added.map((id) => cellsFromRow(state.loaded.def, afterById.get(id)! as unknown as Record<string, unknown>, state.headers, 'office'));
+  withFilterLifted(state, () => {
+    // Bottom-up, so each index still points at the row it meant when queued.
+    for (const r of deleteRows) state.loaded.table.rows.getItemAt(r).delete();
+    if (added.length > 0) state.loaded.table.rows.add(undefined, added);
+  });
+}
+
+/** Queues the writes of an edit: changed cells, new rows, deleted rows and the 变更记录 lines. */
+export function queueEdit(state: LedgerState, edit: LedgerEdit, before: Ledger): void {
+  applyRows<ProblemRow>(state.problems, before.problems, edit.ledger.problems, edit.diff.problems);
+  applyRows<MeasureRow>(state.measures, before.measures, edit.ledger.measures, edit.diff.measures);
+  queueChangeLog(state, edit.changes);
+}
+
+export function queueChangeLog(state: Pick<LedgerState, 'changes'>, changes: readonly ChangeEntry[]): void {
+  if (!state.changes || changes.length === 0) return; // the user removed 变更记录: nothing to append to
+  const headers = state.changes.headers;
+  state.changes.table.rows.add(undefined, changes.map((c) => cellsFromRow(CHANGES, changeRow(c), headers, 'office')));
+}

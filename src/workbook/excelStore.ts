@@ -1,0 +1,149 @@
+// The Office.js LedgerStore: the workbook is the database. Every user action is ONE Excel.run that
+// loads what it needs, syncs once, applies the same ledger-ops as the preview store, queues the
+// writes and syncs once more: never more than two context.sync calls, none in a loop.
+import * as ops from '../ledger/ledger-ops';
+import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
+import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
+import { LedgerStoreError, type ItemRef, type LedgerPresence, type LedgerStore } from '../ledger/store';
+import type { Ledger, Round } from '../ledger/types';
+import { cellValue, roundFromCells } from './cells';
+import { queueChangeLog, queueEdit, queueLedgerLoad, readLedger, type LedgerState } from './excelLedger';
+import { presenceOf, queueCreateOrRepair, queueShapeLoad, readShape, type RepairReport } from './excelSetup';
+import { onTableSelection, selectRow, type ExcelRunner } from './excelSelect';
+import { INFO_CELLS, type ColumnDef } from './schema';
+
+/** The part of the `Excel` namespace the store uses (Excel.run); injected in tests. */
+export type ExcelApi = ExcelRunner;
+
+export type ExcelStoreOptions = {
+  excel?: ExcelApi;
+  /** The clock for 完成日期 defaults and 变更记录 stamps; default the system clock. */
+  now?: () => Date;
+};
+
+export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair'> & { readonly kind: 'excel'; createOrRepair(): Promise<RepairReport> };
+
+/** Office errors that mean "the ledger (or part of it) is not in this workbook". */
+function isMissingItem(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ItemNotFound' || code === 'InvalidArgument';
+}
+
+/** Syncs the load batch; a missing table or name becomes the user-facing notALedger message. */
+async function syncLoad(context: Excel.RequestContext): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isMissingItem(error)) throw new LedgerStoreError(ledgerError('notALedger'));
+    throw error;
+  }
+}
+
+function fail(error: LedgerError): never {
+  throw new LedgerStoreError(error);
+}
+
+export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
+  const excel = (): ExcelApi => options.excel ?? (globalThis as unknown as { Excel: ExcelApi }).Excel;
+  const clock = (): OpsClock => ops.clockAt((options.now ?? (() => new Date()))());
+
+  /** One user action: load → sync → compute with ledger-ops → write → sync. */
+  function act<T>(compute: (ledger: Ledger, clock: OpsClock) => { edit: LedgerEdit; value: T } | LedgerError): Promise<T> {
+    return excel().run(async (context) => {
+      const load = queueLedgerLoad(context);
+      await syncLoad(context);
+      const state: LedgerState = readLedger(load);
+      const result = compute(state.ledger, clock());
+      if (isLedgerError(result)) fail(result);
+      if (result.edit.changes.length > 0) {
+        queueEdit(state, result.edit, state.ledger);
+        await context.sync();
+      }
+      return result.value;
+    });
+  }
+
+  const plain = (r: LedgerEdit | LedgerError) => (isLedgerError(r) ? r : { edit: r, value: undefined });
+
+  return {
+    kind: 'excel',
+
+    detect: () =>
+      excel().run(async (context): Promise<LedgerPresence> => {
+        const loaded = queueShapeLoad(context);
+        await context.sync();
+        return presenceOf(readShape(loaded));
+      }),
+
+    createOrRepair: () =>
+      excel().run(async (context) => {
+        const loaded = queueShapeLoad(context);
+        await context.sync();
+        const report = queueCreateOrRepair(context, readShape(loaded));
+        if (report.created.length + report.repaired.length > 0) await context.sync();
+        return report;
+      }),
+
+    load: () =>
+      excel().run(async (context) => {
+        const load = queueLedgerLoad(context);
+        const names = context.workbook.names.load('items/name,items/type');
+        await syncLoad(context);
+        const state = readLedger(load);
+        const present = new Set(names.items.filter((n) => n.type === 'Range').map((n) => n.name));
+        const cells = INFO_CELLS.filter((c) => c.field && present.has(c.name)).map((c) => ({ cell: c, range: context.workbook.names.getItem(c.name).getRange().load('values') }));
+        await context.sync();
+        const round = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, range.values[0]?.[0]])));
+        return ops.rollUpAll({ ...state.ledger, round });
+      }),
+
+    saveRound: (round: Round) =>
+      excel().run(async (context) => {
+        const wb = context.workbook;
+        const cells = INFO_CELLS.filter((c) => c.field).map((c) => ({ cell: c, range: wb.names.getItem(c.name).getRange().load('values') }));
+        const tables = wb.tables.load('items/name,items/columns/items/name');
+        await syncLoad(context);
+        const before = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, range.values[0]?.[0]])));
+        const edit = ops.saveRound({ round: before, problems: [], measures: [] }, round, clock());
+        if (isLedgerError(edit)) fail(edit);
+        if (!edit.diff.round) return;
+        for (const { cell, range } of cells) {
+          const key = cell.field!;
+          if (before[key] === edit.ledger.round[key]) continue;
+          const kind: ColumnDef['kind'] = cell.kind === 'list' ? 'text' : cell.kind === 'formula' ? 'text' : cell.kind;
+          if (kind === 'date') range.numberFormat = [['yyyy-mm-dd']];
+          range.values = [[cellValue({ header: cell.label, field: key, kind, width: 0 }, edit.ledger.round[key], 'office')]];
+        }
+        const changes = tables.items.find((t) => t.name === 'ZG_Changes');
+        queueChangeLog({ changes: changes ? { table: changes, headers: changes.columns.items.map((c) => c.name) } : null }, edit.changes);
+        await context.sync();
+      }),
+
+    addProblem: (problem, measures) =>
+      act((ledger, c) => {
+        const r = ops.addProblems(ledger, [{ problem, measures }], c);
+        return isLedgerError(r) ? r : { edit: r.edit, value: { problemId: r.problemIds[0], measureIds: r.measureIds[0] } };
+      }),
+
+    addProblems: (items) =>
+      act((ledger, c) => {
+        const r = ops.addProblems(ledger, items, c);
+        return isLedgerError(r) ? r : { edit: r.edit, value: { problemIds: r.problemIds } };
+      }),
+
+    updateProblem: (id, patch) => act((ledger, c) => plain(ops.updateProblem(ledger, id, patch, c))),
+    updateMeasure: (id, patch) => act((ledger, c) => plain(ops.updateMeasure(ledger, id, patch, c))),
+    appendProgress: (id, date, text) => act((ledger, c) => plain(ops.appendProgress(ledger, id, date, text, c))),
+    setStatus: (id, status, doneDate) => act((ledger, c) => plain(ops.setStatus(ledger, id, status, c, doneDate))),
+    closeStep: (ref, step) =>
+      act((ledger, c) => {
+        const r = ops.closeStep(ledger, ref, step, c);
+        return isLedgerError(r) ? r : { edit: r.edit, value: r.state };
+      }),
+    deleteProblem: (id) => act((ledger, c) => plain(ops.deleteProblem(ledger, id, c))),
+    deleteMeasure: (id) => act((ledger, c) => plain(ops.deleteMeasure(ledger, id, c))),
+
+    select: (ref: ItemRef) => selectRow(excel(), ref),
+    onSelect: (listener) => onTableSelection(excel(), listener),
+  };
+}

@@ -1,0 +1,339 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a duck-typed stand-in for Office.js proxies */
+// Request-context proxies over FakeModel (see fakeExcel.ts for what they model and why).
+import { a1, parseAddress, type Box, type FakeModel, type FakeSheet, type FakeTable } from './fakeExcel';
+
+/** Anything asked of a missing item: the sync fails, so nothing here matters. */
+const dead: any = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : dead), apply: () => dead, set: () => true });
+
+export class FakeContext {
+  private pending: (() => void)[] = [];
+  private failure: Error | null = null;
+  readonly workbook: FakeWorkbook;
+  constructor(readonly model: FakeModel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  fail(code: string, message: string) {
+    this.failure ??= Object.assign(new Error(message), { code });
+    return dead;
+  }
+  queueLoad(take: () => void) {
+    this.pending.push(take);
+  }
+  async sync(): Promise<void> {
+    this.model.syncs += 1;
+    const failure = this.failure;
+    const pending = this.pending;
+    this.failure = null;
+    this.pending = [];
+    if (failure) throw failure;
+    for (const take of pending) take();
+  }
+}
+
+/** Properties readable only after load() and sync(), with the value as of the sync. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected ctx: FakeContext) {}
+  protected snapshot(): Record<string, () => unknown> {
+    return {};
+  }
+  load(props?: string) {
+    const wanted = (props ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    this.ctx.queueLoad(() => {
+      const getters = this.snapshot();
+      for (const p of wanted) {
+        const root = p.split('/')[0];
+        if (!(root in getters)) throw new Error(`fake Excel: cannot load ${p}`);
+        this.loaded.set(root, getters[root]());
+      }
+    });
+    return this;
+  }
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw Object.assign(new Error(`The property '${prop}' is not available. Load it and call context.sync().`), { code: 'PropertyNotLoaded' });
+    return this.loaded.get(prop) as T;
+  }
+  /** Marks properties loaded right away (items of a loaded collection). */
+  prime(values: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    return this;
+  }
+}
+
+export class FakeRange extends Loadable {
+  constructor(ctx: FakeContext, readonly box: Box) {
+    super(ctx);
+  }
+  protected override snapshot() {
+    const { sheet, r, c, rows, cols } = this.box;
+    return {
+      values: () => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.peek(r + i, c + j)?.v ?? '')),
+      rowIndex: () => r,
+      address: () => `${sheet.name}!${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`,
+    };
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  private each(data: unknown[][], write: (r: number, c: number, v: unknown) => void) {
+    const { r, c, rows, cols } = this.box;
+    if (data.length !== rows || data.some((row) => row.length !== cols)) {
+      this.ctx.fail('InvalidArgument', `The number of rows or columns in the input array doesn't match the range (${rows}×${cols}).`);
+      return;
+    }
+    data.forEach((row, i) => row.forEach((v, j) => write(r + i, c + j, v)));
+  }
+  set values(data: unknown[][]) {
+    this.each(data, (r, c, v) => this.box.sheet.input(r, c, v));
+  }
+  set formulas(data: unknown[][]) {
+    this.each(data, (r, c, v) => this.box.sheet.input(r, c, v));
+  }
+  set numberFormat(data: unknown[][]) {
+    this.each(data, (r, c, v) => (this.box.sheet.cell(r, c).nf = String(v)));
+  }
+  getCell(r: number, c: number) {
+    return new FakeRange(this.ctx, { ...this.box, r: this.box.r + r, c: this.box.c + c, rows: 1, cols: 1 });
+  }
+  getRow(r: number) {
+    return new FakeRange(this.ctx, { ...this.box, r: this.box.r + r, rows: 1 });
+  }
+  select() {
+    const { sheet, r, c, rows, cols } = this.box;
+    this.ctx.model.selected = { sheet: sheet.name, address: `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}` };
+  }
+  private cellsOf(): { r: number; c: number }[] {
+    const { r, c, cols } = this.box;
+    const rows = Math.min(this.box.rows, 2000);
+    return Array.from({ length: rows * cols }, (_, k) => ({ r: r + Math.floor(k / cols), c: c + (k % cols) }));
+  }
+  get format() {
+    const range = this;
+    return {
+      set wrapText(v: boolean) {
+        for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).wrap = v;
+      },
+      set columnWidth(points: number) {
+        for (let c = range.box.c; c < range.box.c + range.box.cols; c++) range.box.sheet.widths.set(c, points);
+      },
+      font: { set bold(_v: boolean) {} },
+    };
+  }
+  get dataValidation() {
+    const range = this;
+    return {
+      clear() {
+        for (const { r, c } of range.cellsOf()) delete range.box.sheet.cell(r, c).list;
+      },
+      set rule(rule: { list?: { source: string } }) {
+        for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).list = rule.list?.source;
+      },
+    };
+  }
+  get conditionalFormats() {
+    const range = this;
+    return {
+      add(_type: string) {
+        const record: { range: string; rule: unknown; fill?: string; font?: string } = { range: a1(range.box.r, range.box.c), rule: null };
+        range.box.sheet.conditionalFormats.push(record);
+        return {
+          cellValue: {
+            format: { fill: { set color(v: string) { record.fill = v; } }, font: { set color(v: string) { record.font = v; } } },
+            set rule(v: unknown) { record.rule = v; },
+          },
+        };
+      },
+    };
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  constructor(ctx: FakeContext, readonly sheet: FakeSheet) {
+    super(ctx);
+    this.prime({ name: sheet.name });
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  getRange(address: string) {
+    return new FakeRange(this.ctx, parseAddress(this.sheet, address));
+  }
+  get tables() {
+    return {
+      add: (address: string, _hasHeaders: boolean) => {
+        const box = parseAddress(this.sheet, address);
+        const table: FakeTable = { name: `Table${this.ctx.model.tables.length + 1}`, sheet: this.sheet, top: box.r, left: box.c, cols: box.cols, rows: 0, criteria: [] };
+        this.ctx.model.tables.push(table);
+        return new FakeTableProxy(this.ctx, table);
+      },
+    };
+  }
+  get freezePanes() {
+    return { freezeRows: (n: number) => (this.sheet.frozenRows = n) };
+  }
+  activate() {
+    this.ctx.model.active = this.sheet.name;
+  }
+  get onSelectionChanged() {
+    return {
+      add: (handler: (args: { address: string; worksheetId: string }) => Promise<void>) => {
+        this.sheet.handlers.add(handler);
+        return { context: this.ctx, remove: () => this.sheet.handlers.delete(handler) };
+      },
+    };
+  }
+}
+
+export class FakeTableProxy extends Loadable {
+  constructor(ctx: FakeContext, readonly t: FakeTable) {
+    super(ctx);
+  }
+  primeForCollection() {
+    const m = this.ctx.model;
+    return this.prime({
+      name: this.t.name,
+      worksheet: { name: this.t.sheet.name },
+      columns: { items: m.headers(this.t).map((name) => ({ name })) },
+      rows: { count: this.t.rows },
+    });
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.t.name = v;
+  }
+  set style(v: string) {
+    this.t.style = v;
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.t.sheet);
+  }
+  private box(r: number, rows: number): Box {
+    return { sheet: this.t.sheet, r: this.t.top + r, c: this.t.left, rows, cols: this.t.cols };
+  }
+  getHeaderRowRange() {
+    return new FakeRange(this.ctx, this.box(0, 1));
+  }
+  getDataBodyRange() {
+    return new FakeRange(this.ctx, this.box(1, Math.max(this.t.rows, 1)));
+  }
+  getRange() {
+    return new FakeRange(this.ctx, this.box(0, Math.max(this.t.rows, 1) + 1));
+  }
+  get rows(): any {
+    const self = this;
+    return {
+      get count() {
+        return (self.read('rows') as { count: number }).count;
+      },
+      add: (_index: unknown, values: unknown[][]) => this.ctx.model.insertRows(this.t, values.map((r) => [...r])),
+      getItemAt: (i: number) => ({ delete: () => this.ctx.model.deleteRow(this.t, i) }),
+    };
+  }
+  get columns(): any {
+    const self = this;
+    const m = this.ctx.model;
+    return {
+      get items() {
+        return (self.read('columns') as { items: { name: string }[] }).items;
+      },
+      getItem: (name: string) => {
+        const c = m.headers(this.t).indexOf(name);
+        if (c < 0) return this.ctx.fail('ItemNotFound', `no column ${name}`);
+        return { getDataBodyRange: () => new FakeRange(this.ctx, { ...this.box(1, Math.max(this.t.rows, 1)), c: this.t.left + c, cols: 1 }) };
+      },
+      add: (_index: unknown, _values: unknown, name: string) => {
+        this.t.sheet.input(this.t.top, this.t.left + this.t.cols, name);
+        this.t.cols += 1;
+      },
+    };
+  }
+  get autoFilter() {
+    const t = this.t;
+    const ctx = this.ctx;
+    const filter = new (class extends Loadable {
+      protected override snapshot() {
+        return { enabled: () => true, isDataFiltered: () => ctx.model.isFiltered(t), criteria: () => Array.from({ length: t.cols }, (_, i) => (t.criteria[i] ? { ...t.criteria[i], filterOn: 'Values' } : { filterOn: null })) };
+      }
+      get enabled() { return this.read('enabled'); }
+      get isDataFiltered() { return this.read('isDataFiltered'); }
+      get criteria() { return this.read('criteria'); }
+      clearCriteria() { t.criteria = []; }
+      apply(_range: unknown, column: number, criteria: object) { t.criteria[column] = criteria; }
+    })(ctx);
+    return filter;
+  }
+}
+
+class FakeWorkbook {
+  constructor(private ctx: FakeContext) {}
+  private get m() {
+    return this.ctx.model;
+  }
+  get tables() {
+    const ctx = this.ctx;
+    const m = this.m;
+    const collection = new (class extends Loadable {
+      protected override snapshot() {
+        return { items: () => m.tables.map((t) => new FakeTableProxy(ctx, t).primeForCollection()) };
+      }
+      get items(): FakeTableProxy[] { return this.read('items'); }
+      getItem(name: string) {
+        const t = m.tables.find((x) => x.name === name);
+        return t ? new FakeTableProxy(ctx, t) : ctx.fail('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      }
+    })(ctx);
+    return collection;
+  }
+  get worksheets() {
+    const ctx = this.ctx;
+    const m = this.m;
+    return new (class extends Loadable {
+      protected override snapshot() {
+        return { items: () => m.sheets.map((s) => new FakeWorksheet(ctx, s)) };
+      }
+      get items(): FakeWorksheet[] { return this.read('items'); }
+      add(name: string) {
+        if (m.sheet(name)) return ctx.fail('ItemAlreadyExists', `sheet ${name} exists`);
+        const sheet = new (m.sheets[0].constructor as new (n: string) => FakeSheet)(name);
+        m.sheets.push(sheet);
+        return new FakeWorksheet(ctx, sheet);
+      }
+      getItem(name: string) {
+        const s = m.sheet(name);
+        return s ? new FakeWorksheet(ctx, s) : ctx.fail('ItemNotFound', `no sheet ${name}`);
+      }
+    })(ctx);
+  }
+  get names() {
+    const ctx = this.ctx;
+    const m = this.m;
+    return new (class extends Loadable {
+      protected override snapshot() {
+        return {
+          items: () => [...m.names].map(([name, at]) => new Loadable(ctx).prime({ name, type: 'Range', value: `'${at.sheet.name}'!$${a1(at.r, at.c).replace(/(\d+)$/, '$$$1')}` })),
+        };
+      }
+      get items(): any[] { return this.read('items'); }
+      add(name: string, range: FakeRange) {
+        m.names.set(name, { sheet: range.box.sheet, r: range.box.r, c: range.box.c });
+      }
+      getItem(name: string) {
+        const at = m.names.get(name);
+        if (!at) return ctx.fail('ItemNotFound', `no name ${name}`);
+        return { getRange: () => new FakeRange(ctx, { sheet: at.sheet, r: at.r, c: at.c, rows: 1, cols: 1 }) };
+      }
+    })(ctx);
+  }
+}
+
+// Loadable exposes name/type/value for name items through `read`.
+Object.defineProperties(Loadable.prototype, {
+  type: { get(this: any) { return this.read('type'); }, configurable: true },
+  value: { get(this: any) { return this.read('value'); }, configurable: true },
+});
+Object.defineProperty(Loadable.prototype, 'name', { get(this: any) { return this.read('name'); }, configurable: true });
