@@ -1,0 +1,148 @@
+// State and actions of the 报告 tab: the settings and editable templates, the draft built from
+// them (pure, src/ledger/report), and the three ways out — clipboard, a new worksheet, a .docx.
+import { useCallback, useMemo, useState } from 'react';
+import { parseIso, todayIso } from '../../../ledger/dates';
+import type { LedgerStore } from '../../../ledger/store';
+import type { IsoDate, Ledger } from '../../../ledger/types';
+import type { Locale } from '../../../ledger/errors';
+import { buildDraft, defaultIssuer, defaultTemplates } from '../../../ledger/report/draft';
+import type { ReportDraft } from '../../../ledger/report/draft';
+import { draftToRows, draftToText } from '../../../ledger/report/output';
+import { countLedger, summarySentence } from '../../../ledger/report/summary';
+import { describeError } from '../../format';
+import { fill } from '../../i18n';
+import { copyText, DOCX_MIME, downloadBytes, safeFileName } from './browserIo';
+import { REPORT_STRINGS } from './reportStrings';
+
+export type ReportNotice = { intent: 'success' | 'error'; text: string };
+export type ReportAction = 'copy' | 'sheet' | 'docx';
+
+export type ReportState = {
+  asOf: IsoDate;
+  summary: string;
+  draft: ReportDraft;
+  issuer: string;
+  setIssuer: (value: string) => void;
+  date: IsoDate;
+  setDate: (value: string) => void;
+  contact: string;
+  setContact: (value: string) => void;
+  organisation: string;
+  setOrganisation: (value: string) => void;
+  nextSteps: string;
+  setNextSteps: (value: string) => void;
+  resetTemplates: () => void;
+  templatesEdited: boolean;
+  canWriteSheet: boolean;
+  busy: ReportAction | null;
+  notice: ReportNotice | null;
+  clearNotice: () => void;
+  copy: () => Promise<void>;
+  writeSheet: () => Promise<void>;
+  downloadDocx: () => Promise<void>;
+};
+
+export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): ReportState {
+  const t = REPORT_STRINGS[locale];
+  const asOf = ledger.round.asOf ?? todayIso();
+  const [issuerEdit, setIssuer] = useState<string | null>(null);
+  const [dateEdit, setDateEdit] = useState<IsoDate | null>(null);
+  const [contact, setContact] = useState('');
+  // null = the template with the ledger's current figures, which follows the ledger as it changes.
+  const [organisationEdit, setOrganisation] = useState<string | null>(null);
+  const [nextStepsEdit, setNextSteps] = useState<string | null>(null);
+  const [busy, setBusy] = useState<ReportAction | null>(null);
+  const [notice, setNotice] = useState<ReportNotice | null>(null);
+
+  const issuer = issuerEdit ?? defaultIssuer(ledger);
+  const date = dateEdit ?? asOf;
+  const defaults = useMemo(() => defaultTemplates(ledger, asOf, issuer), [ledger, asOf, issuer]);
+  const organisation = organisationEdit ?? defaults.organisation;
+  const nextSteps = nextStepsEdit ?? defaults.nextSteps;
+  const summary = useMemo(() => summarySentence(countLedger(ledger, asOf), locale), [ledger, asOf, locale]);
+  const draft = useMemo(
+    () => buildDraft(ledger, { asOf, date, issuer, organisationText: organisation, nextStepsText: nextSteps, contact }),
+    [ledger, asOf, date, issuer, organisation, nextSteps, contact],
+  );
+
+  // A date input gives '' while the user clears it: keep the last valid day for the draft.
+  const setDate = useCallback((value: string) => {
+    if (parseIso(value)) setDateEdit(value);
+  }, []);
+  const resetTemplates = useCallback(() => {
+    setOrganisation(null);
+    setNextSteps(null);
+  }, []);
+
+  const perform = useCallback(async (action: ReportAction, work: () => Promise<string>) => {
+    setBusy(action);
+    setNotice(null);
+    try {
+      setNotice({ intent: 'success', text: await work() });
+    } catch (error) {
+      const text = describeError(error, locale);
+      setNotice({ intent: 'error', text: action === 'docx' ? fill(t.docxFailed, text) : text });
+    } finally {
+      setBusy(null);
+    }
+  }, [locale, t]);
+
+  const copy = useCallback(
+    () =>
+      perform('copy', async () => {
+        if (!(await copyText(draftToText(draft)))) throw new Error(t.copyFailed);
+        return t.copied;
+      }),
+    [perform, draft, t],
+  );
+
+  const writeReportSheet = store.writeReportSheet?.bind(store);
+  const writeSheet = useCallback(
+    () =>
+      perform('sheet', async () => {
+        if (!writeReportSheet) throw new Error(t.writeSheetMissing);
+        const name = await writeReportSheet(fill(t.sheetName, date.replace(/-/g, '')), draftToRows(draft));
+        return fill(t.written, name);
+      }),
+    [perform, writeReportSheet, draft, date, t],
+  );
+
+  const downloadDocx = useCallback(
+    () =>
+      perform('docx', async () => {
+        // The docx library is a chunk of its own, fetched from the add-in's origin on first use.
+        const { buildDocx } = await import(/* webpackChunkName: "docx" */ '../../../ledger/report/docx');
+        const bytes = await buildDocx(draft);
+        const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
+        const fileName = fill(t.fileName, safeFileName(title));
+        downloadBytes(bytes, fileName, DOCX_MIME);
+        return fill(t.downloaded, fileName);
+      }),
+    [perform, draft, t],
+  );
+
+  return {
+    asOf,
+    summary,
+    draft,
+    issuer,
+    setIssuer,
+    date,
+    setDate,
+    contact,
+    setContact,
+    organisation,
+    setOrganisation,
+    nextSteps,
+    setNextSteps,
+    resetTemplates,
+    templatesEdited: organisationEdit !== null || nextStepsEdit !== null,
+    canWriteSheet: writeReportSheet !== undefined,
+    busy,
+    notice,
+    clearNotice: useCallback(() => setNotice(null), []),
+    copy,
+    writeSheet,
+    downloadDocx,
+  };
+}
