@@ -1,0 +1,106 @@
+// Summary figures of a report's narrative ("制定的25条整改措施，已落实到位20条，整改到位率80%";
+// "纳入长期坚持15项"; "收回清退违规资金4.01万元"): each number with its unit, the words around it
+// and a label saying what it counts. Only narrative text is read: figures inside a finding describe
+// the problem ("上轮巡察…整改完成率76%"), not this rectification.
+import { chineseNumeralToNumber, normalizeText } from '../normalize';
+import type { SummaryFigure } from './types';
+
+// A number (Arabic, or a Chinese numeral up to 九十九) and the unit after it. 个 must name what it
+// counts (个方面, 个问题…): "两个月" is a duration, not a figure.
+const FIGURE_RE =
+  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=方面|问题|单位|部门|项目|支部|党组织|类|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次)/g;
+
+const CLAUSE_SPLIT_RE = /[，,。；;：:！？\n]/;
+// Words that make a clause a rectification figure, not a date, a fee or a headcount in passing.
+const CONTEXT_RE =
+  /整改|问题|措施|方面|意见|建议|完成|到位|推进|落实|长期|制度|机制|交办|移交|线索|办结|销号|问责|处理|处分|追责|约谈|谈话|诫勉|清退|收回|追回|挽回|退还|资金|金额|检查|治理|率/;
+
+type LabelRule = { re: RegExp; label: string };
+
+// Labels in the vocabulary of DESIGN.md §7; the first matching rule wins, on the figure's own words.
+const LABEL_RULES: readonly LabelRule[] = [
+  { re: /整改到位率/, label: '整改到位率' },
+  { re: /整改完成率|完成率/, label: '整改完成率' },
+  { re: /销号率/, label: '销号率' },
+  { re: /办结率/, label: '办结率' },
+  { re: /个方面(?:的)?问题|方面问题/, label: '反馈问题方面数' },
+  { re: /个方面(?:的)?意见|方面(?:的)?意见/, label: '反馈意见方面数' },
+  { re: /意见建议|建议/, label: '意见建议数' },
+  { re: /纳入长期|长期坚持|长期推进/, label: '纳入长期坚持问题数' },
+  { re: /正在推进|正在整改|推进整改|整改中/, label: '正在推进问题数' },
+  { re: /基本完成/, label: '基本完成问题数' },
+  { re: /(?:已)?(?:落实到位|整改到位)/, label: '已落实到位整改措施数' },
+  { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改/, label: '已完成问题数' },
+  { re: /整改措施|措施/, label: '整改措施总数' },
+  { re: /交办/, label: '巡察交办问题数' },
+  { re: /办理完成|办结/, label: '办结数' },
+  { re: /移交|线索/, label: '移交问题线索数' },
+  { re: /制度/, label: '制定完善制度数' },
+  { re: /专项(?:检查|治理|整治)/, label: '专项检查治理数' },
+  { re: /清退|收回|追回|挽回|退还|上缴|资金|金额/, label: '收回清退资金' },
+  { re: /问责|处分|处理|追责/, label: '问责处理人数' },
+  { re: /约谈|谈话|诫勉/, label: '约谈谈话人次' },
+  { re: /个问题|问题/, label: '反馈问题总数' },
+  { re: /个方面|方面/, label: '反馈问题方面数' },
+];
+
+function labelFor(text: string, unit: string): string {
+  for (const rule of LABEL_RULES) if (rule.re.test(text)) return rule.label;
+  const words = text.replace(/\d+(?:\.\d+)?|[%‰]/g, '').replace(/^(?:已|共|累计|其中|并|和|及)/, '');
+  return unit === '%' ? words || '比率' : `${words || '数量'}数`;
+}
+
+function valueOf(digits: string): number | null {
+  if (/^\d/.test(digits)) return Number(digits);
+  return chineseNumeralToNumber(digits);
+}
+
+/** Figures in narrative paragraphs; the same label and value stated twice are listed once. */
+export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
+  const figures: SummaryFigure[] = [];
+  const seen = new Set<string>();
+  for (const paragraph of paragraphs) {
+    for (const clause of normalizeText(paragraph).split(CLAUSE_SPLIT_RE)) {
+      if (!CONTEXT_RE.test(clause)) continue;
+      const matches = [...clause.matchAll(FIGURE_RE)];
+      matches.forEach((m, k) => {
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        // Dates and years are not figures: 2022年, 3月, 15日 are excluded by the unit list; a
+        // number right after 第 is an ordinal.
+        if (clause[start - 1] === '第') return;
+        // A bare 个 closing a clause counts only after Arabic digits ("已完成整改6个"), not in
+        // idioms ("整改一个销号一个").
+        if (m[2] === '个' && end === clause.length && !/^\d/.test(m[1])) return;
+        const value = valueOf(m[1]);
+        if (value === null) return;
+        const prev = k > 0 ? matches[k - 1] : null;
+        const prevEnd = prev ? (prev.index ?? 0) + prev[0].length + tailOf(clause.slice((prev.index ?? 0) + prev[0].length, start)).length : 0;
+        const nextStart = k + 1 < matches.length ? (matches[k + 1].index ?? clause.length) : clause.length;
+        const text = figureText(clause, prevEnd, start, end, nextStart);
+        const unit = m[2].startsWith('个') ? '个' : m[2];
+        const label = labelFor(text, unit);
+        const key = `${label}|${value}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        figures.push({ text, label, value, unit });
+      });
+    }
+  }
+  return figures;
+}
+
+// The figure with the words that say what it counts: up to 10 characters before it, not reaching
+// back over the previous figure (nor its noun) or past a 的/和/及/与 joint, and the noun after it.
+function figureText(clause: string, prevEnd: number, start: number, end: number, nextStart: number): string {
+  const from = Math.max(prevEnd, start - 10);
+  let lead = clause.slice(from, start);
+  const joint = Math.max(...['的', '和', '及', '与', '、'].map((j) => lead.lastIndexOf(j)));
+  if (joint >= 0) lead = lead.slice(joint + 1);
+  lead = lead.replace(/^(?:对照|其中|共|累计|并|已将|截至目前|截止目前|目前|问题|方面)/, '');
+  return clause.slice(start - lead.length, end) + tailOf(clause.slice(end, nextStart));
+}
+
+function tailOf(after: string): string {
+  return /^(?:的)?(?:方面|问题|意见建议|意见|建议|整改措施|措施|制度)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
+}

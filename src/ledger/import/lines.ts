@@ -1,0 +1,146 @@
+// Line-level reading of a pasted report: clean each line, recognise its numbering marker (一、 /
+// （一） / 1. / 1、 / （1） / (1) / ① / 第一、 / 问题一：), status and field labels, and the
+// unnumbered problem headings (针对“…”问题的整改情况, 关于“…”问题的整改, 整改问题：针对…的问题).
+// Regexes accept full- and half-width forms, so they run on the text as written.
+import { chineseNumeralToNumber } from '../normalize';
+
+export type MarkerStyle = 'cnTop' | 'cnParen' | 'numDot' | 'numComma' | 'numParen' | 'circled' | 'diYi' | 'problemLabel';
+
+export type Marker = { style: MarkerStyle; value: number | null; text: string };
+
+export type SourceLine = {
+  /** 1-based line number in the pasted text. */
+  line: number;
+  /** The line as written, minus conversion junk and surrounding spaces. */
+  text: string;
+};
+
+// Word bookmarks and zero-width characters left by converters; the same junk normalizeText drops,
+// removed here from the display text (normalizeText also turns （） into (), which we keep as written).
+const JUNK_RE = /\[bookmark:[^\]\n]{0,80}\]|[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const EDGE_SPACE_RE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
+
+export function splitLines(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    // 【整改情况】已完成 → 整改情况：已完成, so bracketed labels read like colon labels.
+    const cleaned = raw.replace(JUNK_RE, '').replace(EDGE_SPACE_RE, '').replace(/^【([^】]{2,8})】\s*/, '$1：');
+    if (cleaned !== '') out.push({ line: i + 1, text: cleaned });
+  });
+  return out;
+}
+
+const CN_NUM = '[一二三四五六七八九十百零〇两]';
+const MARKER_RULES: readonly { style: MarkerStyle; re: RegExp }[] = [
+  { style: 'cnParen', re: new RegExp(`^[(（]\\s*(${CN_NUM}{1,4})\\s*[)）]\\s*`) },
+  { style: 'numParen', re: /^[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*/ },
+  { style: 'cnTop', re: new RegExp(`^(${CN_NUM}{1,4})\\s*[、．.](?![0-9０-９])\\s*`) },
+  { style: 'numComma', re: /^([0-9０-９]{1,3})\s*、\s*/ },
+  // 1. / 1． but not 1.5T or a date such as 2022.3.1.
+  { style: 'numDot', re: /^([0-9０-９]{1,2})\s*[.．](?![0-9０-９])\s*/ },
+  { style: 'circled', re: /^([①-⑳])\s*/ },
+  { style: 'diYi', re: new RegExp(`^第(${CN_NUM}{1,3})[、，,：:]\\s*`) },
+  { style: 'problemLabel', re: new RegExp(`^问题\\s*(${CN_NUM}{1,3}|[0-9０-９]{1,3})\\s*[：:、.．]\\s*`) },
+];
+
+function markerValue(style: MarkerStyle, digits: string): number | null {
+  if (style === 'circled') return digits.charCodeAt(0) - 0x2460 + 1;
+  const ascii = digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return chineseNumeralToNumber(ascii);
+}
+
+/** The numbering marker at the start of a line, and the rest of the line after it. */
+export function readMarker(text: string): { marker: Marker; rest: string } | null {
+  for (const rule of MARKER_RULES) {
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m[0].length);
+    // "一、" alone or followed by a digit is not a heading ("十、" at the end of a table row).
+    if (rest.trim() === '' && rule.style !== 'problemLabel') return null;
+    return { marker: { style: rule.style, value: markerValue(rule.style, m[1]), text: m[0].trim() }, rest: rest.trim() };
+  }
+  return null;
+}
+
+// Labels that open a status line: 整改情况：此项问题已完成整改。 / 完成情况：已完成并长期坚持.
+const STATUS_LABEL_RE =
+  /^(?:整改|完成|落实|进展|办理|推进|办结|销号|目前|当前)?(?:情况|进展|进度|结果|成效|状态)\s*[：:]\s*|^(?:目前|当前)?整改(?:进展|情况|结果|状态)\s*[：:]\s*/;
+/** The same labels in the middle of a line, after the end of a sentence ("…问题。整改情况：已完成。"). */
+const INLINE_STATUS_LABEL_RE = /[。；;]\s*((?:整改|完成|落实)(?:情况|进展|结果)\s*[：:])/;
+
+export function readStatusLabel(text: string): { label: string; rest: string } | null {
+  const m = STATUS_LABEL_RE.exec(text);
+  if (!m) return null;
+  const label = m[0].replace(/[\s：:]+$/, '');
+  // "问题情况：" and the like are not statuses; the label must be short.
+  if (label.length > 8) return null;
+  return { label, rest: text.slice(m[0].length).trim() };
+}
+
+/** Splits "（1）…问题。整改情况：已完成。" into the heading and the status line. */
+export function splitInlineStatus(text: string): [string, string] | null {
+  const m = INLINE_STATUS_LABEL_RE.exec(text);
+  if (!m || m.index === undefined) return null;
+  const cut = m.index + m[0].indexOf(m[1]);
+  return [text.slice(0, m.index + 1).trim(), text.slice(cut).trim()];
+}
+
+export type FieldName = 'measures' | 'goal' | 'leader' | 'unit' | 'coUnits' | 'owner' | 'deadline' | 'finding';
+
+const FIELD_LABELS: readonly { field: FieldName; re: RegExp }[] = [
+  { field: 'measures', re: /^(?:整改|主要|具体)?措施\s*[：:]\s*/ },
+  { field: 'goal', re: /^整改目标\s*[：:]\s*/ },
+  { field: 'leader', re: /^(?:责任|牵头|分管)领导\s*[：:]\s*/ },
+  { field: 'unit', re: /^(?:责任|牵头)(?:单位|部门|科室|股室)\s*[：:]\s*/ },
+  { field: 'coUnits', re: /^(?:配合|协助|参与)(?:单位|部门|科室)\s*[：:]\s*/ },
+  { field: 'owner', re: /^(?:具体)?责任人\s*[：:]\s*/ },
+  { field: 'deadline', re: /^(?:整改|完成)?时限(?:要求)?\s*[：:]\s*|^完成时间\s*[：:]\s*/ },
+  { field: 'finding', re: /^(?:存在|反馈)?问题(?:描述|表现)?\s*[：:]\s*/ },
+];
+
+/** "责任单位：办公室" → { field: 'unit', value: '办公室' }. */
+export function readField(text: string): { field: FieldName; value: string } | null {
+  for (const { field, re } of FIELD_LABELS) {
+    const m = re.exec(text);
+    if (m) return { field, value: text.slice(m[0].length).trim() };
+  }
+  return null;
+}
+
+/** A measure-list label on its own: 整改成效： / 整改措施： (the list follows on the next lines). */
+export function isListLabel(text: string): boolean {
+  return /^(?:整改|主要|具体)?(?:措施|成效|举措|做法)\s*[：:]?\s*$/.test(text);
+}
+
+const OPEN_QUOTE = '[“"「『‘]';
+const CLOSE_QUOTE = '[”"」』’]';
+// 针对“X”问题的整改情况。 / 关于“X”问题的整改落实情况 / 针对X问题的整改情况
+const QUOTED_HEADING_RE = new RegExp(
+  `^(?:针对|关于)\\s*${OPEN_QUOTE}(.{2,160}?)${CLOSE_QUOTE}\\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改落实情况|整改情况|整改落实|整改)[。．.：:；;]?`,
+);
+const UNQUOTED_HEADING_RE = /^(?:针对|关于)(.{2,100}?)(?:等)?问题的整改(?:落实)?情况[。．.：:；;]?/;
+// 整改问题：针对X的问题。 / 整改问题：X。
+const LABELLED_HEADING_RE = /^(?:整改|反馈|存在)问题\s*[：:]\s*(?:针对)?(.{2,160}?)(?:的问题|问题)?(?:[。．.]|$)/;
+
+/**
+ * An unnumbered problem heading at the start of a line: its finding and where the heading ends
+ * (the body may continue on the same line).
+ */
+export function readProblemHeading(text: string): { finding: string; end: number } | null {
+  for (const re of [QUOTED_HEADING_RE, UNQUOTED_HEADING_RE, LABELLED_HEADING_RE]) {
+    const m = re.exec(text);
+    if (m) return { finding: m[1].trim(), end: m[0].length };
+  }
+  return null;
+}
+
+/** The first sentence of a text (up to and including 。), or the whole text. */
+export function firstSentence(text: string): string {
+  const i = text.search(/[。！？!?]/);
+  return i < 0 ? text : text.slice(0, i + 1);
+}
+
+/** Sentences, each keeping its closing mark. */
+export function sentences(text: string): string[] {
+  return text.match(/[^。！？!?]+[。！？!?]?/g)?.map((s) => s.trim()).filter((s) => s !== '') ?? [];
+}

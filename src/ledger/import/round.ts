@@ -1,0 +1,160 @@
+// The round (巡察信息) as a report states it: 被巡察单位 from the title or signature, 巡察组, the
+// inspection window, the feedback date (year often left out: taken from the window) and the
+// document's own date at its foot.
+import { isValidYmd, ymdToIso } from '../dates';
+import { normalizeDateText } from '../normalize';
+import type { IsoDate } from '../types';
+import type { SourceLine } from './lines';
+import type { ImportedRound } from './types';
+
+export type RoundReading = {
+  round: ImportedRound;
+  title: string;
+  /** Fields whose year was inferred, for warnings. */
+  inferred: ('feedbackDate' | 'inspectionEnd')[];
+};
+
+type Ymd = { year: number; month: number; day: number };
+
+function iso(d: Ymd | null): IsoDate | null {
+  return d && isValidYmd(d.year, d.month, d.day) ? ymdToIso(d.year, d.month, d.day) : null;
+}
+
+function before(a: Ymd, b: Ymd): boolean {
+  return a.month < b.month || (a.month === b.month && a.day < b.day);
+}
+
+const RANGE_RE =
+  /(?:自|从|于)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:起)?\s*(?:至|到|—|–|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日/;
+const MONTH_RANGE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月/;
+const DATE_RE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+const DATE_LINE_RE = /^[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*[)）]?$/;
+
+// 市委第二巡察组, 县委第七巡察组, 第三巡察组; the prefix is only the committee, never the words before it.
+const INSPECTOR_RE = /((?:[省市县区州旗盟]委|[省市县区])?第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡察|巡视)(?:组|工作组))/;
+const INSPECTOR_FALLBACK_RE = /((?:[省市县区州旗盟]委)?(?:巡察|巡视)(?:第)?[一二三四五六七八九十\d]{1,3}组|(?:[省市县区州旗盟]委)(?:巡察|巡视)(?:组|工作组))/;
+const LABELLED_ORG_RE = /被巡[察视](?:单位|党组织|对象)\s*[：:]\s*([^\s，。；;]{2,40})/;
+const LABELLED_INSPECTOR_RE = /巡[察视](?:组|组别)\s*[：:]\s*([^\s，。；;]{2,30})/;
+const ORG_IN_TEXT_RE = /对([\u4e00-\u9fa5（）()“”]{2,40}?(?:党组|党委|党工委|党总支|党支部)?)(?:进行了|开展了|进行|开展)(?:为期[^，。]{1,8})?(?:常规|专项|提级|交叉)?(?:巡察|巡视)/;
+const DOC_NUMBER_RE = /〔\d{4}〕|\[\d{4}\]|\d+号$/;
+
+function sentencesOf(lines: readonly SourceLine[]): string[] {
+  return lines.flatMap((l) => normalizeDateText(l.text).split(/[。；;]/)).filter((s) => s.trim() !== '');
+}
+
+function inspectionWindow(text: string): { start: Ymd; end: Ymd; inferred: boolean } | null {
+  const m = RANGE_RE.exec(text);
+  if (m) {
+    const start = { year: +m[1], month: +m[2], day: +m[3] };
+    const month = m[5] ? +m[5] : start.month;
+    let year = m[4] ? +m[4] : start.year;
+    const end = { year, month, day: +m[6] };
+    if (!m[4] && before(end, start)) end.year = year = start.year + 1;
+    return { start, end, inferred: !m[4] };
+  }
+  const mm = MONTH_RANGE_RE.exec(text);
+  if (!mm) return null;
+  const start = { year: +mm[1], month: +mm[2], day: 1 };
+  const endYear = mm[3] ? +mm[3] : +mm[4] < start.month ? start.year + 1 : start.year;
+  const endMonth = +mm[4];
+  return { start, end: { year: endYear, month: endMonth, day: new Date(Date.UTC(endYear, endMonth, 0)).getUTCDate() }, inferred: !mm[3] };
+}
+
+export function readTitle(lines: readonly SourceLine[]): { title: string; orgFromTitle: string | null } {
+  const head = lines.slice(0, 10);
+  const i = head.findIndex((l) => /关于/.test(l.text) && /(?:通\s*报|报\s*告|意\s*见|方\s*案|情况|整改)/.test(l.text + (head[head.indexOf(l) + 1]?.text ?? '')));
+  if (i < 0) return { title: head.find((l) => !DOC_NUMBER_RE.test(l.text))?.text ?? '', orgFromTitle: null };
+  const line = head[i].text;
+  // The title may run over two or three lines ("关于落实…整改 / 情况的报告").
+  let title = line;
+  for (let j = i + 1; j < Math.min(head.length, i + 3); j++) {
+    const t = head[j].text;
+    if (t.length > 30 || /[。：:，]/.test(t) || /^(?:根据|按照|为|\d{4}年)/.test(t)) break;
+    title += t;
+    if (/(?:通\s*报|报\s*告|意\s*见|方\s*案)$/.test(t)) break;
+  }
+  const prefix = line.slice(0, line.indexOf('关于')).trim();
+  let org: string | null = prefix !== '' ? prefix : null;
+  if (!org && i > 0) {
+    const prev = head[i - 1].text;
+    if (!DOC_NUMBER_RE.test(prev) && prev.length <= 40 && !/[。，：:]/.test(prev)) org = prev;
+  }
+  if (org && /(?:巡察|巡视)(?:组|工作组|办)/.test(org)) {
+    // A 反馈意见's title names the inspector first: "…巡察组关于对X开展巡察情况的反馈意见".
+    const inspected = /关于(?:对)?(.{2,40}?)(?:开展|进行)?(?:了)?(?:常规|专项|提级|交叉)?(?:巡察|巡视)/.exec(title.replace(/\s+/g, ''));
+    org = inspected ? inspected[1] : null;
+  }
+  return { title: title.replace(/\s+/g, ''), orgFromTitle: org };
+}
+
+/** The date at the foot of the document and the signature line above it. */
+function readFooter(lines: readonly SourceLine[]): { date: Ymd | null; signature: string | null } {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
+    const m = DATE_LINE_RE.exec(normalizeDateText(lines[i].text).replace(/\s+/g, ''));
+    if (!m) continue;
+    const prev = i > 0 ? lines[i - 1].text.replace(/\s+/g, '') : '';
+    const signature = prev.length >= 3 && prev.length <= 40 && !/[。，：:；;@]/.test(prev) ? prev : null;
+    return { date: { year: +m[1], month: +m[2], day: +m[3] }, signature };
+  }
+  return { date: null, signature: null };
+}
+
+export function readRound(lines: readonly SourceLine[], preambleEnd: number): RoundReading {
+  const inferred: RoundReading['inferred'] = [];
+  const { title, orgFromTitle } = readTitle(lines);
+  const preamble = lines.filter((l) => l.line < preambleEnd);
+  const scope = preamble.length > 0 ? preamble : lines;
+  const sentences = sentencesOf(scope);
+
+  let window: ReturnType<typeof inspectionWindow> = null;
+  let feedback: Ymd | null = null;
+  let feedbackYearless = false;
+  for (const s of sentences) {
+    if (!window && /巡察|巡视/.test(s)) {
+      window = inspectionWindow(s);
+      if (window) continue;
+    }
+    if (!feedback && /反馈/.test(s) && !RANGE_RE.test(s)) {
+      DATE_RE.lastIndex = 0;
+      const m = DATE_RE.exec(s);
+      if (m) {
+        feedback = { year: m[1] ? +m[1] : 0, month: +m[2], day: +m[3] };
+        feedbackYearless = !m[1];
+      }
+    }
+  }
+  if (window?.inferred) inferred.push('inspectionEnd');
+  const footer = readFooter(lines);
+  if (feedback && feedbackYearless) {
+    // "7月21日，县委巡察组向…反馈": the year of the inspection window (the next one if the day is
+    // earlier than the window's end), else of the document.
+    const anchor = window?.end ?? footer.date;
+    if (anchor) {
+      feedback.year = anchor.year + (window && before(feedback, window.end) ? 1 : 0);
+      inferred.push('feedbackDate');
+    } else feedback = null;
+  }
+
+  const allText = scope.map((l) => l.text).join('\n');
+  const normalizedScope = normalizeDateText(allText);
+  const inspector =
+    LABELLED_INSPECTOR_RE.exec(normalizedScope)?.[1] ?? INSPECTOR_RE.exec(normalizedScope)?.[1] ?? INSPECTOR_FALLBACK_RE.exec(normalizedScope)?.[1] ?? null;
+  const orgInText = ORG_IN_TEXT_RE.exec(normalizedScope)?.[1] ?? null;
+  const signature = footer.signature && !/(?:巡察|巡视)(?:组|办)/.test(footer.signature) ? footer.signature : null;
+  const org = LABELLED_ORG_RE.exec(normalizedScope)?.[1] ?? orgFromTitle ?? signature ?? orgInText;
+  const kind = /回头看/.test(normalizedScope) ? '回头看' : /专项巡[察视]/.test(normalizedScope) ? '专项' : /巡[察视]/.test(normalizedScope) ? '常规' : '';
+
+  return {
+    title,
+    inferred,
+    round: {
+      org,
+      inspector: inspector ? inspector.replace(/^中共/, '') : null,
+      inspectionStart: iso(window?.start ?? null),
+      inspectionEnd: iso(window?.end ?? null),
+      feedbackDate: iso(feedback),
+      reportDate: iso(footer.date),
+      kind,
+    },
+  };
+}

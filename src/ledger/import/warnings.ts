@@ -1,0 +1,46 @@
+// Import warnings in both locales. The importer records code + params with the zh-CN message (the
+// command line prints it); the pane renders the same warning in its own locale.
+import type { Locale } from '../errors';
+import type { ImportWarning, WarningCode } from './types';
+
+const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
+  noOutcome: { 'zh-CN': '“{0}”未写明整改结果，状态按未标注导入', en: '"{0}" states no outcome; imported as 未标注 (unmarked)' },
+  statusFromProse: { 'zh-CN': '“{0}”没有整改情况行，状态“{1}”是从正文“{2}”推断的，请核对', en: '"{0}" has no status line; the status {1} was inferred from "{2}", please check' },
+  yearInferred: { 'zh-CN': '“{0}”没有写年份，按{1}年处理', en: '"{0}" has no year; {1} was assumed' },
+  deadlineUnresolved: { 'zh-CN': '“{0}”的整改时限“{1}”没有具体日期，需人工确认', en: 'the deadline "{1}" of "{0}" has no definite date and needs confirming' },
+  deadlineChoice: { 'zh-CN': '“{0}”写有多个完成时限（{1}），取最晚的{2}', en: '"{0}" names several target dates ({1}); the latest, {2}, was kept' },
+  noReference: { 'zh-CN': '文中没有可作参照的日期，未写年份的时限按{0}推算', en: 'the text has no reference date; yearless deadlines were resolved against {0}' },
+  roundMissing: { 'zh-CN': '没有找到{0}，请在巡察信息中补充', en: 'no {0} found; fill it in on the round sheet' },
+  unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'the problem heading on line {0} has no number; it was recognised by its form "{1}"' },
+  figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'the text says "{0}" but {1} were found' },
+  mixedStatus: { 'zh-CN': '“{0}”的整改情况含多种结果（{1}），按最弱的“{2}”导入', en: 'the status of "{0}" names several outcomes ({1}); the weakest, {2}, was kept' },
+};
+
+const FIELD_NAMES: Record<string, Record<Locale, string>> = {
+  org: { 'zh-CN': '被巡察单位', en: 'the inspected unit' },
+  inspector: { 'zh-CN': '巡察组', en: 'the inspection group' },
+  inspectionStart: { 'zh-CN': '巡察开始日期', en: 'the inspection start date' },
+  inspectionEnd: { 'zh-CN': '巡察结束日期', en: 'the inspection end date' },
+  feedbackDate: { 'zh-CN': '反馈日期', en: 'the feedback date' },
+  reportDate: { 'zh-CN': '报告日期', en: 'the report date' },
+};
+
+function fill(template: string, params: readonly string[]): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => params[Number(i)] ?? '');
+}
+
+/** A short excerpt of a finding for a message. */
+export function excerpt(text: string, max = 24): string {
+  const t = text.replace(/\s+/g, '');
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+export function makeWarning(code: WarningCode, line: number | null, params: readonly string[]): ImportWarning {
+  const shown = code === 'roundMissing' ? [FIELD_NAMES[params[0]]?.['zh-CN'] ?? params[0]] : params;
+  return { code, line, params: [...params], message: fill(TEMPLATES[code]['zh-CN'], shown) };
+}
+
+export function formatWarning(warning: ImportWarning, locale: Locale): string {
+  const params = warning.code === 'roundMissing' ? [FIELD_NAMES[warning.params[0]]?.[locale] ?? warning.params[0]] : warning.params;
+  return fill(TEMPLATES[warning.code][locale], params);
+}

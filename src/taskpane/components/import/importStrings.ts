@@ -1,0 +1,114 @@
+// The 导入 tab's own strings (zh-CN and en). Import warnings come from the importer's catalogue
+// (formatWarning), rendered in the pane's locale.
+import type { Locale } from '../../../ledger/errors';
+
+export type ImportStrings = {
+  heading: string;
+  textLabel: string;
+  textHint: string;
+  parse: string;
+  parsing: string;
+  inserting: string;
+  cancel: string;
+  clear: string;
+  previewHeading: string;
+  counts: string;
+  round: string;
+  roundWillSave: string;
+  roundKept: string;
+  unknown: string;
+  warningsHeading: string;
+  treeLabel: string;
+  include: string;
+  edit: string;
+  doneEditing: string;
+  finding: string;
+  status: string;
+  deadline: string;
+  longTerm: string;
+  measures: string;
+  noMeasures: string;
+  uncategorised: string;
+  insert: string;
+  nothingSelected: string;
+  inserted: string;
+  cancelled: string;
+  insertFailed: string;
+  selectAll: string;
+};
+
+const zhCN: ImportStrings = {
+  heading: '导入反馈意见或整改通报',
+  textLabel: '粘贴全文',
+  textHint: '从 Word/WPS 复制巡察反馈意见、整改情况通报或整改方案的全文，粘贴到这里。',
+  parse: '识别',
+  parsing: '正在识别…',
+  inserting: '正在写入台账…',
+  cancel: '取消',
+  clear: '清空',
+  previewHeading: '识别结果（导入前可修改）',
+  counts: '{0}个方面，{1}个问题，{2}条措施，已选{3}个问题',
+  round: '巡察信息：{0}',
+  roundWillSave: '台账的巡察信息为空，导入时一并写入。',
+  roundKept: '台账已有巡察信息，导入时不覆盖。',
+  unknown: '未识别',
+  warningsHeading: '需要核对（{0}条）',
+  treeLabel: '识别出的方面、问题和措施',
+  include: '导入此问题',
+  edit: '修改',
+  doneEditing: '完成修改',
+  finding: '问题描述',
+  status: '整改状态',
+  deadline: '截止日期',
+  longTerm: '长期坚持',
+  measures: '整改措施',
+  noMeasures: '未列出措施',
+  uncategorised: '未分类',
+  insert: '导入{0}个问题',
+  nothingSelected: '没有选中要导入的问题。',
+  inserted: '已导入{0}个问题、{1}条措施。',
+  cancelled: '已取消，台账没有改动。',
+  insertFailed: '导入失败，台账没有改动：{0}',
+  selectAll: '全选',
+};
+
+const en: ImportStrings = {
+  heading: 'Import a feedback or rectification report',
+  textLabel: 'Paste the full text',
+  textHint: 'Copy the whole 反馈意见, 整改情况通报 or 整改方案 from Word/WPS and paste it here.',
+  parse: 'Read',
+  parsing: 'Reading…',
+  inserting: 'Writing to the ledger…',
+  cancel: 'Cancel',
+  clear: 'Clear',
+  previewHeading: 'What was read (edit before importing)',
+  counts: '{0} categories, {1} problems, {2} measures, {3} problems selected',
+  round: 'Round: {0}',
+  roundWillSave: 'The ledger has no round information yet; it will be saved with the import.',
+  roundKept: 'The ledger already has round information; it is kept.',
+  unknown: 'not found',
+  warningsHeading: 'To check ({0})',
+  treeLabel: 'Categories, problems and measures found',
+  include: 'Import this problem',
+  edit: 'Edit',
+  doneEditing: 'Done',
+  finding: 'Problem',
+  status: 'Status',
+  deadline: 'Deadline',
+  longTerm: 'long-term',
+  measures: 'Measures',
+  noMeasures: 'no measures listed',
+  uncategorised: 'Uncategorised',
+  insert: 'Import {0} problems',
+  nothingSelected: 'No problem is selected for import.',
+  inserted: 'Imported {0} problems and {1} measures.',
+  cancelled: 'Cancelled; the ledger is unchanged.',
+  insertFailed: 'Import failed; the ledger is unchanged: {0}',
+  selectAll: 'Select all',
+};
+
+export const IMPORT_STRINGS: Record<Locale, ImportStrings> = { 'zh-CN': zhCN, en };
+
+export function fillIn(template: string, ...params: (string | number)[]): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+}

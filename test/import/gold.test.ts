@@ -1,0 +1,32 @@
+// The importer against the hand-checked gold extractions of real reports (fixtures/reports): the
+// targets of issue 5 — counts exact, status and deadlines ≥95%, round fields and figures ≥90%.
+import { defaultFixtureDir, figureRate, listFixtures, scoreFixture, totals } from '../../scripts/eval-import';
+
+const fixtures = listFixtures(defaultFixtureDir());
+const scores = fixtures.map((f) => scoreFixture(f.name, f.text, f.gold));
+
+describe('import vs gold extractions', () => {
+  it('finds the fixtures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(scores.map((s) => [s.name, s] as const))('%s: counts of 方面 and problems are exact', (_name, s) => {
+    expect(s.error).toBeNull();
+    expect(s.aspects.found).toBe(s.aspects.gold);
+    expect(s.problems.found).toBe(s.problems.gold);
+  });
+
+  it.each(scores.map((s) => [s.name, s] as const))('%s: round fields ≥90%% and figures ≥90%%', (_name, s) => {
+    expect(s.round.agree / s.round.total).toBeGreaterThanOrEqual(0.9);
+    expect(figureRate(s.figures)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('status and deadlines agree with the gold for at least 95% of problems overall', () => {
+    const t = totals(scores);
+    expect(t.countsExact).toBe(true);
+    expect(t.status).toBeGreaterThanOrEqual(0.95);
+    expect(t.deadline).toBeGreaterThanOrEqual(0.95);
+    expect(t.round).toBeGreaterThanOrEqual(0.9);
+    expect(t.figures).toBeGreaterThanOrEqual(0.9);
+  });
+});
