@@ -10,6 +10,7 @@ import { cellValue, roundFromCells } from './cells';
 import { queueChangeLog, queueEdit, queueLedgerLoad, readLedger, type LedgerState } from './excelLedger';
 import { presenceOf, queueCreateOrRepair, queueShapeLoad, readShape, type RepairReport } from './excelSetup';
 import { onTableSelection, selectRow, type ExcelRunner } from './excelSelect';
+import { writeReportSheet } from './excelReport';
 import { INFO_CELLS, type ColumnDef } from './schema';
 
 /** The part of the `Excel` namespace the store uses (Excel.run); injected in tests. */
@@ -21,7 +22,11 @@ export type ExcelStoreOptions = {
   now?: () => Date;
 };
 
-export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair'> & { readonly kind: 'excel'; createOrRepair(): Promise<RepairReport> };
+export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet'> & {
+  readonly kind: 'excel';
+  createOrRepair(): Promise<RepairReport>;
+  writeReportSheet(name: string, rows: string[][]): Promise<string>;
+};
 
 /** Office errors that mean "the ledger (or part of it) is not in this workbook". */
 function isMissingItem(error: unknown): boolean {
@@ -145,5 +150,6 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
 
     select: (ref: ItemRef) => selectRow(excel(), ref),
     onSelect: (listener) => onTableSelection(excel(), listener),
+    writeReportSheet: (name, rows) => writeReportSheet(excel(), name, rows),
   };
 }

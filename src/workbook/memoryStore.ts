@@ -8,6 +8,7 @@ import { LedgerStoreError } from '../ledger/store';
 import type { ChangeEntry, ItemRef, LedgerPresence, LedgerStore, RepairReport } from '../ledger/store';
 import { EMPTY_ROUND, type Ledger } from '../ledger/types';
 import { INFO_SHEET, TABLES } from './schema';
+import { reportSheetName } from './excelReport';
 
 export type MemoryStoreOptions = {
   /** The clock for 完成日期 defaults and 变更记录 stamps; default the system clock. */
@@ -23,7 +24,12 @@ export type MemoryStore = LedgerStore & {
   changeLog(): readonly ChangeEntry[];
   /** Simulates the user selecting a row in Excel: listeners of onSelect are called. */
   simulateSelect(ref: ItemRef): void;
+  writeReportSheet(name: string, rows: string[][]): Promise<string>;
+  /** The sheets writeReportSheet made, oldest first, with their rows as given. */
+  reportSheets(): readonly ReportSheet[];
 };
+
+export type ReportSheet = { name: string; rows: string[][] };
 
 export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions = {}): MemoryStore {
   const now = options.now ?? (() => new Date());
@@ -32,6 +38,7 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
   let ledger: Ledger = ops.rollUpAll(copyLedger(initial));
   const log: ChangeEntry[] = [];
   const listeners = new Set<(ref: ItemRef) => void>();
+  const reports: ReportSheet[] = [];
 
   const settle = () => new Promise<void>((resolve) => (latency > 0 ? setTimeout(resolve, latency) : queueMicrotask(resolve)));
   const clock = (): OpsClock => ops.clockAt(now());
@@ -95,6 +102,15 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
     simulateSelect(ref) {
       for (const l of listeners) l(ref);
     },
+    async writeReportSheet(name, rows) {
+      await settle();
+      // The same naming rule as Excel, against the sheets this workbook would have.
+      const ledgerSheets = present ? [INFO_SHEET, ...TABLES.map((t) => t.sheet)] : [];
+      const actual = reportSheetName(name, [...ledgerSheets, ...reports.map((r) => r.name)]);
+      reports.push({ name: actual, rows: rows.map((row) => [...row]) });
+      return actual;
+    },
+    reportSheets: () => reports,
   };
 }
 

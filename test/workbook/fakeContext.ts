@@ -119,7 +119,20 @@ export class FakeRange extends Loadable {
       set columnWidth(points: number) {
         for (let c = range.box.c; c < range.box.c + range.box.cols; c++) range.box.sheet.widths.set(c, points);
       },
-      font: { set bold(_v: boolean) {} },
+      set verticalAlignment(v: string) {
+        for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).valign = v;
+      },
+      font: {
+        set bold(v: boolean) {
+          for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).bold = v;
+        },
+        set name(v: string) {
+          for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).font = v;
+        },
+        set size(v: number) {
+          for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).size = v;
+        },
+      },
     };
   }
   get dataValidation() {
@@ -160,6 +173,10 @@ export class FakeWorksheet extends Loadable {
   }
   getRange(address: string) {
     return new FakeRange(this.ctx, parseAddress(this.sheet, address));
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number) {
+    if (rows < 1 || cols < 1) return this.ctx.fail('InvalidArgument', `empty range ${rows}×${cols}`);
+    return new FakeRange(this.ctx, { sheet: this.sheet, r, c, rows, cols });
   }
   get tables() {
     return {
@@ -298,7 +315,9 @@ class FakeWorkbook {
       }
       get items(): FakeWorksheet[] { return this.read('items'); }
       add(name: string) {
-        if (m.sheet(name)) return ctx.fail('ItemAlreadyExists', `sheet ${name} exists`);
+        // Excel's rules: names compare without case, ≤ 31 characters, none of : \ / ? * [ ].
+        if (m.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) return ctx.fail('ItemAlreadyExists', `sheet ${name} exists`);
+        if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) return ctx.fail('InvalidArgument', `bad sheet name ${name}`);
         const sheet = new (m.sheets[0].constructor as new (n: string) => FakeSheet)(name);
         m.sheets.push(sheet);
         return new FakeWorksheet(ctx, sheet);

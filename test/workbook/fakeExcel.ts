@@ -10,7 +10,7 @@
 //    adapter must lift the filter first.
 import { OfficeMockObject } from 'office-addin-mock';
 
-export type Cell = { v: unknown; f?: string; nf?: string; list?: string; wrap?: boolean };
+export type Cell = { v: unknown; f?: string; nf?: string; list?: string; wrap?: boolean; bold?: boolean; font?: string; size?: number; valign?: string };
 
 export class FakeSheet {
   cells = new Map<string, Cell>();
