@@ -16,6 +16,10 @@ const TOKENS = [
   '制定的25条整改措施', '整改到位率80%', '纳入长期坚持15项', '4.01万元', '[bookmark: _GoBack]',
   '市委第二巡察组', '2021年11月10日至12月20日', '反馈', '2022年6月17日', '中共某某党组', '关于', '的通报',
   '。', '，', '；', '\n', '\n\n', ' ', '\u3000', '１２', '（', '）', '“', '”', '\r\n', '\t',
+  // Forms added for unseen reports: flattened tables, half brackets, page numbers, 问题： labels,
+  // 一是 problem lists in feedback prose, headings broken mid-phrase.
+  '序号\t反馈问题\t整改措施\t责任单位\t完成时限\t完成情况\n', '1\t', '\t办公室\t', '\t\t', '一)', '2)', '— 3 —',
+  '问题：', '整改进展：', '巡察组指出，存在以下问题：', '巡察组建议，', '反馈意见', '方面的\n', '关于“', '”的问题。',
 ];
 
 const reportLike = fc.array(fc.constantFrom(...TOKENS), { maxLength: 120 }).map((t) => t.join(''));

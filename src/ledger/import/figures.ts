@@ -8,12 +8,12 @@ import type { SummaryFigure } from './types';
 // A number (Arabic, or a Chinese numeral up to 九十九) and the unit after it. 个 must name what it
 // counts (个方面, 个问题…): "两个月" is a duration, not a figure.
 const FIGURE_RE =
-  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=方面|问题|单位|部门|项目|支部|党组织|类|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次)/g;
+  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=(?:具体|突出|主要|重点|共性|方面的?)?(?:方面|问题|单位|部门|项目|支部|党组织|类)|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次)/g;
 
 const CLAUSE_SPLIT_RE = /[，,。；;：:！？\n]/;
 // Words that make a clause a rectification figure, not a date, a fee or a headcount in passing.
 const CONTEXT_RE =
-  /整改|问题|措施|方面|意见|建议|完成|到位|推进|落实|长期|制度|机制|交办|移交|线索|办结|销号|问责|处理|处分|追责|约谈|谈话|诫勉|清退|收回|追回|挽回|退还|资金|金额|检查|治理|率/;
+  /整改|问题|措施|方面|意见|建议|完成|到位|推进|落实|长期|制度|机制|交办|移交|线索|办结|销号|问责|处理|处分|追责|约谈|谈话|诫勉|清退|收回|追回|追缴|补缴|挽回|退还|资金|金额|税款|罚款|损失|检查|治理|率/;
 
 type LabelRule = { re: RegExp; label: string };
 
@@ -27,7 +27,7 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /个方面(?:的)?意见|方面(?:的)?意见/, label: '反馈意见方面数' },
   { re: /意见建议|建议/, label: '意见建议数' },
   { re: /纳入长期|长期坚持|长期推进/, label: '纳入长期坚持问题数' },
-  { re: /正在推进|正在整改|推进整改|整改中/, label: '正在推进问题数' },
+  { re: /正在推进|正在整改|推进整改|整改中|持续推进/, label: '正在推进问题数' },
   { re: /基本完成/, label: '基本完成问题数' },
   { re: /(?:已)?(?:落实到位|整改到位)/, label: '已落实到位整改措施数' },
   { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改/, label: '已完成问题数' },
@@ -37,7 +37,10 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /移交|线索/, label: '移交问题线索数' },
   { re: /制度/, label: '制定完善制度数' },
   { re: /专项(?:检查|治理|整治)/, label: '专项检查治理数' },
-  { re: /清退|收回|追回|挽回|退还|上缴|资金|金额/, label: '收回清退资金' },
+  { re: /税款|税费/, label: '追缴税款' },
+  { re: /挽回(?:经济)?损失/, label: '挽回经济损失' },
+  { re: /清退|收回|追回|追缴|补缴|挽回|退还|上缴|资金|金额/, label: '收回清退资金' },
+  { re: /党纪|政务处分|纪律处分/, label: '党纪政务处分人数' },
   { re: /问责|处分|处理|追责/, label: '问责处理人数' },
   { re: /约谈|谈话|诫勉/, label: '约谈谈话人次' },
   { re: /个问题|问题/, label: '反馈问题总数' },
@@ -72,6 +75,9 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
         // A bare 个 closing a clause counts only after Arabic digits ("已完成整改6个"), not in
         // idioms ("整改一个销号一个").
         if (m[2] === '个' && end === clause.length && !/^\d/.test(m[1])) return;
+        // A Chinese numeral counts only when it ends the clause or names what it counts ("两个方面");
+        // inside a name or a phrase it is not a figure ("中央八项规定", "作为一项重大政治任务").
+        if (!/^\d/.test(m[1]) && end !== clause.length && tailOf(clause.slice(end)) === '' && !m[2].startsWith('个')) return;
         const value = valueOf(m[1]);
         if (value === null) return;
         const prev = k > 0 ? matches[k - 1] : null;
@@ -102,5 +108,5 @@ function figureText(clause: string, prevEnd: number, start: number, end: number,
 }
 
 function tailOf(after: string): string {
-  return /^(?:的)?(?:方面|问题|意见建议|意见|建议|整改措施|措施|制度)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
+  return /^(?:的)?(?:具体|突出|主要|重点)?(?:方面|问题|意见建议|意见|建议|整改措施|措施|制度)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
 }

@@ -6,10 +6,11 @@ import type { LedgerError } from '../errors';
 import { parseIso } from '../dates';
 import type { IsoDate } from '../types';
 import { readFigures } from './figures';
-import { placeItems, selectItems } from './items';
-import { splitLines } from './lines';
+import { expandInlineFindings, findingsInProse, narrativeText, placeItems, selectItems } from './items';
+import { joinBrokenHeadings, splitLines } from './lines';
 import type { SourceLine } from './lines';
 import { splitInlineMeasures } from './measures';
+import { expandTables } from './table';
 import type { OutlineNode } from './outline';
 import { buildOutline, fullText, isPatternNode } from './outline';
 import { deadlineFromField, deadlineFromProse, outcomeFromProse, outcomeFromStatusLine } from './outcome';
@@ -82,15 +83,18 @@ function referenceDate(reportDate: IsoDate | null, feedback: IsoDate | null, opt
  * show a bar and stay responsive on long texts. The return value is the result.
  */
 export function* importSteps(input: string, options: ImportOptions = {}): Generator<number, ImportResult | LedgerError> {
-  const lines = splitLines(typeof input === 'string' ? input : '');
+  const lines = expandTables(joinBrokenHeadings(splitLines(typeof input === 'string' ? input : '')));
   if (lines.length === 0) return ledgerError('notAReport');
   yield 0.1;
   const root = buildOutline(lines);
   const { title } = readTitle(lines);
   const kind = detectKind(title, root);
   yield 0.3;
-  const { items, by } = selectItems(root, kind !== 'feedback');
-  if (items.length === 0) return ledgerError('notAReport');
+  const selection = selectItems(root, kind !== 'feedback');
+  const by = selection.by;
+  let items = kind === 'feedback' ? expandInlineFindings(selection.items) : selection.items;
+  if (items.length === 0 && kind === 'feedback') items = findingsInProse(root);
+  if (items.length === 0) return summaryOnly(lines, root, title, kind);
   const placement = placeItems(items);
   const firstItemLine = Math.min(...items.map((i) => i.line));
   const roundReading = readRound(lines, firstItemLine);
@@ -130,7 +134,7 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
     });
     problems.push({
       number: node.marker?.text ?? null,
-      category: place?.category ? headingOf(place.category) : null,
+      category: place?.category && headingOf(place.category) !== '' ? headingOf(place.category) : null,
       group: place && place.group.length > 0 ? place.group.map(headingOf).join(' / ') : null,
       finding,
       status: outcome.status,
@@ -147,8 +151,7 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   }
   yield 0.9;
 
-  const narrative = lines.filter((l) => l.line < firstItemLine).map((l) => l.text);
-  const figures = readFigures(narrative);
+  const figures = readFigures(narrativeText(lines, root, items));
   noteRound(warnings, roundReading, kind);
   noteFigures(warnings, figures, problems);
   if (kind !== 'report') {
@@ -157,6 +160,21 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   }
   yield 1;
   return { kind, title: roundReading.title || title, round, problems, figures, warnings };
+}
+
+/**
+ * A text with no itemised problem: a short 整改进展情况 that gives only its round and summary
+ * figures is still a report (imported with no problems and a warning); anything else is not one.
+ */
+function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, kind: ReportKind): ImportResult | LedgerError {
+  const reading = readRound(lines, Infinity);
+  const round = reading.round;
+  const figures = readFigures(narrativeText(lines, root, []));
+  const inspected = round.inspector !== null || round.inspectionStart !== null;
+  if (!inspected || (figures.length === 0 && !/巡[察视]/.test(title))) return ledgerError('notAReport');
+  const warnings = [makeWarning('noProblems', null, [])];
+  noteRound(warnings, reading, kind);
+  return { kind, title: reading.title || title, round, problems: [], figures, warnings };
 }
 
 function readOutcome(node: OutlineNode, kind: ReportKind, rect: string): Outcome {

@@ -2,8 +2,9 @@
 // heading that carries a finding: the node a status line closes, a 针对“…”问题 heading, or — in
 // a 反馈意见 or 整改方案 without either — the finest heading in a problem section. Sections that
 // only narrate (整改工作组织情况, 下一步工作打算, 意见建议) hold none, whatever their numbering.
+import { splitInlineList } from './measures';
 import type { OutlineNode } from './outline';
-import { ancestors, isPatternNode, walk } from './outline';
+import { adoptParagraph, ancestors, isPatternNode, splitIntoEntries, walk } from './outline';
 
 // Section titles that are narrative whatever they contain.
 const ALWAYS_NARRATIVE_RE = /下一步|打算|意见建议|^建议|工作建议|线索|移交|联系方式|附件/;
@@ -18,10 +19,20 @@ export function isFindingLike(text: string): boolean {
   return FINDING_RE.test(text);
 }
 
+// A work slogan as a section title: "坚持问题导向，推动整改落实", "压实整改责任". The words that
+// name problems in general (问题导向, 反馈问题) do not make it a finding.
+const SLOGAN_START_RE =
+  /^(?:坚持|聚焦|强化|压实|提高|提升|扛牢|扛起|突出|紧扣|加强|狠抓|推动|健全|建立|巩固|深化|注重|着力|持续|切实|从严|严格|聚力|坚决|立足|夯实|凝聚|完善|抓实|抓好|做实|筑牢)/;
+const GENERIC_PROBLEM_WORDS_RE = /问题导向|(?:解决|整改|发现|反馈|查摆|梳理|剖析)(?:的)?问题|问题(?:整改|清单|台账)/g;
+
+function isSlogan(title: string): boolean {
+  return SLOGAN_START_RE.test(title) && !isFindingLike(title.replace(GENERIC_PROBLEM_WORDS_RE, ''));
+}
+
 function isNarrativeSection(node: OutlineNode, strict: boolean): boolean {
   const title = node.heading;
   if (ALWAYS_NARRATIVE_RE.test(title)) return true;
-  return strict && NARRATIVE_RE.test(title) && !/问题|整改(?:落实|完成)?情况/.test(title);
+  return strict && ((NARRATIVE_RE.test(title) && !/问题|整改(?:落实|完成)?情况/.test(title)) || isSlogan(title));
 }
 
 /** Whether a node lies in a narrative top-level section. */
@@ -95,4 +106,80 @@ export function placeItems(items: readonly OutlineNode[]): Map<OutlineNode, Plac
     out.set(item, { category: chain[level] ?? null, group: chain.slice(level + 1) });
   });
   return out;
+}
+
+// A heading that names a 方面 rather than a finding: "落实全面从严治党战略部署方面".
+const ASPECT_LEAD_RE = /方面(?:的|存在的)?(?:问题)?$|(?:存在|主要)(?:的)?问题(?:有|是)?$|等问题$/;
+
+/**
+ * In a 反馈意见 the problems of a 方面 are often one paragraph: "（二）落实全面从严治党战略部署方面。
+ * 一是…。二是…。" Each entry of such a list is a problem of its own, under the 方面 heading. (In a
+ * 通报 the same list is the measures of a problem, so this applies to feedback only.) A heading that
+ * is itself a finding ("1.学习不深入。一是…") keeps its list as details.
+ */
+export function expandInlineFindings(items: readonly OutlineNode[]): OutlineNode[] {
+  return items.flatMap((item) => {
+    if (item.children.length > 0) return [item];
+    const text = [item.heading, ...item.body.map((l) => l.text)].join('\n');
+    const list = splitInlineList(text);
+    if (list.entries.length < 2) return [item];
+    const lead = list.lead.replace(/[。；;：:，,\s]+$/, '');
+    if (lead !== '' && isFindingLike(lead) && !ASPECT_LEAD_RE.test(lead)) return [item];
+    return splitIntoEntries(item, lead, list.entries);
+  });
+}
+
+// Closing sections whose numbers are plans or contacts, not results.
+const PLAN_SECTION_RE = /下一步|打算|建议|要求|联系|监督/;
+
+/** Every source line of a node and its descendants. */
+function linesOf(node: OutlineNode, into: Set<number>): void {
+  into.add(node.line);
+  for (const l of [...node.body, ...node.statusLines, ...node.after]) into.add(l.line);
+  for (const c of node.children) linesOf(c, into);
+}
+
+/**
+ * Narrative text that can hold summary figures: everything before the first problem, and the
+ * closing top-level sections that hold no problem and report results ("三、问题线索移交：…线索3件"),
+ * never plans (下一步工作打算: "确保整改率达到100%") or contacts.
+ */
+export function narrativeText(lines: readonly { line: number; text: string }[], root: OutlineNode, items: readonly OutlineNode[]): string[] {
+  const first = items.length > 0 ? Math.min(...items.map((i) => i.line)) : Infinity;
+  const last = items.length > 0 ? Math.max(...items.map((i) => i.line)) : -Infinity;
+  const itemSet = new Set(items);
+  const excluded = new Set<number>();
+  const closing = new Set<number>();
+  for (const section of root.children) {
+    if (PLAN_SECTION_RE.test(section.heading)) linesOf(section, excluded);
+    else if (section.line > last) {
+      let holdsItem = false;
+      walk(section, (n) => {
+        if (itemSet.has(n)) holdsItem = true;
+      });
+      if (!holdsItem) linesOf(section, closing);
+    }
+  }
+  return lines.filter((l) => !excluded.has(l.line) && (l.line < first || closing.has(l.line))).map((l) => l.text);
+}
+
+// The sentence that introduces a list of problems: "但也存在一些问题：", "主要存在以下问题".
+const PROBLEMS_INTRO_RE = /(?:存在|发现|指出|反映出?)[^。；;]{0,12}问题(?:有|是|如下)?$|主要问题(?:有|是|如下)?$/;
+
+/**
+ * A 反馈意见 written as news prose has no headings at all: "巡察组指出，…但也存在一些问题：一是…；
+ * 二是…". Each entry of a list introduced as problems is a problem (the lists after 巡察组建议 are
+ * not: their lead-in does not introduce problems). The list's paragraph becomes an unnamed 方面.
+ */
+export function findingsInProse(root: OutlineNode): OutlineNode[] {
+  const items: OutlineNode[] = [];
+  for (const line of [...root.body]) {
+    const list = splitInlineList(line.text);
+    if (list.entries.length < 2) continue;
+    const lead = list.lead.replace(/[。；;：:，,\s]+$/, '');
+    if (!PROBLEMS_INTRO_RE.test(lead) || /建议/.test(lead)) continue;
+    const node = adoptParagraph(root, line);
+    items.push(...splitIntoEntries(node, '', list.entries));
+  }
+  return items;
 }

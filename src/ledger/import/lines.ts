@@ -4,7 +4,8 @@
 // Regexes accept full- and half-width forms, so they run on the text as written.
 import { chineseNumeralToNumber } from '../normalize';
 
-export type MarkerStyle = 'cnTop' | 'cnParen' | 'numDot' | 'numComma' | 'numParen' | 'circled' | 'diYi' | 'problemLabel';
+/** inline: an entry of a 一是…二是… list inside a paragraph, made a node of its own (feedback problems). */
+export type MarkerStyle = 'cnTop' | 'cnParen' | 'numDot' | 'numComma' | 'numParen' | 'circled' | 'diYi' | 'problemLabel' | 'inline';
 
 export type Marker = { style: MarkerStyle; value: number | null; text: string };
 
@@ -20,12 +21,20 @@ export type SourceLine = {
 const JUNK_RE = /\[bookmark:[^\]\n]{0,80}\]|[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const EDGE_SPACE_RE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
 
+// Page furniture of a printed document: "— 3 —", "- 3 -", "第3页 共10页", "3/10".
+const PAGE_NUMBER_RE = /^(?:[-—－–─~～]{1,2}\s*\d{1,3}\s*[-—－–─~～]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
 export function splitLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
+  const titles = new Set<string>();
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     // 【整改情况】已完成 → 整改情况：已完成, so bracketed labels read like colon labels.
     const cleaned = raw.replace(JUNK_RE, '').replace(EDGE_SPACE_RE, '').replace(/^【([^】]{2,8})】\s*/, '$1：');
-    if (cleaned !== '') out.push({ line: i + 1, text: cleaned });
+    if (cleaned === '' || PAGE_NUMBER_RE.test(cleaned)) return;
+    // A running header repeats the title at the top of every page: keep its first occurrence only.
+    if (titles.has(cleaned)) return;
+    if (out.length < 3 && /关于/.test(cleaned) && cleaned.length >= 8 && !/[。；]/.test(cleaned)) titles.add(cleaned);
+    out.push({ line: i + 1, text: cleaned });
   });
   return out;
 }
@@ -34,6 +43,9 @@ const CN_NUM = '[一二三四五六七八九十百零〇两]';
 const MARKER_RULES: readonly { style: MarkerStyle; re: RegExp }[] = [
   { style: 'cnParen', re: new RegExp(`^[(（]\\s*(${CN_NUM}{1,4})\\s*[)）]\\s*`) },
   { style: 'numParen', re: /^[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*/ },
+  // The same levels written with the closing bracket only: "一)" / "1)".
+  { style: 'cnParen', re: new RegExp(`^(${CN_NUM}{1,4})\\s*[)）]\\s*`) },
+  { style: 'numParen', re: /^([0-9０-９]{1,2})\s*[)）]\s*/ },
   { style: 'cnTop', re: new RegExp(`^(${CN_NUM}{1,4})\\s*[、．.](?![0-9０-９])\\s*`) },
   { style: 'numComma', re: /^([0-9０-９]{1,3})\s*、\s*/ },
   // 1. / 1． but not 1.5T or a date such as 2022.3.1.
@@ -60,6 +72,30 @@ export function readMarker(text: string): { marker: Marker; rest: string } | nul
     return { marker: { style: rule.style, value: markerValue(rule.style, m[1]), text: m[0].trim() }, rest: rest.trim() };
   }
   return null;
+}
+
+/**
+ * A numbered heading that a converter broke over two lines ("（三）关于全面从严治党“两个责任”落实方面的"
+ * / "问题"): joined when the heading stops mid-phrase (on 的/和/及/与/、 or inside an open quote) and
+ * the next line is a short unnumbered, unlabelled rest.
+ */
+export function joinBrokenHeadings(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const next = lines[i + 1];
+    if (next && isBrokenHeading(line.text) && next.text.length <= 30 && !readMarker(next.text) && !/[：:]/.test(next.text)) {
+      out.push({ line: line.line, text: line.text + next.text });
+      i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
+function isBrokenHeading(text: string): boolean {
+  if (text.length > 60 || !readMarker(text)) return false;
+  const open = (text.match(/[“「『]/g) ?? []).length > (text.match(/[”」』]/g) ?? []).length;
+  return open || /[的和及与、]$/.test(text);
 }
 
 // Labels that open a status line: 整改情况：此项问题已完成整改。 / 完成情况：已完成并长期坚持.
@@ -118,6 +154,8 @@ const CLOSE_QUOTE = '[”"」』’]';
 const QUOTED_HEADING_RE = new RegExp(
   `^(?:针对|关于)\\s*${OPEN_QUOTE}(.{2,160}?)${CLOSE_QUOTE}\\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改落实情况|整改情况|整改落实|整改)[。．.：:；;]?`,
 );
+// 关于“X”的问题。 — the same heading without 整改, closed by its sentence (a status may follow).
+const QUOTED_BARE_HEADING_RE = new RegExp(`^(?:针对|关于)\\s*${OPEN_QUOTE}(.{2,160}?)${CLOSE_QUOTE}\\s*(?:等)?(?:方面)?(?:的)?问题(?:[。．.：:；;]|$)`);
 const UNQUOTED_HEADING_RE = /^(?:针对|关于)(.{2,100}?)(?:等)?问题的整改(?:落实)?情况[。．.：:；;]?/;
 // 整改问题：针对X的问题。 / 整改问题：X。
 const LABELLED_HEADING_RE = /^(?:整改|反馈|存在)问题\s*[：:]\s*(?:针对)?(.{2,160}?)(?:的问题|问题)?(?:[。．.]|$)/;
@@ -127,7 +165,7 @@ const LABELLED_HEADING_RE = /^(?:整改|反馈|存在)问题\s*[：:]\s*(?:针�
  * (the body may continue on the same line).
  */
 export function readProblemHeading(text: string): { finding: string; end: number } | null {
-  for (const re of [QUOTED_HEADING_RE, UNQUOTED_HEADING_RE, LABELLED_HEADING_RE]) {
+  for (const re of [QUOTED_HEADING_RE, QUOTED_BARE_HEADING_RE, UNQUOTED_HEADING_RE, LABELLED_HEADING_RE]) {
     const m = re.exec(text);
     if (m) return { finding: m[1].trim(), end: m[0].length };
   }

@@ -54,15 +54,32 @@ function tidy(text: string): string {
   return text.replace(/^[\s，,、：:]+/, '').replace(/[\s；;，,]+$/, '').trim();
 }
 
+export type InlineList = {
+  /** The text before the first marker (a lead-in or a heading). */
+  lead: string;
+  /** Each entry with its marker as written (一是, 第一, ①) and its text without it. */
+  entries: { marker: string; text: string }[];
+};
+
+/** An inline list (一是…二是…, ①②…) in a text; no entries when the text has no list. */
+export function splitInlineList(text: string): InlineList {
+  const yishi = yishiCuts(text);
+  const circled = circledCuts(text);
+  const cuts = circled.length > yishi.length ? circled : yishi;
+  if (cuts.length === 0) return { lead: text, entries: [] };
+  const entries = cuts
+    .map((cut, i) => ({
+      marker: text.slice(cut.at, cut.textStart).replace(/[，,、\s]+$/, ''),
+      text: tidy(text.slice(cut.textStart, i + 1 < cuts.length ? cuts[i + 1].at : text.length)),
+    }))
+    .filter((e) => e.text !== '');
+  return { lead: text.slice(0, cuts[0].at).trim(), entries };
+}
+
 /**
  * The measures listed inline in a text, each without its marker; [] when the text has no list.
  * The lead-in before the first marker is not a measure.
  */
 export function splitInlineMeasures(text: string): string[] {
-  const yishi = yishiCuts(text);
-  const circled = circledCuts(text);
-  const cuts = circled.length > yishi.length ? circled : yishi;
-  return cuts
-    .map((cut, i) => tidy(text.slice(cut.textStart, i + 1 < cuts.length ? cuts[i + 1].at : text.length)))
-    .filter((t) => t !== '');
+  return splitInlineList(text).entries.map((e) => e.text);
 }

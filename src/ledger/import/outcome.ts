@@ -2,7 +2,8 @@
 // the sentences of its body that state one) and its deadline (the latest forward-looking target in
 // its rectification text, or its 整改时限 field). The phrase rules live in status.ts / deadline.ts.
 import { findDeadlineMentions, parseDeadline } from '../deadline';
-import { normalizeDateText } from '../normalize';
+import { normalizeDateText, normalizeText } from '../normalize';
+import { NOT_LONG_TERM_RE } from '../phrases';
 import { parseStatus } from '../status';
 import type { IsoDate, Status } from '../types';
 import { firstSentence, readStatusLabel, sentences } from './lines';
@@ -18,11 +19,17 @@ export type Outcome = {
   mixed: Status[];
 };
 
+// 长期坚持 as the paragraph states it of the item itself.
+const STATED_LONG_TERM_RE = /纳入长期|需要?长期(?:坚持|推进|整改)|长期坚持|长期任务|久久为功/;
+
 const NONE: Outcome = { status: null, statusText: '', source: 'none', longTerm: false, immediate: false, mixed: [] };
 
 /** "整改情况：此项问题已完成整改。党组…" → the status of its first sentence (or its last). */
 export function outcomeFromStatusLine(line: string): Outcome {
   const rest = readStatusLabel(line)?.rest ?? line;
+  // The flag may sit in a later sentence of the paragraph ("基本完成。…；举报机制需长期坚持");
+  // only the explicit phrases count there, not 常态化 describing a measure.
+  const flagged = STATED_LONG_TERM_RE.test(normalizeText(rest)) && !NOT_LONG_TERM_RE.test(normalizeText(rest));
   for (const candidate of [firstSentence(rest), lastSentence(rest)]) {
     const parsed = parseStatus(candidate);
     if (parsed.status !== null || parsed.longTerm) {
@@ -30,7 +37,7 @@ export function outcomeFromStatusLine(line: string): Outcome {
         status: parsed.status,
         statusText: candidate.replace(/[。．.]$/, ''),
         source: 'line',
-        longTerm: parsed.longTerm,
+        longTerm: parsed.longTerm || flagged,
         immediate: parsed.immediate,
         mixed: clauseStatuses(candidate),
       };

@@ -117,6 +117,13 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode {
     lastStatusSeq = seq;
   };
 
+  // The text after a problem heading on its line: its status ("关于“X”的问题。整改情况：已完成")
+  // or the start of its body.
+  const restOfHeading = (node: OutlineNode, rest: SourceLine) => {
+    if (readStatusLabel(rest.text)) attachStatus(rest);
+    else node.body.push(rest);
+  };
+
   for (const source of lines) {
     const text = source.text;
     const status = readStatusLabel(text);
@@ -138,7 +145,8 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode {
       continue;
     }
     const marked = readMarker(text);
-    const headingText = marked ? marked.rest : text;
+    // "1.问题：…" — the label names the field; the heading is the finding after it.
+    const headingText = marked ? stripFindingLabel(marked.rest) : text;
     const pattern = readProblemHeading(headingText);
     if (marked) {
       placeMarker(marked.marker);
@@ -146,7 +154,7 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode {
       const heading = pattern ? headingText.slice(0, pattern.end).trim() : inline ? inline[0] : headingText;
       const node = open(marked.marker, heading, source.line, pattern?.finding ?? null);
       const rest = pattern ? headingText.slice(pattern.end).trim() : '';
-      if (rest !== '') node.body.push({ line: source.line, text: rest });
+      if (rest !== '') restOfHeading(node, { line: source.line, text: rest });
       if (inline) attachStatus({ line: source.line, text: inline[1] });
       continue;
     }
@@ -154,12 +162,18 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode {
       placePattern();
       const node = open(null, text.slice(0, pattern.end).trim(), source.line, pattern.finding);
       const rest = text.slice(pattern.end).trim();
-      if (rest !== '') node.body.push({ line: source.line, text: rest });
+      if (rest !== '') restOfHeading(node, { line: source.line, text: rest });
       continue;
     }
     appendText(source);
   }
   return root;
+}
+
+const FINDING_LABEL_RE = /^(?:存在|反馈|主要|具体)?问题(?:描述|表现)?\s*[：:]\s*(?=\S)/;
+
+function stripFindingLabel(text: string): string {
+  return text.replace(FINDING_LABEL_RE, '');
 }
 
 function isListMember(node: OutlineNode, lastStatusSeq: number): boolean {
@@ -169,6 +183,29 @@ function isListMember(node: OutlineNode, lastStatusSeq: number): boolean {
   const index = parent.children.indexOf(node);
   // Earlier siblings opened since the last status line that got no status of their own.
   return parent.children.slice(0, index).some((s) => s.seq > lastStatusSeq && s.statusLines.length === 0);
+}
+
+/** A paragraph of a node's body made a node of its own (unnumbered, headed by the paragraph). */
+export function adoptParagraph(parent: OutlineNode, line: SourceLine): OutlineNode {
+  const node = makeNode(parent, null, line.text, line.line, parent.seq + 0.5);
+  parent.body = parent.body.filter((l) => l !== line);
+  parent.children.push(node);
+  parent.children.sort((a, b) => a.line - b.line);
+  return node;
+}
+
+/**
+ * Turns the inline list of a leaf (一是…二是… in "（一）…方面。一是…。二是…。") into child nodes:
+ * the leaf keeps the lead as its heading, each entry becomes a child with the entry as heading.
+ */
+export function splitIntoEntries(node: OutlineNode, lead: string, entries: readonly { marker: string; text: string }[]): OutlineNode[] {
+  node.heading = lead.replace(/[。；;：:，,]+$/, '');
+  node.body = [];
+  node.children = entries.map((e, k) => {
+    const child = makeNode(node, { style: 'inline', value: k + 1, text: e.marker }, e.text, node.line, node.seq + (k + 1) / (entries.length + 1));
+    return child;
+  });
+  return node.children;
 }
 
 /** All nodes below root, depth first, in document order. */

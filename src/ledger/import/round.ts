@@ -42,6 +42,24 @@ function sentencesOf(lines: readonly SourceLine[]): string[] {
   return lines.flatMap((l) => normalizeDateText(l.text).split(/[。；;]/)).filter((s) => s.trim() !== '');
 }
 
+/**
+ * The feedback date of a sentence that says 反馈: the date nearest before the word (else the first
+ * after it), leaving out the inspection window that often opens the same sentence ("2023年4月10日
+ * 至5月26日，…开展了巡察，6月20日反馈了巡察意见").
+ */
+function feedbackDateIn(sentence: string): RegExpExecArray | null {
+  const blanked = sentence.replace(RANGE_RE, (m) => ' '.repeat(m.length)).replace(MONTH_RANGE_RE, (m) => ' '.repeat(m.length));
+  const at = blanked.indexOf('反馈');
+  let before: RegExpExecArray | null = null;
+  let after: RegExpExecArray | null = null;
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(blanked); m; m = DATE_RE.exec(blanked)) {
+    if (m.index < at) before = m;
+    else if (!after) after = m;
+  }
+  return before ?? after;
+}
+
 function inspectionWindow(text: string): { start: Ymd; end: Ymd; inferred: boolean } | null {
   const m = RANGE_RE.exec(text);
   if (m) {
@@ -110,13 +128,9 @@ export function readRound(lines: readonly SourceLine[], preambleEnd: number): Ro
   let feedback: Ymd | null = null;
   let feedbackYearless = false;
   for (const s of sentences) {
-    if (!window && /巡察|巡视/.test(s)) {
-      window = inspectionWindow(s);
-      if (window) continue;
-    }
-    if (!feedback && /反馈/.test(s) && !RANGE_RE.test(s)) {
-      DATE_RE.lastIndex = 0;
-      const m = DATE_RE.exec(s);
+    if (!window && /巡察|巡视/.test(s)) window = inspectionWindow(s);
+    if (!feedback && /反馈/.test(s)) {
+      const m = feedbackDateIn(s);
       if (m) {
         feedback = { year: m[1] ? +m[1] : 0, month: +m[2], day: +m[3] };
         feedbackYearless = !m[1];

@@ -66,7 +66,8 @@ export type WarningCode =
   | 'roundMissing' // a round field could not be found
   | 'unnumbered' // a problem heading without a number
   | 'figureMismatch' // a summary figure disagrees with the parsed structure
-  | 'mixedStatus'; // the status line names several outcomes (weakest kept)
+  | 'mixedStatus' // the status line names several outcomes (weakest kept)
+  | 'noProblems'; // a report with a round and figures but no itemised problem
 
 /** `message` is zh-CN (the CLI prints it); the pane re-renders from code + params in its locale. */
 export type ImportWarning = { code: WarningCode; line: number | null; params: string[]; message: string };
