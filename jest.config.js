@@ -9,6 +9,7 @@ module.exports = {
   },
   // ESM-only packages that jest's CommonJS loader must see transpiled.
   transformIgnorePatterns: ['/node_modules/(?!(nanoid)/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose ESM-only dependencies break CommonJS loading.
     '^office-addin-manifest$': '<rootDir>/test/support/office-addin-manifest-stub.js',

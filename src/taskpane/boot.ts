@@ -1,0 +1,87 @@
+// Decides, before React starts, where the pane runs (Excel or a plain browser) and in which language.
+import type { Locale } from '../ledger/errors';
+
+export type HostKind = 'excel' | 'preview';
+
+/** English when Office (or the preview's ?lang=) says English; Simplified Chinese otherwise. */
+export function pickLocale(displayLanguage: string | null | undefined): Locale {
+  return displayLanguage && displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export type PreviewOptions = { lang: string | null; measures: number | null; seed: number | null };
+
+/** Reads the preview page's query: ?lang=en, ?measures=5000 (a generated ledger), ?seed=7. */
+export function readPreviewOptions(search: string): PreviewOptions {
+  const params = new URLSearchParams(search);
+  const measures = Number(params.get('measures'));
+  const seed = Number(params.get('seed'));
+  return {
+    lang: params.get('lang'),
+    measures: Number.isInteger(measures) && measures > 0 ? Math.min(measures, 100_000) : null,
+    seed: params.has('seed') && Number.isInteger(seed) ? seed : null,
+  };
+}
+
+/** The parts of `window` that say whether an Office host embeds the page. */
+export type HostSignals = {
+  search: string;
+  hash: string;
+  framed: boolean; // Office on the web runs add-ins in an iframe
+  hostInfoStored: boolean; // Office on the web keeps _host_Info in sessionStorage across reloads
+  bridges: boolean; // desktop: window.external.GetContext (IE/Edge), chrome.webview (WebView2), webkit.messageHandlers (Mac)
+};
+
+/**
+ * Whether an Office host could be embedding this page. When it plainly cannot (a top-level page
+ * with no host bridge and no _host_Info), the pane starts the preview at once instead of waiting
+ * on Office.onReady, which in a plain browser may never settle.
+ */
+export function mayBeOfficeHosted(s: HostSignals): boolean {
+  return s.framed || s.bridges || s.hostInfoStored || /_host_Info=/i.test(s.search) || /_host_Info=/i.test(s.hash);
+}
+
+function readHostSignals(): HostSignals {
+  const w = window as unknown as {
+    external?: { GetContext?: unknown };
+    chrome?: { webview?: unknown };
+    webkit?: { messageHandlers?: unknown };
+  };
+  let hostInfoStored = false;
+  try {
+    hostInfoStored = Boolean(window.sessionStorage?.getItem('hostInfoValue'));
+  } catch {
+    // storage may be blocked; not a sign either way
+  }
+  let framed = true;
+  try {
+    framed = window.self !== window.top;
+  } catch {
+    framed = true; // a cross-origin parent: framed
+  }
+  return {
+    search: window.location.search,
+    hash: window.location.hash,
+    framed,
+    hostInfoStored,
+    bridges: Boolean(w.external?.GetContext || w.chrome?.webview || w.webkit?.messageHandlers),
+  };
+}
+
+/**
+ * Excel or the preview. Office.onReady settles with host null outside Office, but may never
+ * settle when office.js cannot finish loading, so it is bounded; and a page that no host could be
+ * embedding does not wait for it at all.
+ */
+export async function detectHost(timeoutMs = 10_000): Promise<{ host: HostKind; displayLanguage: string | null }> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function' || !mayBeOfficeHosted(readHostSignals())) {
+    return { host: 'preview', displayLanguage: null };
+  }
+  const info = await Promise.race([
+    Office.onReady(),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+  ]);
+  if (info && info.host === Office.HostType.Excel) {
+    return { host: 'excel', displayLanguage: Office.context?.displayLanguage ?? null };
+  }
+  return { host: 'preview', displayLanguage: null };
+}

@@ -1,0 +1,184 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { figure, renderApp, tab } from '../../testUtils';
+
+jest.setTimeout(30_000);
+
+/** The measure buttons of the list, by their 措施编号. */
+function listedMeasureIds(): string[] {
+  return screen
+    .getAllByRole('button')
+    .map((b) => /^(P\d{3}-M\d{2})/.exec(b.textContent ?? '')?.[1])
+    .filter((id): id is string => Boolean(id));
+}
+
+async function openLedger() {
+  const r = await renderApp();
+  // The sample ledger has 巡察信息, so the pane opens on 台账.
+  expect(tab('台账')).toHaveAttribute('aria-selected', 'true');
+  return r;
+}
+
+async function openMeasure(user: Awaited<ReturnType<typeof renderApp>>['user'], id: string) {
+  await user.type(screen.getByRole('searchbox', { name: '搜索' }), id);
+  await waitFor(() => expect(listedMeasureIds()).toEqual([id]));
+  await user.click(screen.getByRole('button', { name: new RegExp(`^${id}`) }));
+  return screen.findByRole('heading', { name: `措施 ${id}` });
+}
+
+describe('台账', () => {
+  test('lists every problem and measure with its light and status in words', async () => {
+    await openLedger();
+    expect(screen.getByText('12个问题，28条措施')).toBeInTheDocument();
+    const overdue = screen.getByRole('button', { name: /^P003-M03/ });
+    expect(overdue).toHaveTextContent('逾期');
+    expect(overdue).toHaveTextContent('正在推进');
+    expect(overdue).toHaveTextContent('逾期25天');
+    expect(screen.getByRole('button', { name: /^P003-M02/ })).toHaveTextContent('长期坚持');
+  });
+
+  test('filter 逾期 keeps only overdue measures, and filters combine', async () => {
+    const { user } = await openLedger();
+    await user.selectOptions(screen.getByRole('combobox', { name: '预警' }), '逾期');
+    expect(listedMeasureIds().sort()).toEqual(['P003-M03', 'P007-M01', 'P010-M02', 'P012-M01']);
+    expect(screen.getByText('4个问题，4条措施')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: '责任单位' }), '财务科');
+    expect(listedMeasureIds()).toEqual(['P007-M01']);
+    await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    expect(screen.getByText('12个问题，28条措施')).toBeInTheDocument();
+  });
+
+  test('status, 长期坚持 and 未销号 filters', async () => {
+    const { user } = await openLedger();
+    await user.selectOptions(screen.getByRole('combobox', { name: '整改状态' }), '未启动');
+    expect(listedMeasureIds().sort()).toEqual(['P007-M02', 'P007-M03', 'P012-M03']);
+    await user.selectOptions(screen.getByRole('combobox', { name: '整改状态' }), '全部');
+    await user.click(screen.getByRole('checkbox', { name: '长期坚持' }));
+    expect(listedMeasureIds().sort()).toEqual(['P001-M01', 'P003-M02', 'P004-M01', 'P005-M02', 'P008-M02', 'P009-M02', 'P012-M02']);
+    await user.click(screen.getByRole('checkbox', { name: '未销号' }));
+    expect(listedMeasureIds().sort()).toEqual(['P003-M02', 'P005-M02', 'P008-M02', 'P009-M02']);
+  });
+
+  test('search matches problem and measure text; every word must match', async () => {
+    const { user } = await openLedger();
+    const search = screen.getByRole('searchbox', { name: '搜索' });
+    await user.type(search, '专项资金');
+    await waitFor(() => expect(listedMeasureIds()).toEqual(['P007-M01', 'P007-M02', 'P007-M03']));
+    await user.type(search, ' 绩效');
+    await waitFor(() => expect(listedMeasureIds()).toEqual(['P007-M03']));
+    await user.clear(search);
+    await user.type(search, '不存在的词');
+    expect(await screen.findByText('没有符合条件的条目')).toBeInTheDocument();
+  });
+
+  test('marking a measure done sets its 完成日期 and moves the figures', async () => {
+    const { user, store } = await openLedger();
+    expect(figure('measures')).toContain('13/28');
+    expect(figure('overdue')).toBe('4项');
+    await openMeasure(user, 'P003-M03');
+    await user.selectOptions(screen.getByRole('combobox', { name: '整改状态' }), '已完成');
+    const doneDate = screen.getByLabelText('完成日期');
+    expect(doneDate).toHaveValue('2025-06-15');
+    await user.clear(doneDate);
+    await user.type(doneDate, '2025-06-10');
+    await user.click(screen.getByRole('button', { name: '更新状态' }));
+    expect(await screen.findByText('已更新 P003-M03')).toBeInTheDocument();
+    const m = (await store.load()).measures.find((x) => x.id === 'P003-M03');
+    expect(m).toMatchObject({ status: '已完成', doneDate: '2025-06-10' });
+    expect(figure('measures')).toContain('14/28');
+    expect(figure('overdue')).toBe('3项');
+  });
+
+  test('progress entries are dated and listed newest first', async () => {
+    const { user, store } = await openLedger();
+    await openMeasure(user, 'P007-M02');
+    await user.click(screen.getByRole('button', { name: '添加进展' }));
+    expect(screen.getByText('请填写进展情况')).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: '进展情况' }), '已完成结余资金清理');
+    await user.click(screen.getByRole('button', { name: '添加进展' }));
+    expect(await screen.findByText('2025-06-15：已完成结余资金清理')).toBeInTheDocument();
+    expect((await store.load()).measures.find((x) => x.id === 'P007-M02')?.progress).toMatch(/^2025-06-15：已完成结余资金清理/);
+  });
+
+  test('销号: 申请 needs 佐证材料, then 同意销号 closes the item', async () => {
+    const { user, store } = await openLedger();
+    const closeStep = jest.spyOn(store, 'closeStep');
+    await openMeasure(user, 'P002-M01');
+    const close = screen.getByRole('region', { name: '销号' });
+    await user.click(within(close).getByRole('button', { name: '申请销号' }));
+    const apply = within(close).getByRole('group', { name: '申请销号' });
+    // The 佐证材料 already on the measure are offered; emptied, the step is refused.
+    await user.clear(within(apply).getByRole('textbox', { name: /佐证材料/ }));
+    await user.click(within(apply).getByRole('button', { name: '申请销号' }));
+    expect(within(apply).getByText('申请销号需要附佐证材料')).toBeInTheDocument();
+    expect(closeStep).not.toHaveBeenCalled();
+    await user.type(within(apply).getByRole('textbox', { name: /佐证材料/ }), '医共体管理实施细则.pdf');
+    await user.click(within(apply).getByRole('button', { name: '申请销号' }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: '销号' })).getByText('已申请', { selector: 'dd' })).toBeInTheDocument());
+    await user.click(within(screen.getByRole('region', { name: '销号' })).getByRole('button', { name: '同意销号' }));
+    await user.click(within(screen.getByRole('group', { name: '同意销号' })).getByRole('button', { name: '同意销号' }));
+    await waitFor(async () => expect((await store.load()).measures.find((x) => x.id === 'P002-M01')).toMatchObject({ closeState: '已销号', closeDate: '2025-06-15' }));
+    expect(closeStep.mock.calls.map(([, step]) => step.step)).toEqual(['apply', 'approve']);
+    const m = (await store.load()).measures.find((x) => x.id === 'P002-M01');
+    expect(m?.evidence).toContain('医共体管理实施细则.pdf');
+  });
+
+  test('销号: 退回 needs a reason; 申请延期 takes a new deadline', async () => {
+    const { user, store } = await openLedger();
+    await openMeasure(user, 'P001-M02'); // 已申请 in the sample
+    let close = screen.getByRole('region', { name: '销号' });
+    await user.click(within(close).getByRole('button', { name: '退回' }));
+    const reject = within(close).getByRole('group', { name: '退回' });
+    await user.click(within(reject).getByRole('button', { name: '退回' }));
+    expect(within(reject).getByText('请填写退回理由')).toBeInTheDocument();
+    await user.type(within(reject).getByRole('textbox', { name: /退回理由/ }), '佐证不全');
+    await user.click(within(reject).getByRole('button', { name: '退回' }));
+    await waitFor(async () => expect((await store.load()).measures.find((x) => x.id === 'P001-M02')?.closeState).toBe('退回'));
+
+    await user.click(screen.getByRole('button', { name: /返回列表/ }));
+    await user.clear(screen.getByRole('searchbox', { name: '搜索' }));
+    await openMeasure(user, 'P011-M02'); // 已申请
+    close = screen.getByRole('region', { name: '销号' });
+    await user.click(within(close).getByRole('button', { name: '申请延期' }));
+    const extend = within(close).getByRole('group', { name: '申请延期' });
+    await user.type(within(extend).getByRole('textbox', { name: /新的整改时限/ }), '2025年9月底前');
+    expect(within(extend).getByText('解析为 2025年9月30日')).toBeInTheDocument();
+    await user.click(within(extend).getByRole('button', { name: '申请延期' }));
+    await waitFor(async () =>
+      expect((await store.load()).measures.find((x) => x.id === 'P011-M02')).toMatchObject({ closeState: '申请延期', deadline: '2025-09-30', deadlineText: '2025年9月底前' }),
+    );
+  });
+
+  test('delete asks for confirmation; cancel keeps the item, confirm removes it', async () => {
+    const { user, store } = await openLedger();
+    const deleteMeasure = jest.spyOn(store, 'deleteMeasure');
+    await openMeasure(user, 'P012-M03');
+    await user.click(screen.getByRole('button', { name: '删除' }));
+    let dialog = await screen.findByRole('alertdialog', { name: '删除P012-M03？' });
+    expect(dialog).toHaveTextContent('此操作不能撤销');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(deleteMeasure).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: '删除' }));
+    dialog = await screen.findByRole('alertdialog', { name: '删除P012-M03？' });
+    await user.click(within(dialog).getByRole('button', { name: '确认删除' }));
+    expect(await screen.findByText('已删除 P012-M03')).toBeInTheDocument();
+    expect(deleteMeasure).toHaveBeenCalledWith('P012-M03');
+    expect((await store.load()).measures.some((x) => x.id === 'P012-M03')).toBe(false);
+    expect(figure('measures')).toContain('/27');
+  });
+
+  test('a row selected in Excel opens its item; opening an item selects its row', async () => {
+    const { user, store } = await openLedger();
+    const select = jest.spyOn(store, 'select');
+    await user.click(tab('录入'));
+    act(() => store.simulateSelect({ kind: 'measure', id: 'P008-M02' }));
+    expect(await screen.findByRole('heading', { name: '措施 P008-M02' })).toBeInTheDocument();
+    expect(tab('台账')).toHaveAttribute('aria-selected', 'true');
+    await user.click(screen.getByRole('button', { name: '所属问题 P008' }));
+    expect(await screen.findByRole('heading', { name: '问题 P008' })).toBeInTheDocument();
+    expect(select).toHaveBeenLastCalledWith({ kind: 'problem', id: 'P008' });
+  });
+});

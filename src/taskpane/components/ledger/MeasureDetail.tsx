@@ -1,0 +1,212 @@
+// One measure: its facts, 整改状态 (已完成 sets an editable 完成日期), dated 整改进展, 佐证材料,
+// 长期坚持, the 销号 steps, and delete.
+import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { formatMessage } from '../../../ledger/errors';
+import type { LedgerStore } from '../../../ledger/store';
+import { STATUSES, type IsoDate, type Status } from '../../../ledger/types';
+import { formatDate } from '../../format';
+import type { StoreAction } from '../../hooks/useStoreAction';
+import { fill, useI18n } from '../../i18n';
+import { LightBadge, StatusBadge } from './badges';
+import { CloseSteps } from './CloseSteps';
+import { DeleteItem } from './DeleteItem';
+import { deadlineSummary } from './ItemList';
+import type { IndexedMeasure } from './ledgerView';
+import { useLedgerStyles } from './ledgerStyles';
+
+type Props = {
+  measure: IndexedMeasure;
+  store: LedgerStore;
+  action: StoreAction;
+  today: IsoDate;
+  refIso: IsoDate;
+  onOpenProblem: (id: string) => void;
+  onDeleted: () => void;
+};
+
+export function MeasureDetail({ measure, store, action, today, refIso, onOpenProblem, onDeleted }: Props) {
+  const { t, locale } = useI18n();
+  const styles = useLedgerStyles();
+  const m = measure.row;
+  const [status, setStatus] = useState<string>(m.status);
+  const [doneDate, setDoneDate] = useState<IsoDate>(m.doneDate ?? today);
+  const [progressDate, setProgressDate] = useState<IsoDate>(today);
+  const [progressText, setProgressText] = useState('');
+  const [progressTried, setProgressTried] = useState(false);
+  const [evidence, setEvidence] = useState(m.evidence);
+
+  // When the store's row changes (a save here, or the ledger reloaded), the inputs follow it.
+  useEffect(() => {
+    setStatus(m.status);
+    setDoneDate(m.doneDate ?? today);
+    setEvidence(m.evidence);
+  }, [m.status, m.doneDate, m.evidence, today]);
+
+  const statusChanged = status !== m.status || (status === '已完成' && doneDate !== m.doneDate);
+  const isStatus = (s: string): s is Status => (STATUSES as readonly string[]).includes(s);
+  const progressLines = m.progress.split('\n').filter((line) => line.trim());
+
+  async function saveStatus() {
+    if (!isStatus(status)) return;
+    await action.run(() => store.setStatus(m.id, status, status === '已完成' ? doneDate : undefined), fill(t.updated, m.id));
+  }
+
+  async function addProgress() {
+    setProgressTried(true);
+    if (!progressText.trim() || !progressDate) return;
+    const ok = await action.run(() => store.appendProgress(m.id, progressDate, progressText.trim()), fill(t.updated, m.id));
+    if (ok) {
+      setProgressText('');
+      setProgressTried(false);
+    }
+  }
+
+  return (
+    <article className={styles.detail} aria-labelledby={`measure-${m.id}`}>
+      <header className={styles.detailHeader}>
+        <h2 className={styles.sectionTitle} id={`measure-${m.id}`}>
+          {fill(t.measureDetail, m.id)}
+        </h2>
+        <span className={styles.line}>
+          {measure.facts.light !== '蓝' && <LightBadge light={measure.facts.light} />}
+          <StatusBadge status={m.status} />
+          <span className={styles.muted}>{deadlineSummary(measure, t, locale)}</span>
+        </span>
+        <Button appearance="transparent" size="small" onClick={() => onOpenProblem(m.problemId)} style={{ alignSelf: 'flex-start' }}>
+          {fill(t.problemOf, m.problemId)}
+        </Button>
+      </header>
+      <dl className={styles.facts}>
+        <dt>{t.measureText}</dt>
+        <dd>{m.text}</dd>
+        <dt>{t.unit}</dt>
+        <dd>{m.unit}</dd>
+        {m.coUnits && (
+          <>
+            <dt>{t.coUnits}</dt>
+            <dd>{m.coUnits}</dd>
+          </>
+        )}
+        <dt>{t.leader}</dt>
+        <dd>{m.leader}</dd>
+        <dt>{t.owner}</dt>
+        <dd>{m.owner}</dd>
+        <dt>{t.deadline}</dt>
+        <dd>
+          {m.deadlineText}
+          {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
+          {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
+        </dd>
+      </dl>
+
+      <section className={styles.section} aria-labelledby={`status-${m.id}`}>
+        <h3 className={styles.sectionTitle} id={`status-${m.id}`}>
+          {t.status}
+        </h3>
+        <div className={styles.row}>
+          <Field label={t.status}>
+            <Select value={status} onChange={(_, d) => setStatus(d.value)}>
+              {m.status === '未标注' && <option value="未标注">未标注</option>}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {status === '已完成' && (
+            <Field label={t.doneDate}>
+              <Input type="date" value={doneDate} onChange={(_, d) => setDoneDate(d.value)} />
+            </Field>
+          )}
+        </div>
+        <div className={styles.buttons}>
+          <Button appearance="primary" onClick={saveStatus} disabled={action.busy || !statusChanged || !isStatus(status)}>
+            {t.saveStatus}
+          </Button>
+        </div>
+        <Checkbox
+          label={t.longTerm}
+          checked={m.longTerm}
+          disabled={action.busy}
+          onChange={(_, d) => action.run(() => store.updateMeasure(m.id, { longTerm: d.checked === true }), fill(t.updated, m.id))}
+        />
+      </section>
+
+      <section className={styles.section} aria-labelledby={`progress-${m.id}`}>
+        <h3 className={styles.sectionTitle} id={`progress-${m.id}`}>
+          {t.progress}
+        </h3>
+        {progressLines.length > 0 ? (
+          <ul className={styles.log}>
+            {progressLines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className={styles.muted}>{t.noProgress}</span>
+        )}
+        <div className={styles.row}>
+          <Field label={t.progressDate}>
+            <Input type="date" value={progressDate} onChange={(_, d) => setProgressDate(d.value)} />
+          </Field>
+        </div>
+        <Field
+          label={t.progressText}
+          validationState={progressTried && !progressText.trim() ? 'error' : 'none'}
+          validationMessage={progressTried && !progressText.trim() ? formatMessage('required', [t.progressText], locale) : undefined}
+        >
+          <Textarea rows={2} value={progressText} onChange={(_, d) => setProgressText(d.value)} />
+        </Field>
+        <div className={styles.buttons}>
+          <Button onClick={addProgress} disabled={action.busy}>
+            {t.addProgress}
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby={`evidence-${m.id}`}>
+        <h3 className={styles.sectionTitle} id={`evidence-${m.id}`}>
+          {t.evidence}
+        </h3>
+        <Field label={t.evidence} hint={t.evidenceHint}>
+          <Textarea rows={3} value={evidence} onChange={(_, d) => setEvidence(d.value)} />
+        </Field>
+        <div className={styles.buttons}>
+          <Button
+            onClick={() => action.run(() => store.updateMeasure(m.id, { evidence }), fill(t.updated, m.id))}
+            disabled={action.busy || evidence === m.evidence}
+          >
+            {t.saveEvidence}
+          </Button>
+        </div>
+      </section>
+
+      <CloseSteps
+        key={`${m.id}-${m.closeState}`}
+        item={{ kind: 'measure', id: m.id }}
+        state={m.closeState}
+        closeDate={m.closeDate}
+        evidence={evidence}
+        today={today}
+        refIso={refIso}
+        action={action}
+        store={store}
+      />
+
+      <div className={styles.buttons}>
+        <DeleteItem
+          title={fill(t.deleteTitle, m.id)}
+          body={fill(t.deleteMeasureBody, m.id)}
+          busy={action.busy}
+          onConfirm={async () => {
+            const ok = await action.run(() => store.deleteMeasure(m.id), fill(t.deleted, m.id));
+            if (ok) onDeleted();
+            return ok;
+          }}
+        />
+      </div>
+    </article>
+  );
+}

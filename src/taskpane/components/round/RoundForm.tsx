@@ -1,0 +1,89 @@
+// 巡察信息: 巡察组, 被巡察单位, 巡察类型, 巡察起止, 反馈日期, 集中整改期(月), 统计截止日期.
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { ROUND_KINDS, type RoundKind } from '../../../ledger/types';
+import { useStoreAction } from '../../hooks/useStoreAction';
+import { useI18n } from '../../i18n';
+import type { PanelProps } from '../../panelProps';
+import { NoticeBar } from '../common/NoticeBar';
+import { draftOfRound, roundOfDraft, validateRound, type RoundDraft, type RoundField } from './roundDraft';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export type RoundFormProps = Pick<PanelProps, 'store' | 'ledger' | 'onLedgerChanged'> & { onSaved?: () => void };
+
+export function RoundForm({ store, ledger, onLedgerChanged, onSaved }: RoundFormProps) {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  const action = useStoreAction(onLedgerChanged);
+  const [draft, setDraft] = useState<RoundDraft>(() => draftOfRound(ledger.round));
+  const [tried, setTried] = useState(false);
+  const issues = validateRound(draft, t, locale);
+  const set = (field: RoundField) => (_: unknown, d: { value: string }) => setDraft((prev) => ({ ...prev, [field]: d.value }));
+  const fieldState = (field: RoundField) =>
+    tried && issues[field] ? { validationState: 'error' as const, validationMessage: issues[field] } : {};
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (Object.keys(issues).length > 0) return;
+    const ok = await action.run(() => store.saveRound(roundOfDraft(draft)), t.roundSaved);
+    if (ok) onSaved?.();
+  }
+
+  return (
+    <form className={styles.form} onSubmit={save} noValidate aria-labelledby="round-title">
+      <h2 className={styles.title} id="round-title">
+        {t.roundTitle}
+      </h2>
+      <p className={styles.intro}>{t.roundIntro}</p>
+      <Field label={t.inspector} required {...fieldState('inspector')}>
+        <Input value={draft.inspector} onChange={set('inspector')} />
+      </Field>
+      <Field label={t.org} required {...fieldState('org')}>
+        <Input value={draft.org} onChange={set('org')} />
+      </Field>
+      <Field label={t.roundKind} {...fieldState('kind')}>
+        <Select value={draft.kind} onChange={(_, d) => setDraft((prev) => ({ ...prev, kind: d.value as RoundKind | '' }))}>
+          <option value="">{t.notSelected}</option>
+          {ROUND_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label={t.roundStart} {...fieldState('start')}>
+          <Input type="date" value={draft.start} onChange={set('start')} />
+        </Field>
+        <Field label={t.roundEnd} {...fieldState('end')}>
+          <Input type="date" value={draft.end} onChange={set('end')} />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label={t.feedback} required {...fieldState('feedback')}>
+          <Input type="date" value={draft.feedback} onChange={set('feedback')} />
+        </Field>
+        <Field label={t.months} required {...fieldState('months')}>
+          <Input type="number" min={1} max={24} step={1} value={draft.months} onChange={set('months')} />
+        </Field>
+      </div>
+      <Field label={t.asOf} hint={t.asOfHint} {...fieldState('asOf')}>
+        <Input type="date" value={draft.asOf} onChange={set('asOf')} />
+      </Field>
+      <NoticeBar notice={action.notice} onDismiss={action.clearNotice} />
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={action.busy}>
+          {t.saveRound}
+        </Button>
+      </div>
+    </form>
+  );
+}

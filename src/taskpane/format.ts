@@ -1,0 +1,27 @@
+// How the pane shows dates, rates and store errors in the user's language.
+import { formatChineseDate, parseIso } from '../ledger/dates';
+import { formatMessage, isLedgerError, type Locale } from '../ledger/errors';
+import { LedgerStoreError } from '../ledger/store';
+
+/** 2024年3月15日 in Chinese, 2024-03-15 in English; '' for no date. */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  if (!parseIso(iso)) return iso;
+  return locale === 'zh-CN' ? formatChineseDate(iso) : iso;
+}
+
+/** A 0–1 fraction as a percentage with up to one decimal (98.7%); '—' when there is nothing to count. */
+export function formatRate(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  const percent = Math.round(fraction * 1000) / 10;
+  return `${percent}%`;
+}
+
+/** A message for anything a store rejected with, in the pane's language. */
+export function describeError(error: unknown, locale: Locale): string {
+  if (isLedgerError(error)) return formatMessage(error.code, error.params, locale);
+  // Stores reject with a LedgerStoreError carrying the LedgerError: re-word it in the pane's language.
+  if (error instanceof LedgerStoreError) return formatMessage(error.error.code, error.error.params, locale);
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

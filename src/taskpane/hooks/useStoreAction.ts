@@ -1,0 +1,56 @@
+// Runs one user action against the store: busy while it runs, the ledger reloaded after it, and
+// the outcome (or the store's error, in the pane's language) kept as a notice for a MessageBar.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeError } from '../format';
+import { useI18n } from '../i18n';
+
+export type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string };
+
+export type StoreAction = {
+  busy: boolean;
+  notice: Notice | null;
+  clearNotice: () => void;
+  /** Resolves true when the action succeeded (and the ledger was reloaded). */
+  run: (action: () => Promise<unknown>, successText?: string) => Promise<boolean>;
+};
+
+export function useStoreAction(onLedgerChanged: () => Promise<void>): StoreAction {
+  const { locale } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>, successText?: string) => {
+      setBusy(true);
+      setNotice(null);
+      try {
+        await action();
+      } catch (error) {
+        if (mounted.current) {
+          setNotice({ intent: 'error', text: describeError(error, locale) });
+          setBusy(false);
+        }
+        return false;
+      }
+      try {
+        await onLedgerChanged();
+        if (mounted.current && successText) setNotice({ intent: 'success', text: successText });
+      } catch (error) {
+        if (mounted.current) setNotice({ intent: 'error', text: describeError(error, locale) });
+      } finally {
+        if (mounted.current) setBusy(false);
+      }
+      return true;
+    },
+    [onLedgerChanged, locale],
+  );
+  const clearNotice = useCallback(() => setNotice(null), []);
+  return { busy, notice, clearNotice, run };
+}
