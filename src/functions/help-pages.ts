@@ -1,0 +1,99 @@
+// The help pages the functions' @helpurl points at: plain HTML with inline styles, nothing loaded
+// from anywhere (isolated networks), Chinese first and an English section below.
+import type { ExampleDoc, FunctionDoc } from './catalogue';
+
+const STYLE = `
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",SimSun,sans-serif;margin:0 auto;max-width:52rem;padding:1.5rem;line-height:1.7;color:#1b1b1b}
+h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+code,pre{font-family:Consolas,"Courier New",monospace;background:#f4f4f4;border-radius:3px}
+code{padding:0 .25rem}pre{padding:.6rem .8rem;overflow-x:auto;white-space:pre-wrap}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f0f4f8}.en{color:#333}.nav{font-size:.9rem}.tag{font-size:.8rem;background:#eef;border-radius:3px;padding:0 .3rem}
+`;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function signature(doc: FunctionDoc, name: string, paramName: (p: FunctionDoc['params'][number]) => string): string {
+  const parts = doc.params.map((p) => (p.optional ? `[${paramName(p)}]` : paramName(p)));
+  return `ZG.${name}(${parts.join(', ')})`;
+}
+
+function formatResult(result: ExampleDoc['result']): string {
+  const one = (v: number | string) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6)) : v);
+  return Array.isArray(result) ? result.map(one).join('、') : one(result);
+}
+
+function examplesTable(doc: FunctionDoc, lang: 'zh' | 'en'): string {
+  const head = lang === 'zh' ? '<tr><th>公式</th><th>说明</th><th>结果</th></tr>' : '<tr><th>Formula</th><th>What it shows</th><th>Result</th></tr>';
+  const rows = doc.examples.map(
+    (e) => `<tr><td><code>${escapeHtml(lang === 'zh' ? e.formula : englishFormula(e.formula, doc))}</code></td><td>${escapeHtml(e[lang])}</td><td>${escapeHtml(formatResult(e.result))}</td></tr>`,
+  );
+  return `<table>${head}${rows.join('')}</table>`;
+}
+
+/** The same formula as an English Excel shows it: ZG.完成率 → ZG.COMPLETIONRATE. */
+function englishFormula(formula: string, doc: FunctionDoc): string {
+  return formula.replace(`ZG.${doc.zhName}(`, `ZG.${doc.id}(`);
+}
+
+export function renderFunctionPage(doc: FunctionDoc): string {
+  const zhParams = doc.params.map((p) => `<tr><td><code>${escapeHtml(p.zhName)}</code></td><td>${escapeHtml(p.zh)}</td></tr>`).join('');
+  const enParams = doc.params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.en)}</td></tr>`).join('');
+  const tags = [doc.volatile ? '<span class="tag">随今天变化 · volatile</span>' : '', doc.spills ? '<span class="tag">区域按行溢出 · spills</span>' : '']
+    .filter(Boolean)
+    .join(' ');
+  const body = `
+<p class="nav"><a href="index.html">整改台账助手 · 自定义函数</a></p>
+<h1>ZG.${escapeHtml(doc.zhName)} <small>(ZG.${doc.id})</small></h1>
+<p>${tags}</p>
+<p>${escapeHtml(doc.zh)}</p>
+<pre>${escapeHtml(signature(doc, doc.zhName, (p) => p.zhName))}</pre>
+<h2>参数</h2>
+<table><tr><th>参数</th><th>说明</th></tr>${zhParams}</table>
+<h2>返回值</h2>
+<p>${escapeHtml(doc.zhReturns)}</p>
+<h2>示例</h2>
+${examplesTable(doc, 'zh')}
+<h2>说明</h2>
+<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值；整列引用末尾的空白行会被跳过。</li></ul>
+<section class="en" lang="en">
+<h2>English</h2>
+<p>${escapeHtml(doc.en)}</p>
+<pre>${escapeHtml(signature(doc, doc.id, (p) => p.name))}</pre>
+<table><tr><th>Parameter</th><th>Description</th></tr>${enParams}</table>
+<p><strong>Returns:</strong> ${escapeHtml(doc.enReturns)}</p>
+${examplesTable(doc, 'en')}
+<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults; blank rows at the end of a whole-column reference are skipped.</li></ul>
+</section>`;
+  return page(`ZG.${doc.zhName} · ZG.${doc.id}`, body);
+}
+
+export function renderIndexPage(docs: readonly FunctionDoc[]): string {
+  const rows = docs
+    .map((d) => `<tr><td><a href="${d.id.toLowerCase()}.html">ZG.${escapeHtml(d.zhName)}</a></td><td><code>ZG.${d.id}</code></td><td>${escapeHtml(d.zh)}</td></tr>`)
+    .join('');
+  const body = `
+<h1>整改台账助手 · 自定义函数 <small>ZG custom functions</small></h1>
+<p>在任意单元格输入 <code>=ZG.</code> 即可使用以下函数。中文版 Excel 显示中文函数名，英文版显示英文函数名，两者通用。</p>
+<p class="en" lang="en">Type <code>=ZG.</code> in any cell. A Chinese Excel shows the Chinese names, an English Excel the English ones; formulas work in both.</p>
+<table><tr><th>函数</th><th>English</th><th>说明</th></tr>${rows}</table>`;
+  return page('整改台账助手 · 自定义函数', body);
+}
