@@ -31,6 +31,9 @@ export const MESSAGES = {
   missingDeadline: { kind: '#N/A', 'zh-CN': '{0}：第{1}项没有填写截止日期，无法判断预警', en: '{0}: item {1} has no deadline, so no warning light can be given' },
   notADeadline: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”中没有整改期限（截至日期、完成日期不是期限）', en: '{0}: "{1}" states no deadline (as-of and completion dates are not deadlines)' },
   calendarCoverageStart: { kind: '#N/A', 'zh-CN': '节假日数据自{0}年起，{1}按周一至周五计算，请在“节假日”表补充', en: 'holiday data start in {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
+  badHolidayDate: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：“{2}”不是有效日期，该行未生效', en: 'sheet {0}, row {1}: "{2}" is not a valid date; the row is ignored' },
+  badHolidayType: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：类型“{2}”应为“休”（放假）或“班”（上班），该行未生效', en: 'sheet {0}, row {1}: the type "{2}" should be 休 (day off) or 班 (working day); the row is ignored' },
+  conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,5 +1,6 @@
 // Decides, before React starts, where the pane runs (Excel or a plain browser) and in which language.
 import type { Locale } from '../ledger/errors';
+import type { ExcelRunner } from '../workbook/excelSelect';
 
 export type HostKind = 'excel' | 'preview';
 
@@ -84,4 +85,23 @@ export async function detectHost(timeoutMs = 10_000): Promise<{ host: HostKind; 
     return { host: 'excel', displayLanguage: Office.context?.displayLanguage ?? null };
   }
   return { host: 'preview', displayLanguage: null };
+}
+
+/**
+ * Excel only: hands the workbook's 节假日 rows to the custom functions (they share this runtime)
+ * now and after every change to the table, so working-day counts follow the user's own calendar.
+ * Rows the reader skips are logged once per distinct set of problems. Resolves to the stop function.
+ */
+export async function feedHolidaysToFunctions(excel?: ExcelRunner): Promise<() => Promise<void>> {
+  const [{ watchHolidays }, { setHolidayOverrides }] = await Promise.all([import('../workbook/excelHolidays'), import('../functions/context')]);
+  let lastProblems = '';
+  return watchHolidays(excel ?? (globalThis as unknown as { Excel: ExcelRunner }).Excel, {
+    apply: setHolidayOverrides,
+    onRead: (read) => {
+      const problems = read.problems.map((p) => p.message).join('\n');
+      if (problems && problems !== lastProblems) console.warn(problems);
+      lastProblems = problems;
+    },
+    onError: (error) => console.warn('节假日', error),
+  });
 }

@@ -1,10 +1,10 @@
 // The task pane's webpack entry: find the host (Excel, or a plain browser → the preview store with
-// a sample ledger), pick the language, and start React.
+// a sample ledger), pick the language, start React, and in Excel feed 节假日 to the functions.
 import { createRoot } from 'react-dom/client';
 import { setMessageLocale } from '../ledger/errors';
 import type { LedgerStore } from '../ledger/store';
 import { App } from './App';
-import { detectHost, pickLocale, readPreviewOptions } from './boot';
+import { detectHost, feedHolidaysToFunctions, pickLocale, readPreviewOptions } from './boot';
 
 async function previewStore(search: string): Promise<LedgerStore> {
   const options = readPreviewOptions(search);
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   // Lets the render bench tell loading the ledger apart from rendering it.
   performance.mark('zg:store-ready');
   createRoot(container).render(<App store={store} locale={locale} />);
+  // The custom functions count working days with the workbook's 节假日 rows; the preview has none.
+  if (host === 'excel') feedHolidaysToFunctions().catch((error: unknown) => console.warn('节假日', error));
 }
 
 void main();

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a duck-typed stand-in for Office.js proxies */
 // Request-context proxies over FakeModel (see fakeExcel.ts for what they model and why).
-import { a1, parseAddress, type Box, type FakeModel, type FakeSheet, type FakeTable } from './fakeExcel';
+import { a1, fakeTableId, parseAddress, type Box, type FakeModel, type FakeSheet, type FakeTable, type TableEventHandler, type TableEventKind } from './fakeExcel';
 
 /** Anything asked of a missing item: the sync fails, so nothing here matters. */
 const dead: any = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : dead), apply: () => dead, set: () => true });
@@ -77,6 +77,9 @@ export class FakeRange extends Loadable {
   }
   get rowIndex(): number {
     return this.read('rowIndex');
+  }
+  get address(): string {
+    return this.read('address');
   }
   private each(data: unknown[][], write: (r: number, c: number, v: unknown) => void) {
     const { r, c, rows, cols } = this.box;
@@ -208,6 +211,12 @@ export class FakeTableProxy extends Loadable {
   constructor(ctx: FakeContext, readonly t: FakeTable) {
     super(ctx);
   }
+  protected override snapshot() {
+    return { id: () => fakeTableId(this.t), name: () => this.t.name };
+  }
+  get id(): string {
+    return this.read('id');
+  }
   primeForCollection() {
     const m = this.ctx.model;
     return this.prime({
@@ -303,8 +312,22 @@ class FakeWorkbook {
         const t = m.tables.find((x) => x.name === name);
         return t ? new FakeTableProxy(ctx, t) : ctx.fail('ItemNotFound', `The requested resource doesn't exist: ${name}`);
       }
+      get onAdded() { return events('added'); }
+      get onChanged() { return events('changed'); }
+      get onDeleted() { return events('deleted'); }
     })(ctx);
+    // Registered with the model at once (Excel registers on sync; the tests sync right after).
+    const events = (kind: TableEventKind) => ({
+      add: (handler: TableEventHandler) => {
+        m.tableHandlers[kind].add(handler);
+        return { context: ctx, remove: () => m.tableHandlers[kind].delete(handler) };
+      },
+    });
     return collection;
+  }
+  get application() {
+    const ctx = this.ctx;
+    return { calculate: (type: string) => ctx.queueLoad(() => ctx.model.calculations.push(type)) };
   }
   get worksheets() {
     const ctx = this.ctx;

@@ -73,6 +73,20 @@ function parseAddress(sheet: FakeSheet, address: string): Box {
   return { sheet, r, c, rows: r2 - r + 1, cols: c2 - c + 1 };
 }
 
+const tableIds = new WeakMap<FakeTable, string>();
+let lastTableId = 0;
+
+/** A table's id: fixed for its life and kept through renames, like Excel's. */
+export function fakeTableId(t: FakeTable): string {
+  let id = tableIds.get(t);
+  if (!id) tableIds.set(t, (id = `{TABLE-${++lastTableId}}`));
+  return id;
+}
+
+export type TableEventKind = 'added' | 'changed' | 'deleted';
+export type TableEventArgs = { tableId: string; type: string; source: 'Local' };
+export type TableEventHandler = (args: TableEventArgs) => Promise<unknown>;
+
 export class FakeModel {
   sheets: FakeSheet[] = [new FakeSheet('Sheet1')];
   tables: FakeTable[] = [];
@@ -80,6 +94,19 @@ export class FakeModel {
   syncs = 0;
   selected: { sheet: string; address: string } | null = null;
   active: string | null = null;
+  /** Handlers on workbook.tables.onAdded / onChanged / onDeleted. */
+  tableHandlers: Record<TableEventKind, Set<TableEventHandler>> = { added: new Set(), changed: new Set(), deleted: new Set() };
+  /** application.calculate calls, in the order their batches synced. */
+  calculations: string[] = [];
+
+  /**
+   * Raises a workbook.tables event as Excel does after an edit or a batch (the fake never raises
+   * one by itself), and waits for the handlers.
+   */
+  async raiseTableEvent(kind: TableEventKind, tableId: string): Promise<void> {
+    const type = { added: 'TableAdded', changed: 'TableChanged', deleted: 'TableDeleted' }[kind];
+    await Promise.all([...this.tableHandlers[kind]].map((handler) => handler({ tableId, type, source: 'Local' })));
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
