@@ -7,6 +7,7 @@ import path from 'node:path';
 import { importReport } from '../src/ledger/import';
 import type { ImportedProblem, ImportResult } from '../src/ledger/import';
 import { isLedgerError } from '../src/ledger/errors';
+import { alignProblems, matchFigures, squash, tableLines } from './lib/import-scoring';
 
 type GoldItem = { number: string | null; finding: string; status: string; deadline: string | null; measure_count: number | null };
 type Gold = {
@@ -72,18 +73,11 @@ export function statusAgrees(code: string, p: Pick<ImportedProblem, 'status' | '
   }
 }
 
-const squash = (s: string) => s.replace(/[\s“”"‘’'（）()。，,、：:；;.]/g, '');
-
 /** Pairs gold items with imported problems: in order when the counts agree, else by finding text. */
 function align(items: readonly GoldItem[], problems: readonly ImportedProblem[]): [GoldItem, ImportedProblem | null][] {
-  if (items.length === problems.length) return items.map((g, i) => [g, problems[i]]);
-  const used = new Set<number>();
-  return items.map((g) => {
+  return alignProblems(items, problems, (g, p) => {
     const key = squash(g.finding).slice(0, 12);
-    const i = problems.findIndex((p, k) => !used.has(k) && (squash(p.finding).includes(key) || key.includes(squash(p.finding).slice(0, 12))));
-    if (i < 0) return [g, null];
-    used.add(i);
-    return [g, problems[i]];
+    return squash(p.finding).includes(key) || key.includes(squash(p.finding).slice(0, 12));
   });
 }
 
@@ -130,16 +124,10 @@ function score(name: string, result: ImportResult, gold: Gold, items: GoldItem[]
     ['reportDate', gold.report_date, result.round.reportDate],
   ] as const;
   const misses = fields.filter(([, g, f]) => g !== f).map(([k, g, f]) => `${k}: gold ${g}, got ${f}`);
-  const remaining = [...result.figures];
-  let matched = 0;
-  for (const g of gold.summary_figures) {
-    const i = remaining.findIndex((f) => f.value === g.value && f.unit === g.unit);
-    if (i >= 0) {
-      matched++;
-      remaining.splice(i, 1);
-    } else disagreements.push(`figure missing: ${g.text}`);
-  }
-  for (const f of remaining) disagreements.push(`figure extra: ${f.text}`);
+  const figures = matchFigures(gold.summary_figures, result.figures);
+  const matched = figures.matched.length;
+  for (const g of figures.missing) disagreements.push(`figure missing: ${g.text}`);
+  for (const f of figures.extra) disagreements.push(`figure extra: ${f.text}`);
   const groups = new Set(result.problems.map((p) => `${p.category}|${p.group ?? p.finding}`)).size;
   return {
     name,
@@ -198,12 +186,7 @@ function printTable(scores: readonly FixtureScore[]): void {
   ]);
   const t = totals(scores);
   rows.push(['total', t.countsExact ? 'exact' : 'differ', '', '', pct(t.status), pct(t.deadline), pct(t.round), pct(t.figures), pct(t.measures)]);
-  const width = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  rows.forEach((r) => console.log(line(r)));
+  tableLines(header, rows, true).forEach((line) => console.log(line));
   console.log('\ntargets: counts exact, status ≥95%, deadlines ≥95%, round fields ≥90%, figures ≥90%');
   for (const s of scores) {
     if (s.error) console.log(`\n${s.name}: ${s.error}`);

@@ -3,6 +3,7 @@
 // table's column order and extra columns do not matter.
 import { ledgerError, type LedgerError } from '../ledger/errors';
 import { summarySentence, type SummaryCounts } from '../ledger/report/summary';
+import { rolledUpRank } from '../ledger/status';
 import { errorCode, gridWidth, isBlankCell, type CellGrid } from '../ledger/stats';
 import { DeadlineCodeCache, DL_BLANK, DL_LONG_TERM, isDateCode } from '../ledger/stats/deadline-codes';
 import { itemLabel, cellText } from '../ledger/stats/labels';
@@ -13,6 +14,7 @@ import {
   CODE_UNMARKED,
   FLAG_YES,
   FlagCodeCache,
+  isDoneCode,
   LONG_TERM_BIT,
   StatusCodeCache,
   STATUS_MASK,
@@ -47,17 +49,15 @@ function findColumns(header: readonly unknown[]): Columns {
 }
 
 // Per problem, the roll-up state: lowest rank seen (0–4; 7 = none yet) + 8 when a measure is 未标注,
-// + 16 when any measure is flagged 长期坚持 — the weakestStatus rule without a list per problem.
+// + 16 when any measure is flagged 长期坚持 — folded as the rows come, rolled up by status.ts's rule.
 const NO_RANK = 7;
 const ANY_UNMARKED = 8;
 const ANY_LONG_TERM = 16;
 
-/** The rolled-up status rank of a problem state, or -1 for 未标注 (weakestStatus's rule). */
+/** The rolled-up status rank of a problem state, or -1 for 未标注. */
 function rolledRank(state: number): number {
   const rank = state & 7;
-  if (rank === 0) return 0; // 未启动: no unknown can be weaker
-  if ((state & ANY_UNMARKED) !== 0 || rank === NO_RANK) return -1;
-  return rank;
+  return rolledUpRank(rank === NO_RANK ? null : rank, (state & ANY_UNMARKED) !== 0);
 }
 
 /**
@@ -97,7 +97,7 @@ export function countTable(table: CellGrid, asOf: number): SummaryCounts | Ledge
     if (status === CODE_NOT_A_STATUS) return ledgerError('badStatus', itemLabel(statusHeader, r), cellText(rawStatus));
     const statusRank = status === CODE_BLANK ? CODE_UNMARKED : status;
     rows++;
-    const isDone = statusRank === CODE_DONE;
+    const isDone = isDoneCode(sCode, false); // as published: 基本完成 is not done
     if (isDone) done++;
     let dCode = DL_BLANK;
     if (col.deadline >= 0) dCode = deadlineCache.codeOf(row[col.deadline]);

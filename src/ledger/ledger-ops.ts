@@ -1,41 +1,31 @@
 // Pure operations on a Ledger, shared by every LedgerStore (the in-memory preview and the Excel
-// adapter): ids, the problem roll-up, status and progress rules, the 销号 state machine and the
-// 变更记录 lines. Each operation takes a ledger and returns a LedgerEdit (the new ledger, the rows it
-// added/updated/deleted and the change lines) or a LedgerError for bad data. Unchanged rows keep
-// their object identity, so diffing a 5,000-row ledger costs little.
+// adapter): ids, status and progress rules, the 销号 state machine. Each operation takes a ledger and
+// returns a LedgerEdit (the new ledger, the rows it added/updated/deleted and the 变更记录 lines,
+// ledger-diff.ts) or a LedgerError for bad data; problems are rolled up by rollup.ts. Unchanged rows
+// keep their object identity, so diffing a 5,000-row ledger costs little.
 import { parseIso } from './dates';
-import { ledgerError, type LedgerError } from './errors';
-import { isDone, weakestStatus } from './status';
-import type { ChangeEntry, CloseStep, ItemRef, MeasurePatch, NewMeasure, NewProblem, ProblemPatch } from './store';
+import { isLedgerError, ledgerError, type LedgerError } from './errors';
+import { diffLedgers, MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS, type LedgerEdit } from './ledger-diff';
+import { rollUpProblem, rollUpProblems } from './rollup';
+import { isDone } from './status';
+import type { CloseStep, ItemRef, MeasurePatch, NewMeasure, NewProblem, ProblemPatch } from './store';
 import { UNMARKED, type CloseState, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type Round, type Status } from './types';
+
+export {
+  changeText,
+  diffLedgers,
+  MEASURE_LABELS,
+  PROBLEM_LABELS,
+  ROUND_CHANGE_ID,
+  ROUND_LABELS,
+  type LedgerDiff,
+  type LedgerEdit,
+  type RowDiff,
+} from './ledger-diff';
+export { rollUpAll, rollUpProblem } from './rollup';
 
 /** The clock an operation runs under: `today` for 完成日期 defaults, `now` stamps 变更记录. */
 export type OpsClock = { today: IsoDate; now: string };
-
-export type RowDiff = { added: string[]; updated: string[]; deleted: string[] };
-export type LedgerDiff = { round: boolean; problems: RowDiff; measures: RowDiff };
-export type LedgerEdit = { ledger: Ledger; diff: LedgerDiff; changes: ChangeEntry[] };
-
-/** Chinese labels of the fields: the table headers and the 字段 of 变更记录 (one source). */
-export const PROBLEM_LABELS = {
-  id: '问题编号', sourceNumber: '原编号', category: '问题类别', description: '问题描述', source: '问题来源',
-  leader: '责任领导', leadUnit: '牵头单位', status: '问题状态', longTerm: '长期坚持', closeState: '销号状态',
-  closeDate: '销号日期', note: '备注',
-} as const satisfies Record<keyof ProblemRow, string>;
-
-export const MEASURE_LABELS = {
-  id: '措施编号', problemId: '问题编号', text: '整改措施', leader: '责任领导', unit: '责任单位', coUnits: '配合单位',
-  owner: '责任人', deadlineText: '整改时限', deadline: '截止日期', status: '整改状态', longTerm: '长期坚持',
-  doneDate: '完成日期', progress: '整改进展', evidence: '佐证材料', closeState: '销号状态', closeDate: '销号日期', note: '备注',
-} as const satisfies Record<keyof MeasureRow, string>;
-
-export const ROUND_LABELS = {
-  org: '被巡察单位', inspector: '巡察组', kind: '巡察类型', start: '巡察开始日期', end: '巡察结束日期',
-  feedback: '反馈日期', months: '集中整改期(月)', asOf: '统计截止日期',
-} as const satisfies Record<keyof Round, string>;
-
-/** The 编号 of 变更记录 lines about the 巡察信息 sheet. */
-export const ROUND_CHANGE_ID = '巡察信息';
 
 /** Local wall-clock time, `YYYY-MM-DD HH:MM:SS`, the user's day (as todayIso). */
 export function clockAt(now: Date = new Date()): OpsClock {
@@ -70,89 +60,6 @@ export function nextMeasureId(ledger: Ledger, problemId: string, extra: readonly
   return `${prefix}${String(max + 1).padStart(2, '0')}`;
 }
 
-// ---- roll-up ---------------------------------------------------------------------------------
-
-/** A problem's status is the weakest of its measures; it is 长期坚持 when any measure is. */
-export function rollUpProblem(problem: ProblemRow, measures: readonly MeasureRow[]): ProblemRow {
-  if (measures.length === 0) return problem.status === UNMARKED ? problem : { ...problem, status: UNMARKED };
-  const status = weakestStatus(measures.map((m) => m.status));
-  const longTerm = measures.some((m) => m.longTerm);
-  return status === problem.status && longTerm === problem.longTerm ? problem : { ...problem, status, longTerm };
-}
-
-function rollUp(problems: ProblemRow[], measures: readonly MeasureRow[], ids: ReadonlySet<string>): ProblemRow[] {
-  if (ids.size === 0) return problems;
-  const byProblem = new Map<string, MeasureRow[]>();
-  for (const m of measures) {
-    if (!ids.has(m.problemId)) continue;
-    const list = byProblem.get(m.problemId);
-    if (list) list.push(m);
-    else byProblem.set(m.problemId, [m]);
-  }
-  return problems.map((p) => (ids.has(p.id) ? rollUpProblem(p, byProblem.get(p.id) ?? []) : p));
-}
-
-// ---- diff and change log ---------------------------------------------------------------------
-
-/** A cell's text in 变更记录: 是/否 for flags, '' for no date. */
-export function changeText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return String(value);
-}
-
-function diffRows<T extends { id: string }>(
-  before: readonly T[], after: readonly T[], labels: Record<keyof T & string, string>, describe: (row: T) => string,
-  now: string, changes: ChangeEntry[],
-): RowDiff {
-  const old = new Map(before.map((r) => [r.id, r]));
-  const diff: RowDiff = { added: [], updated: [], deleted: [] };
-  const seen = new Set<string>();
-  for (const row of after) {
-    seen.add(row.id);
-    const prev = old.get(row.id);
-    if (prev === row) continue;
-    if (!prev) {
-      diff.added.push(row.id);
-      changes.push({ time: now, id: row.id, field: '新增', before: '', after: describe(row) });
-      continue;
-    }
-    let changed = false;
-    for (const key of Object.keys(labels) as (keyof T & string)[]) {
-      const a = changeText(prev[key]);
-      const b = changeText(row[key]);
-      if (a === b) continue;
-      changed = true;
-      changes.push({ time: now, id: row.id, field: labels[key], before: a, after: b });
-    }
-    if (changed) diff.updated.push(row.id);
-  }
-  for (const row of before) {
-    if (seen.has(row.id)) continue;
-    diff.deleted.push(row.id);
-    changes.push({ time: now, id: row.id, field: '删除', before: describe(row), after: '' });
-  }
-  return diff;
-}
-
-/** What changed between two ledgers, row by row, with one 变更记录 line per changed field. */
-export function diffLedgers(before: Ledger, after: Ledger, now: string): LedgerEdit {
-  const changes: ChangeEntry[] = [];
-  let round = false;
-  if (before.round !== after.round) {
-    for (const key of Object.keys(ROUND_LABELS) as (keyof Round)[]) {
-      const a = changeText(before.round[key]);
-      const b = changeText(after.round[key]);
-      if (a === b) continue;
-      round = true;
-      changes.push({ time: now, id: ROUND_CHANGE_ID, field: ROUND_LABELS[key], before: a, after: b });
-    }
-  }
-  const problems = diffRows(before.problems, after.problems, PROBLEM_LABELS, (p) => p.description, now, changes);
-  const measures = diffRows(before.measures, after.measures, MEASURE_LABELS, (m) => m.text, now, changes);
-  return { ledger: after, diff: { round, problems, measures }, changes };
-}
-
 // ---- validation ------------------------------------------------------------------------------
 
 function checkDate(field: string, value: IsoDate | null | undefined): LedgerError | null {
@@ -170,6 +77,23 @@ function checkDates<T>(row: T, fields: readonly (keyof T & string)[], labels: Re
 
 const MEASURE_DATES = ['deadline', 'doneDate', 'closeDate'] as const;
 
+/** The rows of new measures of one problem, numbered after its existing ones; not yet 申请销号. */
+function newMeasureRows(ledger: Ledger, problemId: string, newMeasures: readonly NewMeasure[]): MeasureRow[] | LedgerError {
+  const rows: MeasureRow[] = [];
+  for (const nm of newMeasures) {
+    if (!nm.text.trim()) return ledgerError('required', MEASURE_LABELS.text);
+    const id = nextMeasureId(ledger, problemId, rows.map((m) => m.id));
+    const row: MeasureRow = {
+      ...nm, id, problemId, progress: nm.progress ?? '', evidence: nm.evidence ?? '',
+      doneDate: nm.doneDate ?? null, closeState: '未申请', closeDate: null,
+    };
+    const bad = checkDates(row, MEASURE_DATES, MEASURE_LABELS);
+    if (bad) return bad;
+    rows.push(row);
+  }
+  return rows;
+}
+
 // ---- operations ------------------------------------------------------------------------------
 
 /** Adds problems with their measures in one edit (a form entry is a batch of one). */
@@ -183,27 +107,15 @@ export function addProblems(
   for (const { problem, measures: newMeasures } of items) {
     if (!problem.description.trim()) return ledgerError('required', PROBLEM_LABELS.description);
     const pid = nextProblemId(ledger, problemIds);
-    const ids: string[] = [];
-    const rows: MeasureRow[] = [];
-    for (const nm of newMeasures) {
-      if (!nm.text.trim()) return ledgerError('required', MEASURE_LABELS.text);
-      const id = nextMeasureId(ledger, pid, ids);
-      const row: MeasureRow = {
-        ...nm, id, problemId: pid, progress: nm.progress ?? '', evidence: nm.evidence ?? '',
-        doneDate: nm.doneDate ?? null, closeState: '未申请', closeDate: null,
-      };
-      const bad = checkDates(row, MEASURE_DATES, MEASURE_LABELS);
-      if (bad) return bad;
-      ids.push(id);
-      rows.push(row);
-    }
+    const rows = newMeasureRows(ledger, pid, newMeasures);
+    if (isLedgerError(rows)) return rows;
     const base: ProblemRow = {
       ...problem, id: pid, status: UNMARKED, longTerm: problem.longTerm ?? false, closeState: '未申请', closeDate: null,
     };
-    problems.push(rows.length > 0 ? rollUpProblem(base, rows) : base);
+    problems.push(rollUpProblem(base, rows));
     measures.push(...rows);
     problemIds.push(pid);
-    measureIds.push(ids);
+    measureIds.push(rows.map((m) => m.id));
   }
   const edit = diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
   return { edit, problemIds, measureIds };
@@ -212,20 +124,11 @@ export function addProblems(
 /** Adds measures to an existing problem. */
 export function addMeasures(ledger: Ledger, problemId: string, newMeasures: readonly NewMeasure[], clock: OpsClock): { edit: LedgerEdit; measureIds: string[] } | LedgerError {
   if (!ledger.problems.some((p) => p.id === problemId)) return ledgerError('notFound', problemId);
-  const ids: string[] = [];
-  const rows: MeasureRow[] = [];
-  for (const nm of newMeasures) {
-    if (!nm.text.trim()) return ledgerError('required', MEASURE_LABELS.text);
-    const id = nextMeasureId(ledger, problemId, ids);
-    const row: MeasureRow = { ...nm, id, problemId, progress: nm.progress ?? '', evidence: nm.evidence ?? '', doneDate: nm.doneDate ?? null, closeState: '未申请', closeDate: null };
-    const bad = checkDates(row, MEASURE_DATES, MEASURE_LABELS);
-    if (bad) return bad;
-    ids.push(id);
-    rows.push(row);
-  }
+  const rows = newMeasureRows(ledger, problemId, newMeasures);
+  if (isLedgerError(rows)) return rows;
   const measures = [...ledger.measures, ...rows];
-  const problems = rollUp(ledger.problems, measures, new Set([problemId]));
-  return { edit: diffLedgers(ledger, { ...ledger, problems, measures }, clock.now), measureIds: ids };
+  const problems = rollUpProblems(ledger.problems, measures, new Set([problemId]));
+  return { edit: diffLedgers(ledger, { ...ledger, problems, measures }, clock.now), measureIds: rows.map((m) => m.id) };
 }
 
 export function saveRound(ledger: Ledger, round: Round, clock: OpsClock): LedgerEdit | LedgerError {
@@ -246,7 +149,7 @@ export function updateProblem(ledger: Ledger, id: string, patch: ProblemPatch, c
   const problems = [...ledger.problems];
   problems[index] = { ...problems[index], ...definedOnly(patch) };
   // The status and the flag are derived from the measures whenever there are any.
-  return diffLedgers(ledger, { ...ledger, problems: rollUp(problems, ledger.measures, new Set([id])) }, clock.now);
+  return diffLedgers(ledger, { ...ledger, problems: rollUpProblems(problems, ledger.measures, new Set([id])) }, clock.now);
 }
 
 export function updateMeasure(ledger: Ledger, id: string, patch: MeasurePatch, clock: OpsClock): LedgerEdit | LedgerError {
@@ -263,7 +166,7 @@ export function updateMeasure(ledger: Ledger, id: string, patch: MeasurePatch, c
   }
   const measures = [...ledger.measures];
   measures[index] = next;
-  const problems = rollUp(ledger.problems, measures, new Set([prev.problemId]));
+  const problems = rollUpProblems(ledger.problems, measures, new Set([prev.problemId]));
   return diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
 }
 
@@ -360,14 +263,8 @@ export function deleteMeasure(ledger: Ledger, id: string, clock: OpsClock): Ledg
   const m = ledger.measures.find((x) => x.id === id);
   if (!m) return ledgerError('notFound', id);
   const measures = ledger.measures.filter((x) => x.id !== id);
-  const problems = rollUp(ledger.problems, measures, new Set([m.problemId]));
+  const problems = rollUpProblems(ledger.problems, measures, new Set([m.problemId]));
   return diffLedgers(ledger, { ...ledger, problems, measures }, clock.now);
-}
-
-/** Recomputes every problem's status and flag (after a load, where hands may have edited cells). */
-export function rollUpAll(ledger: Ledger): Ledger {
-  const problems = rollUp(ledger.problems, ledger.measures, new Set(ledger.problems.map((p) => p.id)));
-  return problems.every((p, i) => p === ledger.problems[i]) ? ledger : { ...ledger, problems };
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

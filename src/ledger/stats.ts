@@ -3,7 +3,7 @@
 // (scan-rates, scan-rows: the ZG.* functions' hot path, no object per cell).
 export { roundedRate, rateOrError, isValidDigits, MAX_DIGITS } from './stats/rate';
 export { type CellGrid, type ErrorCell, asGrid, cellAt, errorCode, gridSize, gridWidth, isBlankCell, tailIsBlank } from './stats/cells';
-export { type DayUnit, type DayCounter, dayCounter, daysUntil, signedWorkdays } from './stats/days';
+export { type DayUnit, type DayCounter, DEFAULT_WARN_DAYS, dayCounter, daysUntil, signedWorkdays } from './stats/days';
 export {
   type CompletionOptions,
   type OnTimeOptions,
@@ -30,6 +30,7 @@ export {
 export { StatusCodeCache, FlagCodeCache, statusOfCode, isDoneCode } from './stats/status-codes';
 export { DeadlineCodeCache, isDateCode } from './stats/deadline-codes';
 export {
+  type LedgerCounts,
   type LedgerMetrics,
   type LightSettings,
   type RateSettings,
@@ -37,9 +38,9 @@ export {
   daysLeft,
   isDoneOnTime,
   isOverdue,
+  ledgerCounts,
   ledgerMetrics,
   lightOf,
   longTermShare,
   problemStatuses,
-  rollUpStatus,
 } from './stats/ledger-metrics';

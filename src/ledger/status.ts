@@ -97,7 +97,7 @@ function parseStatusUncached(text: string): ParsedStatus {
   const longTerm = isLongTermText(normalized);
   const immediate = isImmediateText(normalized);
   if (normalized === '' || normalized === UNMARKED) return { status: null, longTerm, immediate };
-  if ((STATUSES as readonly string[]).includes(normalized)) return { status: normalized as Status, longTerm, immediate };
+  if (isStatus(normalized)) return { status: normalized, longTerm, immediate };
   const exact = EXACT.get(normalized.toLowerCase());
   if (exact) return { status: exact, longTerm, immediate };
 
@@ -116,9 +116,19 @@ function weakestKnown(statuses: readonly Status[]): Status {
   return statuses.reduce((a, b) => (statusRank(b) < statusRank(a) ? b : a));
 }
 
+/** Whether a text is one of the five stored 整改状态 values, exactly. */
+export function isStatus(text: string): text is Status {
+  return (STATUSES as readonly string[]).includes(text);
+}
+
 /** Only 已完成 is done; 基本完成 counts when countBasic is set (昆明 left its 4 基本完成 out). */
 export function isDone(status: StatusOrUnmarked | null | undefined, countBasic = false): boolean {
   return status === '已完成' || (countBasic && status === '基本完成');
+}
+
+/** Under way: started but not 已完成 (正在推进 · 部分完成 · 基本完成); 未启动 and 未标注 are not. */
+export function isUnderWay(status: StatusOrUnmarked | null | undefined): boolean {
+  return status === '正在推进' || status === '部分完成' || status === '基本完成';
 }
 
 /** 未标注 −1, 未启动 0, 正在推进 1, 部分完成 2, 基本完成 3, 已完成 4. */
@@ -132,18 +142,24 @@ export function statusRank(status: StatusOrUnmarked): number {
  * unknown can be weaker than. No measures at all → 未标注.
  */
 export function weakestStatus(statuses: Iterable<StatusOrUnmarked>): StatusOrUnmarked {
-  let weakest: Status | null = null;
+  let weakest: number | null = null;
   let anyUnmarked = false;
-  let any = false;
   for (const s of statuses) {
-    any = true;
     if (s === UNMARKED) anyUnmarked = true;
-    else if (weakest === null || statusRank(s) < statusRank(weakest)) weakest = s;
+    else if (weakest === null || statusRank(s) < weakest) weakest = statusRank(s);
   }
-  if (!any) return UNMARKED;
-  if (weakest === '未启动') return weakest;
-  if (anyUnmarked || weakest === null) return UNMARKED;
-  return weakest;
+  const rank = rolledUpRank(weakest, anyUnmarked);
+  return rank < 0 ? UNMARKED : STATUSES[rank];
+}
+
+/**
+ * weakestStatus's rule on ranks, for callers that fold a problem's measures as they scan them
+ * (ZG.SUMMARY): the weakest known rank seen (null for none) and whether any measure was 未标注 →
+ * the rolled-up rank, −1 for 未标注.
+ */
+export function rolledUpRank(weakest: number | null, anyUnmarked: boolean): number {
+  if (weakest === 0) return 0;
+  return anyUnmarked || weakest === null ? -1 : weakest;
 }
 
 const TRUE_FLAGS = new Set(['是', 'y', 'yes', 'true', '1', '✓', '✔', '√', '☑', '对', '有', '纳入']);

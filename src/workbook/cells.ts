@@ -1,10 +1,10 @@
 // Cell values ↔ ledger rows, by header name (never by position: users reorder columns), with dates
 // as Excel serials and user text protected from being read as a formula.
 import { isoToSerial, isValidYmd, serialToIso, ymdToIso, FIRST_EXACT_SERIAL } from '../ledger/dates';
-import { parseFlag, parseStatus } from '../ledger/status';
+import { isStatus, parseFlag, parseStatus } from '../ledger/status';
 import type { ChangeEntry } from '../ledger/store';
 import {
-  CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, STATUSES, UNMARKED, EMPTY_ROUND,
+  CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, UNMARKED, EMPTY_ROUND,
   type CloseState, type IsoDate, type MeasureRow, type ProblemRow, type ProblemSource, type Round, type RoundKind, type StatusOrUnmarked,
 } from '../ledger/types';
 import { INFO_CELLS, type ColumnDef, type TableDef } from './schema';
@@ -57,7 +57,7 @@ export function readFlag(v: unknown): boolean {
 /** A status cell: the canonical value, or any phrase (完成, 推进中 …); blank or unreadable → 未标注. */
 export function readStatus(v: unknown): StatusOrUnmarked {
   const text = readText(v);
-  if ((STATUSES as readonly string[]).includes(text)) return text as StatusOrUnmarked;
+  if (isStatus(text)) return text;
   if (!text) return UNMARKED;
   return parseStatus(text).status ?? UNMARKED;
 }

@@ -1,7 +1,7 @@
 // Sample ledgers: `sampleLedger()` for the preview (a realistic round whose dates move with today,
 // so there is always something overdue, due soon and in the future) and `generateLedger()` for
 // the 5,000-measure performance test (deterministic for a seed).
-import { addDays, addMonths, daysInMonth, isoToEpochDay, parseIso, todayIso } from '../ledger/dates';
+import { addDays, addMonths, daysInMonth, parseIso, todayIso } from '../ledger/dates';
 import { rollUpAll } from '../ledger/ledger-ops';
 import { UNMARKED, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type Status } from '../ledger/types';
 import { SAMPLE_CATEGORIES, SAMPLE_INSPECTOR, SAMPLE_ORG, SAMPLE_PROBLEMS, type DueSpec, type MeasureSpec } from './sampleData';
@@ -114,8 +114,8 @@ export function sampleLedger(today: IsoDate = todayIso()): Ledger {
 
 // ---- generated ledgers for performance tests ------------------------------------------------
 
-/** mulberry32: a small, fast, deterministic PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: a small, fast, deterministic PRNG (also the bench's data). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -178,9 +178,4 @@ export function generateLedger(measureCount: number, seed = 1): Ledger {
     problems,
     measures,
   });
-}
-
-/** Days from `from` to `to` (for tests of the sample's spread). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return (isoToEpochDay(to) ?? 0) - (isoToEpochDay(from) ?? 0);
 }

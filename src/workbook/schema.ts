@@ -2,7 +2,8 @@
 // field each column holds, column kinds, widths, formats, validation lists, the formula columns and
 // the 预警 colours, and the named cells of 巡察信息. The Office.js adapter (excelStore) and the .xlsx
 // writer (xlsxWriter) both build the workbook from these constants; nothing else spells a header.
-import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-ops';
+import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
+import { DEFAULT_WARN_DAYS } from '../ledger/stats/days';
 import { CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, STATUSES, type Light, type MeasureRow, type ProblemRow, type Round } from '../ledger/types';
 
 /** text · date · number · flag (是/否) · list (validated) · formula (calculated column) · datetime. */
@@ -39,8 +40,8 @@ export type TableDef<Field extends string = string> = {
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const TABLE_STYLE = 'TableStyleMedium2';
-/** 预警 turns 黄 this many calendar days before the deadline (DESIGN §7 default). */
-export const WARN_DAYS = 7;
+/** 预警 turns 黄 this many calendar days before the deadline (the default of ZG.LIGHT). */
+export const WARN_DAYS = DEFAULT_WARN_DAYS.calendar;
 export const FLAG_VALUES = ['是', '否'] as const;
 
 /** "As of" in plain Excel: ZG_AsOf, or today when it is blank. */

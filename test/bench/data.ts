@@ -3,6 +3,7 @@
 // generator so every run measures the same cells. The last 1% of rows are blank, like the end of
 // a whole-column reference.
 import { ymdToSerial } from '../../src/ledger/dates';
+import { prng } from '../../src/workbook/sample';
 
 export const STATUSES = ['已完成', '正在推进', '基本完成', '部分完成', '未启动'] as const;
 /** Status phrases whose canonical status a chain of SEARCH() formulas can also find. */
@@ -21,18 +22,6 @@ export const STATUS_PHRASES: readonly (readonly [string, string])[] = [
 export const AS_OF_SERIAL = ymdToSerial(2025, 6, 30);
 const FIRST_DEADLINE = ymdToSerial(2024, 1, 1);
 const DEADLINE_SPAN = ymdToSerial(2026, 12, 31) - FIRST_DEADLINE;
-
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type LedgerColumns = {
   rows: number;
@@ -56,7 +45,7 @@ function pickStatus(r: number): string {
 
 /** `rows` rows of every ledger column, JSON round-tripped like Excel's arguments. */
 export function makeColumns(rows: number, seed = 20251001): LedgerColumns {
-  const next = random(seed);
+  const next = prng(seed);
   const filled = Math.floor(rows * 0.99);
   const cols: Record<Exclude<keyof LedgerColumns, 'rows'>, unknown[][]> = {
     statuses: [], flags: [], deadlines: [], doneDates: [], deadlineTexts: [], statusPhrases: [], problemIds: [], closeStates: [],

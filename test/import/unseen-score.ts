@@ -6,6 +6,7 @@ import path from 'node:path';
 import { importReport } from '../../src/ledger/import';
 import type { ImportedProblem, ImportResult } from '../../src/ledger/import';
 import { isLedgerError } from '../../src/ledger/errors';
+import { alignProblems, matchFigures, squash, tableLines } from '../../scripts/lib/import-scoring';
 
 export type ExpectedProblem = {
   /** The start of the finding as a person would copy it: no number, no 问题： label. */
@@ -61,18 +62,8 @@ export function listUnseen(dir = TEXT_DIR): { name: string; text: string; expect
     });
 }
 
-const squash = (s: string) => s.replace(/[\s“”"‘’'（）()。，,、：:；;.]/g, '');
-
 function align(expected: readonly ExpectedProblem[], found: readonly ImportedProblem[]): [ExpectedProblem, ImportedProblem | null][] {
-  if (expected.length === found.length) return expected.map((e, i) => [e, found[i]]);
-  const used = new Set<number>();
-  return expected.map((e) => {
-    const key = squash(e.finding).slice(0, 10);
-    const i = found.findIndex((p, k) => !used.has(k) && squash(p.finding).includes(key));
-    if (i < 0) return [e, null];
-    used.add(i);
-    return [e, found[i]];
-  });
+  return alignProblems(expected, found, (e, p) => squash(p.finding).includes(squash(e.finding).slice(0, 10)));
 }
 
 export function scoreUnseen(name: string, text: string, expected: Expected): UnseenScore {
@@ -122,19 +113,12 @@ function score(s: UnseenScore, result: ImportResult, expected: Expected): Unseen
     if (got === want) s.round.agree++;
     else s.misses.push(`round ${key}: expected ${want}, got ${got}`);
   }
-  const remaining = [...result.figures];
-  for (const f of expected.figures) {
-    const i = remaining.findIndex((r) => r.value === f.value && r.unit === f.unit);
-    if (i < 0) {
-      s.misses.push(`figure missing: ${f.value}${f.unit} (${f.label})`);
-      continue;
-    }
-    s.figures.matched++;
-    if (remaining[i].label === f.label) s.figures.labels++;
-    remaining.splice(i, 1);
-  }
+  const figures = matchFigures(expected.figures, result.figures);
+  for (const f of figures.missing) s.misses.push(`figure missing: ${f.value}${f.unit} (${f.label})`);
+  s.figures.matched = figures.matched.length;
+  s.figures.labels = figures.matched.filter(([e, f]) => f.label === e.label).length;
   s.figures.found = result.figures.length;
-  for (const r of remaining) s.misses.push(`figure extra: ${r.text}`);
+  for (const r of figures.extra) s.misses.push(`figure extra: ${r.text}`);
   if (s.kind.found !== s.kind.expected) s.misses.push(`kind: expected ${s.kind.expected}, got ${s.kind.found}`);
   return s;
 }
@@ -170,11 +154,7 @@ function main(): void {
           `${s.figures.matched}/${Math.max(s.figures.expected, s.figures.found)}`,
         ],
   );
-  const width = (x: string) => [...x].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...table.map((r) => width(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ');
-  console.log(line(header));
-  table.forEach((r) => console.log(line(r)));
+  tableLines(header, table).forEach((line) => console.log(line));
   for (const s of rows) {
     if (s.error) console.log(`\n${s.name}: ${s.error}`);
     else if (s.misses.length > 0) console.log(`\n${s.name}:\n  ${s.misses.join('\n  ')}`);

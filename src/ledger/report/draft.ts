@@ -4,7 +4,8 @@
 // 措施 → 整改情况) · 三、下一步工作打算 · 署名 · 日期.
 import { formatChineseDate, parseIso } from '../dates';
 import type { IsoDate, Ledger, MeasureRow, ProblemRow } from '../types';
-import { countLedger, rolledUpProblems } from './summary';
+import { measuresByProblem, rollUpAll } from '../rollup';
+import { countLedger } from './summary';
 import {
   categoryHeading,
   defaultNextStepsText,
@@ -110,8 +111,7 @@ export function buildDraft(ledger: Ledger, options: DraftOptions): ReportDraft {
   const { round } = ledger;
   const issuer = (options.issuer ?? defaultIssuer(ledger)).trim();
   const counts = countLedger(ledger, options.asOf);
-  const problems = rolledUpProblems(ledger);
-  const groups = groupByCategory(problems);
+  const groups = groupByCategory(rollUpAll(ledger).problems);
 
   const blocks: DraftBlock[] = [
     { kind: 'title', text: reportTitle(issuer, round.kind) },
@@ -123,16 +123,11 @@ export function buildDraft(ledger: Ledger, options: DraftOptions): ReportDraft {
   blocks.push({ kind: 'paragraph', role: 'figures', text: figuresParagraph(round.inspector, groups.length, counts, options.asOf) });
 
   blocks.push({ kind: 'heading', level: 1, text: '二、整改落实情况' });
-  const measuresByProblem = new Map<string, MeasureRow[]>();
-  for (const m of ledger.measures) {
-    const list = measuresByProblem.get(m.problemId);
-    if (list) list.push(m);
-    else measuresByProblem.set(m.problemId, [m]);
-  }
+  const measuresOf = measuresByProblem(ledger.measures);
   groups.forEach((group, g) => {
     blocks.push({ kind: 'heading', level: 2, text: `（${chineseOrdinal(g + 1)}）${categoryHeading(group.category)}` });
     group.problems.forEach((problem, i) => {
-      blocks.push(...problemBlocks(problem, i + 1, measuresByProblem.get(problem.id) ?? [], options.asOf));
+      blocks.push(...problemBlocks(problem, i + 1, measuresOf.get(problem.id) ?? [], options.asOf));
     });
   });
   if (groups.length === 0) blocks.push({ kind: 'paragraph', role: 'status', text: '台账中尚无反馈问题。' });

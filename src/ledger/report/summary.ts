@@ -2,69 +2,30 @@
 //   "反馈问题15项，已按期整改完成14项，正在推进整改落实1项，纳入长期坚持15项；
 //    制定的25条整改措施，已落实到位20条，整改到位率80%"
 // Problems are counted in 项, measures in 条, as the published reports do.
-import type { IsoDate, Ledger, MeasureRow, ProblemRow, StatusOrUnmarked } from '../types';
-import { rollUpProblem } from '../ledger-ops';
-import { isDone } from '../status';
+import { ledgerCounts, type LedgerCounts } from '../stats/ledger-metrics';
+import type { IsoDate, Ledger } from '../types';
 import { formatPercentOf } from './percent';
 
-export type SummaryCounts = {
-  problems: number;
-  problemsDone: number;
-  /** Under way but not done: 正在推进 / 部分完成 / 基本完成. */
-  problemsInProgress: number;
-  /** Flagged 长期坚持 (overlaps with done: 清丰 has 14 done and 15 long-term of 15). */
-  problemsLongTerm: number;
-  measures: number;
-  measuresDone: number;
-  /** Measures not done whose 截止日期 is before the as-of date. */
-  overdue: number;
-  /** Measures 已销号 (directly or through their problem). */
-  closed: number;
-};
+/** The counts a summary sentence states (the §7 counts of stats, or ZG.SUMMARY's over a table). */
+export type SummaryCounts = Pick<
+  LedgerCounts,
+  'problems' | 'problemsDone' | 'problemsInProgress' | 'problemsLongTerm' | 'measures' | 'measuresDone' | 'overdue' | 'closed'
+>;
 
 export type SummaryLocale = 'zh-CN' | 'en';
 
-const UNDER_WAY: ReadonlySet<StatusOrUnmarked> = new Set(['正在推进', '部分完成', '基本完成']);
-
-/** The problems rolled up from their measures by the store's own rule (weakest status, any 长期坚持). */
-export function rolledUpProblems(ledger: Ledger): ProblemRow[] {
-  const byProblem = new Map<string, MeasureRow[]>();
-  for (const m of ledger.measures) {
-    const list = byProblem.get(m.problemId);
-    if (list) list.push(m);
-    else byProblem.set(m.problemId, [m]);
-  }
-  return ledger.problems.map((p) => rollUpProblem(p, byProblem.get(p.id) ?? []));
-}
-
+/** The counts of the summary sentence, by the §7 definitions of stats (countBasic off, as published). */
 export function countLedger(ledger: Ledger, asOf: IsoDate): SummaryCounts {
-  const problems = rolledUpProblems(ledger);
-  const closedProblems = new Set(ledger.problems.filter((p) => p.closeState === '已销号').map((p) => p.id));
-  let problemsDone = 0;
-  let problemsInProgress = 0;
-  for (const { status } of problems) {
-    if (isDone(status)) problemsDone++;
-    else if (UNDER_WAY.has(status)) problemsInProgress++;
-  }
-  let measuresDone = 0;
-  let overdue = 0;
-  let closed = 0;
-  for (const m of ledger.measures) {
-    const done = isDone(m.status);
-    if (done) measuresDone++;
-    // ISO dates compare correctly as text.
-    else if (m.deadline !== null && m.deadline < asOf) overdue++;
-    if (m.closeState === '已销号' || closedProblems.has(m.problemId)) closed++;
-  }
+  const c = ledgerCounts(ledger, asOf);
   return {
-    problems: ledger.problems.length,
-    problemsDone,
-    problemsInProgress,
-    problemsLongTerm: problems.filter((p) => p.longTerm).length,
-    measures: ledger.measures.length,
-    measuresDone,
-    overdue,
-    closed,
+    problems: c.problems,
+    problemsDone: c.problemsDone,
+    problemsInProgress: c.problemsInProgress,
+    problemsLongTerm: c.problemsLongTerm,
+    measures: c.measures,
+    measuresDone: c.measuresDone,
+    overdue: c.overdue,
+    closed: c.closed,
   };
 }
 

@@ -3,30 +3,15 @@
 import { defaultCalendar, type WorkCalendar } from '../calendar';
 import { isoToEpochDay } from '../dates';
 import { ledgerError, type LedgerError } from '../errors';
-import { isDone, weakestStatus } from '../status';
+import { rollUpAll } from '../rollup';
+import { isDone, isUnderWay } from '../status';
 import type { IsoDate, Ledger, Light, MeasureRow, StatusOrUnmarked } from '../types';
-import { daysUntil, dayCounter, type DayUnit } from './days';
+import { daysUntil, dayCounter, DEFAULT_WARN_DAYS, openLight, type DayUnit } from './days';
 import { rateOrError, roundedRate } from './rate';
 
-/** The problem roll-up: the weakest status of its measures (DESIGN.md §4). */
-export function rollUpStatus(measureStatuses: Iterable<StatusOrUnmarked>): StatusOrUnmarked {
-  return weakestStatus(measureStatuses);
-}
-
-/** Each problem's status rolled up from its measures; a problem without measures keeps its own. */
+/** Each problem's 问题状态, rolled up from its measures by the store's rule (rollup.ts). */
 export function problemStatuses(ledger: Ledger): Map<string, StatusOrUnmarked> {
-  const byProblem = new Map<string, StatusOrUnmarked[]>();
-  for (const m of ledger.measures) {
-    const list = byProblem.get(m.problemId);
-    if (list) list.push(m.status);
-    else byProblem.set(m.problemId, [m.status]);
-  }
-  const result = new Map<string, StatusOrUnmarked>();
-  for (const p of ledger.problems) {
-    const statuses = byProblem.get(p.id);
-    result.set(p.id, statuses ? rollUpStatus(statuses) : p.status);
-  }
-  return result;
+  return new Map(rollUpAll(ledger).problems.map((p) => [p.id, p.status]));
 }
 
 export type RateSettings = { digits?: number | null; countBasic?: boolean };
@@ -80,57 +65,48 @@ export function lightOf(
 ): Light | LedgerError {
   if (isDone(item.status, settings.countBasic ?? false)) return '蓝';
   if (item.deadline === null) return item.longTerm ? '灰' : ledgerError('missingDeadline', '截止日期', 1);
-  if (item.deadline < asOf) return '红';
   const unit = settings.unit ?? 'calendar';
-  const warnDays = settings.warnDays ?? (unit === 'calendar' ? 7 : 3);
-  return daysLeft(item.deadline, asOf, unit, settings.calendar) <= warnDays ? '黄' : '绿';
+  const counter = dayCounter(unit, settings.calendar);
+  return openLight(counter, epochDay(asOf, 'asOf'), epochDay(item.deadline, 'deadline'), settings.warnDays ?? DEFAULT_WARN_DAYS[unit]);
 }
 
-export type LedgerMetrics = {
+/** The counts behind the §7 metrics, problems rolled up from their measures by the store's rule. */
+export type LedgerCounts = {
   problems: number;
   problemsDone: number;
-  /** 整改完成率 (problems), null when there are none. */
-  problemRate: number | null;
+  /** Under way but not done: 正在推进 / 部分完成 / 基本完成 (unless countBasic counts it done). */
+  problemsInProgress: number;
+  /** Problems 长期坚持 (overlaps with done). */
+  problemsLongTerm: number;
   measures: number;
   measuresDone: number;
-  /** 整改到位率 (measures). */
-  measureRate: number | null;
-  problemsLongTerm: number;
-  /** 长期坚持占比 of problems (a problem is flagged when it or one of its measures is). */
-  longTermShare: number | null;
   /** Measures whose 截止日期 ≤ as-of, and of those the ones done on time. */
   measuresDue: number;
   measuresOnTime: number;
-  onTimeRate: number | null;
+  /** Measures not done whose 截止日期 is before the as-of date. */
   overdue: number;
+  /** Measures 已销号, directly or through their problem. */
   closed: number;
-  /** 销号率 of measures (a measure is closed when it or its problem is 已销号). */
-  closeRate: number | null;
 };
 
-function rateOrNull(done: number, total: number, digits: number | null): number | null {
-  return total === 0 ? null : roundedRate(done, total, digits);
-}
-
-/** Every §7 metric of a ledger as of a date. */
-export function ledgerMetrics(ledger: Ledger, asOf: IsoDate, settings: RateSettings = {}): LedgerMetrics {
-  const countBasic = settings.countBasic ?? false;
-  const digits = settings.digits ?? null;
-  const statuses = problemStatuses(ledger);
-  const flagged = new Set<string>();
+/** Every §7 count of a ledger as of a date. */
+export function ledgerCounts(ledger: Ledger, asOf: IsoDate, countBasic = false): LedgerCounts {
+  let problemsDone = 0;
+  let problemsInProgress = 0;
+  let problemsLongTerm = 0;
   const closedProblems = new Set<string>();
-  for (const p of ledger.problems) {
-    if (p.longTerm) flagged.add(p.id);
+  for (const p of rollUpAll(ledger).problems) {
+    if (isDone(p.status, countBasic)) problemsDone++;
+    else if (isUnderWay(p.status)) problemsInProgress++;
+    if (p.longTerm) problemsLongTerm++;
     if (p.closeState === '已销号') closedProblems.add(p.id);
   }
-  const problemIds = new Set(ledger.problems.map((p) => p.id));
   let measuresDone = 0;
   let measuresDue = 0;
   let measuresOnTime = 0;
   let overdue = 0;
   let closed = 0;
   for (const m of ledger.measures) {
-    if (m.longTerm && problemIds.has(m.problemId)) flagged.add(m.problemId);
     if (isDone(m.status, countBasic)) measuresDone++;
     if (isOverdue(m, asOf, countBasic)) overdue++;
     if (m.deadline !== null && m.deadline <= asOf) {
@@ -139,24 +115,46 @@ export function ledgerMetrics(ledger: Ledger, asOf: IsoDate, settings: RateSetti
     }
     if (m.closeState === '已销号' || closedProblems.has(m.problemId)) closed++;
   }
-  let problemsDone = 0;
-  for (const s of statuses.values()) if (isDone(s, countBasic)) problemsDone++;
-  const problems = ledger.problems.length;
-  const measures = ledger.measures.length;
   return {
-    problems,
+    problems: ledger.problems.length,
     problemsDone,
-    problemRate: rateOrNull(problemsDone, problems, digits),
-    measures,
+    problemsInProgress,
+    problemsLongTerm,
+    measures: ledger.measures.length,
     measuresDone,
-    measureRate: rateOrNull(measuresDone, measures, digits),
-    problemsLongTerm: flagged.size,
-    longTermShare: rateOrNull(flagged.size, problems, digits),
     measuresDue,
     measuresOnTime,
-    onTimeRate: rateOrNull(measuresOnTime, measuresDue, digits),
     overdue,
     closed,
-    closeRate: rateOrNull(closed, measures, digits),
+  };
+}
+
+export type LedgerMetrics = Omit<LedgerCounts, 'problemsInProgress'> & {
+  /** 整改完成率 (problems), null when there are none. */
+  problemRate: number | null;
+  /** 整改到位率 (measures). */
+  measureRate: number | null;
+  /** 长期坚持占比 of problems. */
+  longTermShare: number | null;
+  onTimeRate: number | null;
+  /** 销号率 of measures. */
+  closeRate: number | null;
+};
+
+function rateOrNull(done: number, total: number, digits: number | null): number | null {
+  return total === 0 ? null : roundedRate(done, total, digits);
+}
+
+/** Every §7 metric of a ledger as of a date: the counts and their rates. */
+export function ledgerMetrics(ledger: Ledger, asOf: IsoDate, settings: RateSettings = {}): LedgerMetrics {
+  const digits = settings.digits ?? null;
+  const { problemsInProgress: _, ...c } = ledgerCounts(ledger, asOf, settings.countBasic ?? false);
+  return {
+    ...c,
+    problemRate: rateOrNull(c.problemsDone, c.problems, digits),
+    measureRate: rateOrNull(c.measuresDone, c.measures, digits),
+    longTermShare: rateOrNull(c.problemsLongTerm, c.problems, digits),
+    onTimeRate: rateOrNull(c.measuresOnTime, c.measuresDue, digits),
+    closeRate: rateOrNull(c.closed, c.measures, digits),
   };
 }

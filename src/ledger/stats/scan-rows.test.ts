@@ -191,7 +191,7 @@ describe('ledger metrics over typed rows', () => {
       measure('P001-M01', 'P001', '已完成', '2022-09-30', '2022-09-20'),
       measure('P001-M02', 'P001', '已完成', '2022-09-30', '2022-10-05'),
       measure('P002-M01', 'P002', '已完成', '2022-12-31', '2022-10-01'),
-      measure('P002-M02', 'P002', '正在推进', '2022-10-01'),
+      measure('P002-M02', 'P002', '正在推进', '2022-10-01', null, true), // makes P002 长期坚持 in the roll-up
       measure('P003-M01', 'P003', '基本完成', null, null, true),
     ],
   };

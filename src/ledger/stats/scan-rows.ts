@@ -8,7 +8,7 @@ import { EXCEL_EPOCH_OFFSET } from '../dates';
 import { ledgerError, type LedgerError } from '../errors';
 import type { Light } from '../types';
 import { cellAt, gridWidth, setCellAt, type CellGrid } from './cells';
-import { daysUntil, type DayCounter } from './days';
+import { daysUntil, DEFAULT_WARN_DAYS, openLight, type DayCounter } from './days';
 import { DeadlineCodeCache, DL_BLANK, DL_LONG_TERM, DL_UNRESOLVED, isDateCode, LAST_SERIAL } from './deadline-codes';
 import { cellText, DEFAULT_ARGUMENTS, itemLabel } from './labels';
 import { pairedSize, isSingleCell } from './pairs';
@@ -47,6 +47,7 @@ const cell = cellAt;
 const SERIAL_END = LAST_SERIAL + 1;
 const put = setCellAt;
 const daysBetween = daysUntil;
+const lightOfOpen = openLight;
 const statusOf = statusOfCode;
 
 /** Turns a LedgerError into what the output cell should hold. */
@@ -140,9 +141,8 @@ export function lightInto(
   const fArg = options.flagsArgument ?? DEFAULT_ARGUMENTS.flags;
   const toError = options.toError ?? keepError;
   const { asOf, counter } = options;
-  const warnDays = options.warnDays ?? (counter.unit === 'calendar' ? 7 : 3);
+  const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS[counter.unit];
   const countBasic = options.countBasic ?? false;
-  const calendarDays = counter.unit === 'calendar';
   const statusSize = pairedSize(deadlines, statuses, dArg, sArg);
   if (typeof statusSize !== 'number') return statusSize;
   const flagsBroadcast = flags !== null && isSingleCell(flags);
@@ -166,11 +166,7 @@ export function lightInto(
     if (typeof d === 'number' && d >= 1 && d < SERIAL_END && typeof s === 'string' && (f === null || typeof f === 'string')) {
       // The common row: an Excel date, status text and a 是/否 flag, none of which can be invalid.
       // The flag does not matter once there is a date.
-      const day = Math.floor(d) - EPOCH;
-      let light: Light;
-      if (isDone(sCache.codeOf(s), countBasic)) light = '蓝';
-      else if (day < asOf) light = '红';
-      else light = (calendarDays ? day - asOf : daysBetween(counter, asOf, day)) <= warnDays ? '黄' : '绿';
+      const light: Light = isDone(sCache.codeOf(s), countBasic) ? '蓝' : lightOfOpen(counter, asOf, Math.floor(d) - EPOCH, warnDays);
       put(out, dWidth, i, light);
     } else if (isErrorValue(d)) put(out, dWidth, i, d);
     else if (isErrorValue(s)) put(out, dWidth, i, s);
@@ -184,11 +180,7 @@ export function lightInto(
     if (status === S_NOT_A_STATUS) return toError(ledgerError('badStatus', itemLabel(sArg, item), cellText(s)));
     if (fCode === F_INVALID) return toError(ledgerError('badFlag', itemLabel(fArg, item), cellText(f)));
     if (isDone(sCode, countBasic)) return '蓝' satisfies Light;
-    if (isDate(dCode)) {
-      if (dCode < asOf) return '红' satisfies Light;
-      const left = counter.unit === 'calendar' ? dCode - asOf : daysBetween(counter, asOf, dCode);
-      return (left <= warnDays ? '黄' : '绿') satisfies Light;
-    }
+    if (isDate(dCode)) return lightOfOpen(counter, asOf, dCode, warnDays);
     const longTerm = dCode === D_LONG_TERM || fCode === F_YES || (sCode & S_LONG_TERM) !== 0;
     if (dCode === D_BLANK && status === S_BLANK && (fCode === F_BLANK || !longTerm)) return '';
     if (longTerm && (dCode === D_BLANK || dCode === D_LONG_TERM)) return '灰' satisfies Light;

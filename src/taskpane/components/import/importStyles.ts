@@ -1,9 +1,10 @@
 // Layout of the 导入 tab: one column for the 320 px pane; the preview tree is indented by level.
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { column, heading } from '../../paneStyles';
 
 export const useImportStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  panel: column(tokens.spacingVerticalM),
+  heading,
   textarea: { minHeight: '140px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },

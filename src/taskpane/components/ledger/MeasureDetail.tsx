@@ -3,29 +3,23 @@
 import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { formatMessage } from '../../../ledger/errors';
-import type { LedgerStore } from '../../../ledger/store';
-import { STATUSES, type IsoDate, type Status } from '../../../ledger/types';
+import { isStatus } from '../../../ledger/status';
+import { STATUSES, type IsoDate } from '../../../ledger/types';
 import { formatDate } from '../../format';
-import type { StoreAction } from '../../hooks/useStoreAction';
 import { fill, useI18n } from '../../i18n';
 import { LightBadge, StatusBadge } from './badges';
-import { CloseSteps } from './CloseSteps';
-import { DeleteItem } from './DeleteItem';
+import { DetailFoot, FactList, LogLines, type DetailContext } from './detailParts';
 import { deadlineSummary } from './ItemList';
 import type { IndexedMeasure } from './ledgerView';
 import { useLedgerStyles } from './ledgerStyles';
 
-type Props = {
+type Props = DetailContext & {
   measure: IndexedMeasure;
-  store: LedgerStore;
-  action: StoreAction;
-  today: IsoDate;
-  refIso: IsoDate;
   onOpenProblem: (id: string) => void;
-  onDeleted: () => void;
 };
 
-export function MeasureDetail({ measure, store, action, today, refIso, onOpenProblem, onDeleted }: Props) {
+export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
+  const { store, action, today } = context;
   const { t, locale } = useI18n();
   const styles = useLedgerStyles();
   const m = measure.row;
@@ -44,8 +38,6 @@ export function MeasureDetail({ measure, store, action, today, refIso, onOpenPro
   }, [m.status, m.doneDate, m.evidence, today]);
 
   const statusChanged = status !== m.status || (status === '已完成' && doneDate !== m.doneDate);
-  const isStatus = (s: string): s is Status => (STATUSES as readonly string[]).includes(s);
-  const progressLines = m.progress.split('\n').filter((line) => line.trim());
 
   async function saveStatus() {
     if (!isStatus(status)) return;
@@ -77,28 +69,23 @@ export function MeasureDetail({ measure, store, action, today, refIso, onOpenPro
           {fill(t.problemOf, m.problemId)}
         </Button>
       </header>
-      <dl className={styles.facts}>
-        <dt>{t.measureText}</dt>
-        <dd>{m.text}</dd>
-        <dt>{t.unit}</dt>
-        <dd>{m.unit}</dd>
-        {m.coUnits && (
-          <>
-            <dt>{t.coUnits}</dt>
-            <dd>{m.coUnits}</dd>
-          </>
-        )}
-        <dt>{t.leader}</dt>
-        <dd>{m.leader}</dd>
-        <dt>{t.owner}</dt>
-        <dd>{m.owner}</dd>
-        <dt>{t.deadline}</dt>
-        <dd>
-          {m.deadlineText}
-          {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
-          {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
-        </dd>
-      </dl>
+      <FactList
+        facts={[
+          [t.measureText, m.text],
+          [t.unit, m.unit],
+          !!m.coUnits && [t.coUnits, m.coUnits],
+          [t.leader, m.leader],
+          [t.owner, m.owner],
+          [
+            t.deadline,
+            <>
+              {m.deadlineText}
+              {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
+              {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
+            </>,
+          ],
+        ]}
+      />
 
       <section className={styles.section} aria-labelledby={`status-${m.id}`}>
         <h3 className={styles.sectionTitle} id={`status-${m.id}`}>
@@ -138,15 +125,7 @@ export function MeasureDetail({ measure, store, action, today, refIso, onOpenPro
         <h3 className={styles.sectionTitle} id={`progress-${m.id}`}>
           {t.progress}
         </h3>
-        {progressLines.length > 0 ? (
-          <ul className={styles.log}>
-            {progressLines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        ) : (
-          <span className={styles.muted}>{t.noProgress}</span>
-        )}
+        {m.progress.trim() ? <LogLines text={m.progress} /> : <span className={styles.muted}>{t.noProgress}</span>}
         <div className={styles.row}>
           <Field label={t.progressDate}>
             <Input type="date" value={progressDate} onChange={(_, d) => setProgressDate(d.value)} />
@@ -183,30 +162,14 @@ export function MeasureDetail({ measure, store, action, today, refIso, onOpenPro
         </div>
       </section>
 
-      <CloseSteps
-        key={`${m.id}-${m.closeState}`}
+      <DetailFoot
         item={{ kind: 'measure', id: m.id }}
-        state={m.closeState}
+        closeState={m.closeState}
         closeDate={m.closeDate}
         evidence={evidence}
-        today={today}
-        refIso={refIso}
-        action={action}
-        store={store}
+        deleteBody={fill(t.deleteMeasureBody, m.id)}
+        context={context}
       />
-
-      <div className={styles.buttons}>
-        <DeleteItem
-          title={fill(t.deleteTitle, m.id)}
-          body={fill(t.deleteMeasureBody, m.id)}
-          busy={action.busy}
-          onConfirm={async () => {
-            const ok = await action.run(() => store.deleteMeasure(m.id), fill(t.deleted, m.id));
-            if (ok) onDeleted();
-            return ok;
-          }}
-        />
-      </div>
     </article>
   );
 }

@@ -1,32 +1,23 @@
 // One problem: its facts, the status rolled up from its measures, the measures (each opens), the
 // problem's own 销号 steps, and delete (with its measures).
 import { Badge } from '@fluentui/react-components';
-import type { ItemRef, LedgerStore } from '../../../ledger/store';
-import type { IsoDate } from '../../../ledger/types';
-import type { StoreAction } from '../../hooks/useStoreAction';
+import type { ItemRef } from '../../../ledger/store';
 import { fill, useI18n } from '../../i18n';
 import { LightBadge, StatusBadge } from './badges';
-import { CloseSteps } from './CloseSteps';
-import { DeleteItem } from './DeleteItem';
+import { DetailFoot, FactList, LogLines, type DetailContext } from './detailParts';
 import { deadlineSummary } from './ItemList';
 import type { IndexedProblem } from './ledgerView';
 import { useLedgerStyles } from './ledgerStyles';
 
-type Props = {
+type Props = DetailContext & {
   problem: IndexedProblem;
-  store: LedgerStore;
-  action: StoreAction;
-  today: IsoDate;
-  refIso: IsoDate;
   onOpen: (ref: ItemRef) => void;
-  onDeleted: () => void;
 };
 
-export function ProblemDetail({ problem, store, action, today, refIso, onOpen, onDeleted }: Props) {
+export function ProblemDetail({ problem, onOpen, ...context }: Props) {
   const { t, locale } = useI18n();
   const styles = useLedgerStyles();
   const p = problem.row;
-  const noteLines = p.note.split('\n').filter((line) => line.trim());
   return (
     <article className={styles.detail} aria-labelledby={`problem-${p.id}`}>
       <header className={styles.detailHeader}>
@@ -42,33 +33,18 @@ export function ProblemDetail({ problem, store, action, today, refIso, onOpen, o
           )}
         </span>
       </header>
-      <dl className={styles.facts}>
-        <dt>{t.category}</dt>
-        <dd>{p.category}</dd>
-        <dt>{t.description}</dt>
-        <dd>{p.description}</dd>
-        <dt>{t.source}</dt>
-        <dd>{p.source}</dd>
-        <dt>{t.problemLeader}</dt>
-        <dd>{p.leader}</dd>
-        <dt>{t.leadUnit}</dt>
-        <dd>{p.leadUnit}</dd>
-        <dt>{t.statusRollup}</dt>
-        <dd>{p.status}</dd>
-        {p.sourceNumber && (
-          <>
-            <dt>原编号</dt>
-            <dd>{p.sourceNumber}</dd>
-          </>
-        )}
-      </dl>
-      {noteLines.length > 0 && (
-        <ul className={styles.log} aria-label="备注">
-          {noteLines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      )}
+      <FactList
+        facts={[
+          [t.category, p.category],
+          [t.description, p.description],
+          [t.source, p.source],
+          [t.problemLeader, p.leader],
+          [t.leadUnit, p.leadUnit],
+          [t.statusRollup, p.status],
+          !!p.sourceNumber && ['原编号', p.sourceNumber],
+        ]}
+      />
+      <LogLines text={p.note} label="备注" />
 
       <section className={styles.section} aria-labelledby={`measures-${p.id}`}>
         <h3 className={styles.sectionTitle} id={`measures-${p.id}`}>
@@ -91,30 +67,14 @@ export function ProblemDetail({ problem, store, action, today, refIso, onOpen, o
         </ul>
       </section>
 
-      <CloseSteps
-        key={`${p.id}-${p.closeState}`}
+      <DetailFoot
         item={{ kind: 'problem', id: p.id }}
-        state={p.closeState}
+        closeState={p.closeState}
         closeDate={p.closeDate}
         evidence={problem.measures.map((m) => m.row.evidence).filter(Boolean).join('\n')}
-        today={today}
-        refIso={refIso}
-        action={action}
-        store={store}
+        deleteBody={fill(t.deleteProblemBody, p.id, problem.measures.length)}
+        context={context}
       />
-
-      <div className={styles.buttons}>
-        <DeleteItem
-          title={fill(t.deleteTitle, p.id)}
-          body={fill(t.deleteProblemBody, p.id, problem.measures.length)}
-          busy={action.busy}
-          onConfirm={async () => {
-            const ok = await action.run(() => store.deleteProblem(p.id), fill(t.deleted, p.id));
-            if (ok) onDeleted();
-            return ok;
-          }}
-        />
-      </div>
     </article>
   );
 }

@@ -1,8 +1,9 @@
 // Layout of the 台账 tab: a single column for the 320 px pane; long text wraps, never scrolls sideways.
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { buttonRow, column, fieldGrid, heading } from '../../paneStyles';
 
 export const useLedgerStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  panel: column(tokens.spacingVerticalS),
   filters: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
@@ -51,7 +52,7 @@ export const useLedgerStyles = makeStyles({
   },
   measures: { listStyleType: 'none', margin: 0, padding: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   measureItem: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, ':last-child': { borderBottom: 'none' } },
-  detail: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  detail: column(tokens.spacingVerticalM),
   detailHeader: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   section: {
     display: 'flex',
@@ -60,7 +61,7 @@ export const useLedgerStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  sectionTitle: heading,
   facts: {
     display: 'grid',
     gridTemplateColumns: 'minmax(64px, auto) 1fr',
@@ -70,13 +71,7 @@ export const useLedgerStyles = makeStyles({
     '& dt': { color: tokens.colorNeutralForeground3 },
     '& dd': { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'end',
-    '& .fui-Input, & .fui-Select, & .fui-Field': { minWidth: 0 },
-  },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  row: { ...fieldGrid, alignItems: 'end' },
+  buttons: buttonRow,
   log: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });

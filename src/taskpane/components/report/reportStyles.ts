@@ -1,24 +1,11 @@
 // Layout of the 报告 tab: one column for the 320 px pane, the preview set like a printed 通报.
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { buttonRow, column, heading } from '../../paneStyles';
 
 export const useReportStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    minWidth: 0,
-  },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  panel: column(tokens.spacingVerticalM),
+  section: column(tokens.spacingVerticalS),
+  heading,
   summary: {
     margin: 0,
     padding: tokens.spacingHorizontalS,
@@ -31,11 +18,7 @@ export const useReportStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
+  actions: buttonRow,
   preview: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -4,13 +4,14 @@ import { useState, type FormEvent } from 'react';
 import { ROUND_KINDS, type RoundKind } from '../../../ledger/types';
 import { useStoreAction } from '../../hooks/useStoreAction';
 import { useI18n } from '../../i18n';
+import { column, heading } from '../../paneStyles';
 import type { PanelProps } from '../../panelProps';
 import { NoticeBar } from '../common/NoticeBar';
 import { draftOfRound, roundOfDraft, validateRound, type RoundDraft, type RoundField } from './roundDraft';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  form: column(tokens.spacingVerticalS),
+  title: heading,
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },

@@ -1,0 +1,21 @@
+// Style pieces every tab shares, so the tabs keep one look: a column that fits the 320 px pane
+// (children may shrink below their content, long text wraps), a section heading, a row of buttons,
+// and a grid of form fields that share the width.
+import { tokens } from '@fluentui/react-components';
+
+/** A vertical stack with `gap` between its children. */
+export function column(gap: string) {
+  return { display: 'flex', flexDirection: 'column', gap, minWidth: 0 } as const;
+}
+
+export const heading = { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold } as const;
+
+export const buttonRow = { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } as const;
+
+/** Fields side by side while each keeps 120 px; Fluent inputs carry an intrinsic min-width, let them shrink to their cell. */
+export const fieldGrid = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
+  gap: tokens.spacingHorizontalS,
+  '& .fui-Input, & .fui-Select, & .fui-Field': { minWidth: 0 },
+} as const;
