@@ -9,12 +9,12 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Textarea,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatWarning } from '../../../ledger/import';
-import { STATUSES, UNMARKED } from '../../../ledger/types';
+import { UNMARKED } from '../../../ledger/types';
+import { StatusSelect } from '../common/StatusSelect';
 import type { Status } from '../../../ledger/types';
 import type { PanelProps } from '../../panelProps';
 import { fillIn, IMPORT_STRINGS } from './importStrings';
@@ -160,14 +160,12 @@ function ProblemItem({ problem, state, t }: { problem: DraftProblem; state: Impo
             <Textarea value={p.finding} onChange={(_, d) => state.edit(p.key, { finding: d.value })} resize="vertical" />
           </Field>
           <Field label={t.status}>
-            <Select value={p.status ?? ''} onChange={(_, d) => state.edit(p.key, { status: d.value === '' ? null : (d.value as Status) })}>
-              <option value="">{UNMARKED}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
+            <StatusSelect
+              value={p.status ?? ''}
+              unmarked="offer"
+              unmarkedValue=""
+              onChange={(value) => state.edit(p.key, { status: value === '' ? null : (value as Status) })}
+            />
           </Field>
           <Field label={t.deadline}>
             <Input type="date" value={p.deadline ?? ''} onChange={(_, d) => state.edit(p.key, { deadline: d.value === '' ? null : d.value })} />

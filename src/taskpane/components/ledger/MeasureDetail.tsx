@@ -1,12 +1,13 @@
 // One measure: its facts, 整改状态 (已完成 sets an editable 完成日期), dated 整改进展, 佐证材料,
 // 长期坚持, the 销号 steps, and delete.
-import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { formatMessage } from '../../../ledger/errors';
 import { isStatus } from '../../../ledger/status';
-import { STATUSES, type IsoDate } from '../../../ledger/types';
+import type { IsoDate } from '../../../ledger/types';
 import { formatDate } from '../../format';
 import { fill, useI18n } from '../../i18n';
+import { StatusSelect } from '../common/StatusSelect';
 import { LightBadge, StatusBadge } from './badges';
 import { DetailFoot, FactList, LogLines, type DetailContext } from './detailParts';
 import { deadlineSummary } from './ItemList';
@@ -93,14 +94,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
         </h3>
         <div className={styles.row}>
           <Field label={t.status}>
-            <Select value={status} onChange={(_, d) => setStatus(d.value)}>
-              {m.status === '未标注' && <option value="未标注">未标注</option>}
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
+            <StatusSelect value={status} onChange={setStatus} unmarked={m.status === '未标注' ? 'offer' : 'omit'} />
           </Field>
           {status === '已完成' && (
             <Field label={t.doneDate}>
