@@ -145,6 +145,21 @@ async function scenario(browser, origin, width) {
     await assertNoHorizontalScroll(page, 'detail');
   });
 
+  await check(`${tag}: delete asks first, in a dialog a screen reader can reach`, async () => {
+    const id = /措施 (P\d{3}-M\d{2})/.exec((await page.getByRole('heading', { name: /^措施 P/ }).textContent()) ?? '')?.[1];
+    const measures = await figure(page, 'measures');
+    await page.getByRole('button', { name: '删除' }).click();
+    // getByRole skips aria-hidden nodes, so this also proves the open dialog is exposed to assistive tech.
+    const dialog = page.getByRole('alertdialog', { name: `删除${id}？` });
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert((await figure(page, 'measures')) === measures, 'cancel changed the figures');
+    await page.getByRole('button', { name: '删除' }).click();
+    await dialog.getByRole('button', { name: '确认删除' }).click();
+    await page.getByText(`已删除 ${id}`).waitFor();
+    assert((await figure(page, 'measures')) !== measures, `deleting ${id} did not change the figures (${measures})`);
+  });
+
   await check(`${tag}: no request left the page's origin, no script error`, async () => {
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
