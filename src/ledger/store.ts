@@ -75,4 +75,38 @@ export type LedgerStore = {
    * the pane disables 写入新工作表 where a store lacks it.
    */
   writeReportSheet?(name: string, rows: string[][]): Promise<string>;
+  /**
+   * 统计: creates the 整改统计 sheet (native formulas and charts over ZG_Problems / ZG_Measures, so
+   * it computes without the add-in), or rewrites it in place when it is already there. Optional.
+   */
+  refreshDashboard?(): Promise<DashboardReport>;
+  /**
+   * 汇总: merges ledgers that units sent back into the 汇总 table (one row per measure, tagged with
+   * its 来源单位) and rewrites the 汇总统计 sheet over it. A unit already in the table is replaced,
+   * never duplicated. Optional.
+   */
+  consolidate?(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
+  /**
+   * 生成发送副本: a copy of the open workbook in which every ZG.* formula is replaced by its value,
+   * opened as a new workbook for the user to save and send. Optional (needs an open workbook).
+   */
+  makeSendCopy?(): Promise<SendCopyReport>;
 };
+
+/** What 统计 did: the sheet's name, the categories and units it lists, and whether it was new. */
+export type DashboardReport = { sheet: string; created: boolean; categories: number; units: number; charts: number };
+
+/** A ledger a unit sent back, as read from its file. `unit` is its 被巡察单位 (or the file name). */
+export type UnitLedger = { unit: string; fileName: string; ledger: Ledger };
+
+/** What 汇总 did, unit by unit. */
+export type ConsolidationReport = {
+  sheet: string;
+  units: { unit: string; fileName: string; problems: number; measures: number; outcome: 'added' | 'replaced' }[];
+  /** Units in the 汇总 table after the merge, and its rows. */
+  unitCount: number;
+  rowCount: number;
+};
+
+/** What 生成发送副本 did: how many ZG.* formulas became values, and where the copy went. */
+export type SendCopyReport = { replaced: number; delivery: 'opened' | 'downloaded'; fileName: string };

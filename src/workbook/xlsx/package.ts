@@ -1,0 +1,132 @@
+// The .xlsx package (an OPC zip of XML parts) at the level the 发送副本, 汇总 and chart code need:
+// unzip, read a part as text, find the worksheets by name through workbook.xml and its
+// relationships, and zip back. Files come from Excel, WPS, LibreOffice and ExcelJS, which all write
+// machine-regular XML, but element names may carry a namespace prefix (`<x:sheet>`), so the small
+// scanners here accept one. Pure: no DOM, no Node I/O (the pane and the CLI hand in bytes).
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/** The parts of a package by path (no leading slash): 'xl/workbook.xml' → bytes. */
+export type XlsxParts = Record<string, Uint8Array>;
+
+/** Thrown when the bytes are not an .xlsx package at all (the callers turn it into a Chinese message). */
+export class NotXlsxError extends Error {
+  constructor(readonly reason: 'notZip' | 'noWorkbook') {
+    super(reason === 'notZip' ? 'not a zip archive' : 'no xl/workbook.xml in the package');
+    this.name = 'NotXlsxError';
+  }
+}
+
+export function unzipXlsx(bytes: Uint8Array): XlsxParts {
+  let parts: XlsxParts;
+  try {
+    // Folder entries ('xl/') are not parts; some writers add them, Office does not.
+    parts = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') });
+  } catch {
+    throw new NotXlsxError('notZip');
+  }
+  if (!parts['xl/workbook.xml']) throw new NotXlsxError('noWorkbook');
+  return parts;
+}
+
+/** Zips parts back; [Content_Types].xml first, as Office writes it. */
+export function zipXlsx(parts: XlsxParts): Uint8Array {
+  const ordered: Zippable = {};
+  const names = Object.keys(parts).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  for (const name of names) ordered[name] = [parts[name], { level: 6 }];
+  return zipSync(ordered);
+}
+
+export function partText(parts: XlsxParts, path: string): string | null {
+  const bytes = parts[path];
+  return bytes ? strFromU8(bytes) : null;
+}
+
+export function setPartText(parts: XlsxParts, path: string, text: string): void {
+  parts[path] = strToU8(text);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes XML character and entity references. */
+export function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref];
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+export function encodeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** Attributes of one start tag's attribute text (`r="A1" t="s"`), prefixes kept (`r:id`). */
+export function attributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = decodeXml(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** Every start (or empty) tag of the element `localName`, any prefix, with its attributes. */
+export function startTags(xml: string, localName: string): Record<string, string>[] {
+  const re = new RegExp(`<(?:[\\w.-]+:)?${localName}(?=[\\s/>])([^>]*?)/?>`, 'g');
+  return Array.from(xml.matchAll(re), (m) => attributes(m[1]));
+}
+
+/** Resolves a relationship target against the folder of the part that owns the .rels file. */
+export function resolveTarget(ownerPart: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const segments = ownerPart.split('/').slice(0, -1);
+  for (const s of target.split('/')) {
+    if (s === '..') segments.pop();
+    else if (s !== '.' && s !== '') segments.push(s);
+  }
+  return segments.join('/');
+}
+
+/** The .rels part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+export type Relationship = { id: string; type: string; target: string };
+
+/** The relationships of a part, targets resolved to package paths (external ones left as written). */
+export function relationshipsOf(parts: XlsxParts, part: string): Relationship[] {
+  const xml = partText(parts, relsPathOf(part));
+  if (!xml) return [];
+  return startTags(xml, 'Relationship').map((a) => ({
+    id: a.Id ?? '',
+    type: a.Type ?? '',
+    target: a.TargetMode === 'External' ? (a.Target ?? '') : resolveTarget(part, a.Target ?? ''),
+  }));
+}
+
+export type SheetRef = { name: string; path: string };
+
+/** The worksheets in workbook order, with the package path of each (chart sheets left out). */
+export function worksheets(parts: XlsxParts): SheetRef[] {
+  const workbook = partText(parts, 'xl/workbook.xml') ?? '';
+  const rels = new Map(relationshipsOf(parts, 'xl/workbook.xml').map((r) => [r.id, r]));
+  const sheets: SheetRef[] = [];
+  for (const a of startTags(workbook, 'sheet')) {
+    const relId = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+    const rel = relId ? rels.get(relId) : undefined;
+    if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    sheets.push({ name: a.name ?? '', path: rel.target });
+  }
+  return sheets;
+}
+
+export type DefinedName = { name: string; formula: string; localSheetId: number | null };
+
+/** The workbook's defined names (ZG_Org → '巡察信息'!$B$2, …). */
+export function definedNames(parts: XlsxParts): DefinedName[] {
+  const workbook = partText(parts, 'xl/workbook.xml') ?? '';
+  const re = /<(?:[\w.-]+:)?definedName(?=[\s>])([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>/g;
+  return Array.from(workbook.matchAll(re), (m) => {
+    const a = attributes(m[1]);
+    return { name: a.name ?? '', formula: decodeXml(m[2]), localSheetId: a.localSheetId === undefined ? null : Number(a.localSheetId) };
+  });
+}
