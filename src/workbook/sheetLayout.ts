@@ -15,6 +15,11 @@ export type LayoutCell = {
    * workbook names of 巡察信息 (`ZG_AsOf`); never `[@列]` and never a ZG.* custom function.
    */
   value: string | number;
+  /**
+   * User text (a 来源单位 on 汇总统计): always written as text, even when it starts with '=' —
+   * without it a string starting with '=' is a formula.
+   */
+  text?: boolean;
   /** A single-cell array formula (`{=…}`): older Excel, WPS and LibreOffice need it for array maths. */
   array?: boolean;
   /** Excel number format, e.g. '0.0%', 'yyyy-mm-dd', '0'. */

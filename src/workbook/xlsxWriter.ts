@@ -1,11 +1,15 @@
 // The ledger as an ordinary .xlsx, from the same schema the Office.js adapter uses: tables with
 // Chinese headers, data validation, date formats, frozen headers, the ZG_* names, the 剩余天数 and
-// 预警 formulas and their colours. Node-side only (the CLI `ledger import … -o ledger.xlsx` and the
-// template writer): it pulls in exceljs, so the task pane bundle must never import it.
+// 预警 formulas and their colours, and the 整改统计 sheet with its charts. Node-side only (the CLI
+// `ledger import … -o ledger.xlsx` and `ledger template`): it pulls in exceljs, so the task pane
+// bundle must never import it.
 import ExcelJS from 'exceljs';
 import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
-import { cellValue, cellsFromRow } from './cells';
+import { cellValue, cellsFromRow, type CellValue } from './cells';
+import { DASHBOARD_NAME, dashboardLayout, dashboardSlots, type DashboardSlots } from './dashboard';
+import type { CellStyle, SheetLayout } from './sheetLayout';
+import { injectCharts } from './xlsx/charts';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
   columnLetter, infoValueAddress, numberFormatOf, type TableDef,
@@ -23,18 +27,29 @@ export function expandThisRow(formula: string, table: string): string {
   return formula.replace(/^=/, '').replace(/\[@([^\]]+)\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`);
 }
 
-function addTable<F extends string>(wb: ExcelJS.Workbook, def: TableDef<F>, rows: Record<F, unknown>[]): void {
-  const ws = wb.addWorksheet(def.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headers = def.columns.map((c) => c.header);
-  // Excel needs at least one body row in a table; an empty ledger gets one blank row (ignored on load).
-  const body = (rows.length > 0 ? rows : [null]).map((row) =>
-    def.columns.map((column) => {
+/** A table body cell as the file holds it: a value, a formula (file syntax, no '='), or empty. */
+export type BodyCell = CellValue | { formula: string } | null;
+
+/**
+ * The body of a table as written to the file, row by row in schema column order. Excel needs at
+ * least one body row in a table, so an empty one gets a single blank row (ignored on load).
+ */
+export function tableBody<F extends string>(def: TableDef<F>, rows: readonly Record<F, unknown>[]): BodyCell[][] {
+  return (rows.length > 0 ? rows : [null]).map((row) =>
+    def.columns.map((column): BodyCell => {
       if (column.formula) return { formula: expandThisRow(column.formula, def.table) };
       if (!row) return null;
       const v = cellsFromRow(def, row, [column.header], 'xlsx')[0];
       return v === '' ? null : v;
     }),
   );
+}
+
+/** Adds a table on its own sheet, with formats, validation and (for 预警) conditional colours. */
+export function addTable<F extends string>(wb: ExcelJS.Workbook, def: TableDef<F>, rows: readonly Record<F, unknown>[]): void {
+  const ws = wb.addWorksheet(def.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headers = def.columns.map((c) => c.header);
+  const body = tableBody(def, rows);
   ws.addTable({
     name: def.table,
     ref: 'A1',
@@ -74,41 +89,100 @@ function addTable<F extends string>(wb: ExcelJS.Workbook, def: TableDef<F>, rows
   ws.getRow(1).font = { bold: true };
 }
 
+/** The value cell of each 巡察信息 name as the file holds it (dates as serials, ZG_Due a formula). */
+export function infoValues(ledger: Ledger): { cell: (typeof INFO_CELLS)[number]; address: string; value: BodyCell }[] {
+  return INFO_CELLS.map((cell) => {
+    let value: BodyCell;
+    if (cell.formula) value = { formula: cell.formula.replace(/^=/, '') };
+    else if (cell.kind === 'date') {
+      const iso = ledger.round[cell.field!] as string | null;
+      value = iso ? isoToSerial(iso) : null;
+    } else {
+      const v = cellValue({ header: cell.label, field: cell.field, kind: cell.kind === 'number' ? 'number' : 'text', width: 0 }, ledger.round[cell.field!], 'xlsx');
+      value = v === '' ? null : v;
+    }
+    return { cell, address: infoValueAddress(cell), value };
+  });
+}
+
 function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
   const ws = wb.addWorksheet(INFO_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...INFO_HEADERS]).font = { bold: true };
   INFO_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const cell of INFO_CELLS) {
-    const address = infoValueAddress(cell);
+  for (const { cell, address, value } of infoValues(ledger)) {
     const row = Number(address.slice(1));
     ws.getCell(`A${row}`).value = cell.label;
     ws.getCell(`C${row}`).value = cell.hint;
     const target = ws.getCell(address);
-    if (cell.formula) {
-      target.value = { formula: cell.formula.replace(/^=/, '') };
-      target.numFmt = DATE_FORMAT;
-    } else if (cell.kind === 'date') {
-      const iso = ledger.round[cell.field!] as string | null;
-      target.value = iso ? isoToSerial(iso) : null;
-      target.numFmt = DATE_FORMAT;
-    } else {
-      const v = cellValue({ header: cell.label, field: cell.field, kind: cell.kind === 'number' ? 'number' : 'text', width: 0 }, ledger.round[cell.field!], 'xlsx');
-      target.value = v === '' ? null : v;
-    }
+    target.value = value;
+    if (cell.formula || cell.kind === 'date') target.numFmt = DATE_FORMAT;
     if (cell.list) target.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${cell.list.join(',')}"`] };
     wb.definedNames.add(`'${INFO_SHEET}'!$B$${row}`, cell.name);
   }
 }
 
-/** The whole ledger as an .xlsx file (bytes). */
-export async function writeLedgerXlsx(ledger: Ledger): Promise<Uint8Array> {
+// ---- generated sheets (SheetLayout) ------------------------------------------------------------
+
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  left: { style: 'thin', color: { argb: 'FFBFBFBF' } }, right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+};
+const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
+
+/** How each CellStyle looks in a file (the Office.js renderer has its own mapping of the same names). */
+const STYLES: Record<CellStyle, Partial<Pick<ExcelJS.Cell, 'font' | 'fill' | 'border' | 'alignment'>>> = {
+  title: { font: { bold: true, size: 16 } },
+  section: { font: { bold: true, size: 12, color: { argb: argb('#1F4E79') } } },
+  header: { font: { bold: true }, fill: fill('#DDEBF7'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  label: { border: BORDER, alignment: { vertical: 'middle' } },
+  value: { border: BORDER, alignment: { horizontal: 'right', vertical: 'middle' } },
+  note: { font: { size: 9, color: { argb: argb('#7F7F7F') } } },
+  total: { font: { bold: true }, fill: fill('#F2F2F2'), border: BORDER },
+};
+
+/**
+ * Adds a generated sheet: constants as values (never parsed), '='-formulas as formulas — an array
+ * cell as <f t="array" ref="A20">, which Excel 2010, WPS and LibreOffice need for array maths —
+ * with number formats, styles, widths and frozen rows. Charts are added to the file afterwards.
+ */
+export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(layout.sheet, layout.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Printed on landscape A4, one page wide with its charts (dashboards get printed for meetings).
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  for (const c of layout.cells) {
+    const cell = ws.getCell(c.address);
+    if (typeof c.value === 'string' && c.value.startsWith('=') && !c.text) {
+      const formula = c.value.slice(1);
+      cell.value = c.array ? ({ formula, shareType: 'array', ref: c.address } as ExcelJS.CellFormulaValue) : { formula };
+    } else {
+      cell.value = c.value;
+    }
+    if (c.format) cell.numFmt = c.format;
+    if (c.style) Object.assign(cell, STYLES[c.style]);
+  }
+  return ws;
+}
+
+export type WriteOptions = {
+  /** Sizes of the 整改统计 lists; dashboardSlots(ledger) unless given. */
+  slots?: DashboardSlots;
+};
+
+/** The whole ledger as an .xlsx file (bytes), with its 整改统计 sheet and charts. */
+export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '整改台账助手';
+  // Nothing in the file carries cached results: Excel and WPS compute everything when it opens.
+  wb.calcProperties.fullCalcOnLoad = true;
   addInfoSheet(wb, ledger);
   addTable(wb, PROBLEMS, ledger.problems as unknown as Record<string, unknown>[]);
   addTable(wb, MEASURES, ledger.measures as unknown as Record<string, unknown>[]);
+  const dashboard = dashboardLayout(options.slots ?? dashboardSlots(ledger));
+  addLayoutSheet(wb, dashboard);
+  wb.definedNames.add(`'${dashboard.sheet}'!$A$1`, DASHBOARD_NAME);
   addTable(wb, HOLIDAYS, []);
   addTable(wb, CHANGES, []);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
 }

@@ -1,10 +1,10 @@
 // The command line: JSON on stdout only, a workbook with -o, Chinese errors and exit codes 1/2.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/ledger';
-import type { CliIo } from '../../src/cli/ledger';
+import type { CliIo } from '../../src/cli/io';
 import { defaultFixtureDir } from '../../scripts/eval-import';
 
 jest.setTimeout(30_000);
@@ -13,7 +13,7 @@ function io() {
   const out: string[] = [];
   const err: string[] = [];
   const files = new Map<string, Uint8Array>();
-  const fake: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (f, d) => files.set(f, d), today: () => '2024-01-01' };
+  const fake: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), writeFile: (f, d) => files.set(f, d), readFile: (f) => new Uint8Array(readFileSync(f)), today: () => '2024-01-01' };
   return { fake, out, err, files };
 }
 

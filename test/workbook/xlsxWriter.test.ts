@@ -4,7 +4,8 @@ import { isoToSerial } from '../../src/ledger/dates';
 import { headerIndex, measureFromCells, problemFromCells } from '../../src/workbook/cells';
 import { sampleLedger } from '../../src/workbook/sample';
 import { INFO_CELLS, MEASURES, PROBLEMS } from '../../src/workbook/schema';
-import { expandThisRow, writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
+import type { SheetLayout } from '../../src/workbook/sheetLayout';
+import { addLayoutSheet, expandThisRow, writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 
 describe('writeLedgerXlsx', () => {
   const ledger = sampleLedger('2026-11-22');
@@ -26,7 +27,7 @@ describe('writeLedgerXlsx', () => {
   };
 
   test('has the sheets, the tables with their Chinese headers, and the ZG_* names', async () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['巡察信息', '问题清单', '整改台账', '节假日', '变更记录']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['巡察信息', '问题清单', '整改台账', '整改统计', '节假日', '变更记录']);
     expect(rowsOf('整改台账')[0]).toEqual(MEASURES.columns.map((c) => c.header));
     expect(rowsOf('问题清单')[0]).toEqual(PROBLEMS.columns.map((c) => c.header));
     const zip = await JSZip.loadAsync(bytes);
@@ -73,5 +74,51 @@ describe('writeLedgerXlsx', () => {
   test('the [@列] shorthand becomes the file format’s [#This Row] reference', () => {
     expect(expandThisRow('=IF([@截止日期]="","",1)', 'ZG_Measures')).toBe('IF(ZG_Measures[[#This Row],[截止日期]]="","",1)');
     expect(isoToSerial('2026-11-22')).toBe(46348);
+  });
+});
+
+describe('addLayoutSheet', () => {
+  const layout: SheetLayout = {
+    sheet: '统计',
+    widths: [30, 12],
+    frozenRows: 2,
+    charts: [],
+    cells: [
+      { address: 'A1', value: '标题', style: 'title' },
+      { address: 'A3', value: '+1 以加号开头的文字', style: 'note' },
+      { address: 'B3', value: 42, format: '0', style: 'value' },
+      { address: 'B4', value: '=B3/2', format: '0.0%', style: 'total' },
+      { address: 'B5', value: '=SUM(IF(B3:B4>0,1,0))', array: true, style: 'header' },
+    ],
+  };
+  let xml: string;
+  let ws: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    addLayoutSheet(wb, layout);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(bytes) as never);
+    ws = back.getWorksheet('统计')!;
+  });
+
+  test('formulas, array formulas (t="array" with the cell as ref), constants as values', () => {
+    expect(xml).toContain('<c r="B5"');
+    expect(xml).toMatch(/<c r="B5"[^>]*><f t="array" ref="B5">SUM\(IF\(B3:B4&gt;0,1,0\)\)<\/f>/);
+    expect(xml).toMatch(/<c r="B4"[^>]*><f>B3\/2<\/f>/);
+    expect(ws.getCell('A3').value).toBe('+1 以加号开头的文字');
+    expect(ws.getCell('B3').value).toBe(42);
+  });
+
+  test('formats, styles, widths and frozen rows', () => {
+    expect(ws.getCell('B4').numFmt).toBe('0.0%');
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
+    expect(ws.getCell('B5').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(ws.getCell('B4').font).toMatchObject({ bold: true });
+    expect(ws.getColumn(1).width).toBe(30);
+    expect(ws.getColumn(2).width).toBe(12);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 });

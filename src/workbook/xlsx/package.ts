@@ -28,11 +28,14 @@ export function unzipXlsx(bytes: Uint8Array): XlsxParts {
   return parts;
 }
 
+/** Office stamps parts with the DOS epoch; a fixed time also makes the same input zip to the same bytes. */
+const PART_TIME = new Date(1980, 0, 1);
+
 /** Zips parts back; [Content_Types].xml first, as Office writes it. */
 export function zipXlsx(parts: XlsxParts): Uint8Array {
   const ordered: Zippable = {};
   const names = Object.keys(parts).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  for (const name of names) ordered[name] = [parts[name], { level: 6 }];
+  for (const name of names) ordered[name] = [parts[name], { level: 6, mtime: PART_TIME }];
   return zipSync(ordered);
 }
 

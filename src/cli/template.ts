@@ -1,0 +1,65 @@
+// `ledger template OUT.xlsx [--sample] [--as-of YYYY-MM-DD]`: a standard ledger workbook from the
+// shared schema — tables, validation, formats and the 整改统计 sheet with its formulas and charts —
+// blank for a 巡察办 to email to the units it inspects, or filled with the realistic sample.
+import path from 'node:path';
+import { parseIso } from '../ledger/dates';
+import { EMPTY_ROUND, type IsoDate, type Ledger } from '../ledger/types';
+import { CliError, type CliIo } from './io';
+
+export const TEMPLATE_HELP = `用法：
+  npm run --silent ledger -- template <输出文件.xlsx> [--sample] [--as-of YYYY-MM-DD]
+
+写出一个标准的整改台账工作簿（巡察信息、问题清单、整改台账、整改统计、节假日、变更记录）：
+表格、下拉列表、日期格式，以及用原生公式和图表制作的“整改统计”页，没有安装本加载项的
+Excel、WPS 和 LibreOffice 也能计算。
+选项：
+  --sample            写入一份示例台账（一轮市委巡察的问题和措施），而不是空白台账
+  --as-of <日期>      统计截止日期（写入“巡察信息”）；与 --sample 同用时，示例的日期也以此日为“今天”。
+                      不写时统计截止日期留空，打开文件时按当天统计
+`;
+
+type TemplateArgs = { out: string; sample: boolean; asOf: IsoDate | null; help: boolean };
+
+function parseTemplateArgs(args: readonly string[]): TemplateArgs {
+  let out: string | null = null;
+  let sample = false;
+  let asOf: IsoDate | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--help' || a === '-h') return { out: '', sample, asOf, help: true };
+    if (a === '--sample') sample = true;
+    else if (a === '--as-of') {
+      const value = args[++i];
+      if (!value || !parseIso(value)) throw new CliError('“--as-of”后面要写日期，格式为 YYYY-MM-DD，例如：--as-of 2026-03-31', 1);
+      asOf = value;
+    } else if (a.startsWith('-')) throw new CliError(`不认识的选项“${a}”，请用 --help 查看用法`, 1);
+    else if (out === null) out = a;
+    else throw new CliError(`多余的参数“${a}”：只需要一个输出文件名`, 1);
+  }
+  if (!out) throw new CliError('请指定输出文件，例如：npm run --silent ledger -- template 整改台账.xlsx', 1);
+  if (path.extname(out).toLowerCase() !== '.xlsx') throw new CliError(`输出文件名要以 .xlsx 结尾：${out}`, 1);
+  return { out, sample, asOf, help: false };
+}
+
+/** Writes the template and returns 0; usage and file problems throw a CliError (exit code 1). */
+export async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
+  const opts = parseTemplateArgs(args);
+  if (opts.help) {
+    io.out(TEMPLATE_HELP);
+    return 0;
+  }
+  // Loaded here, not at the top: exceljs is large and the other commands do not need it.
+  const [{ sampleLedger }, { writeLedgerXlsx }] = await Promise.all([import('../workbook/sample'), import('../workbook/xlsxWriter')]);
+  const ledger: Ledger = opts.sample ? sampleLedger(opts.asOf ?? io.today()) : { round: { ...EMPTY_ROUND }, problems: [], measures: [] };
+  ledger.round = { ...ledger.round, asOf: opts.asOf };
+  const bytes = await writeLedgerXlsx(ledger);
+  try {
+    io.writeFile(opts.out, bytes);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件夹不存在' : e instanceof Error ? e.message : String(e);
+    throw new CliError(`无法写入“${opts.out}”：${reason}`, 1);
+  }
+  const what = opts.sample ? `示例台账：${ledger.problems.length}个问题，${ledger.measures.length}条措施` : '空白台账';
+  io.err(`已写出 ${opts.out}（${what}，含整改统计）\n`);
+  return 0;
+}

@@ -1,0 +1,115 @@
+// `ledger template`: a blank or sample ledger workbook with the 整改统计 sheet, Chinese usage errors.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { CliIo } from '../../src/cli/io';
+import { runTemplate } from '../../src/cli/template';
+import { isoToSerial } from '../../src/ledger/dates';
+import { DASHBOARD_SHEET, dashboardPlan, MIN_SLOTS } from '../../src/workbook/dashboard';
+import { INFO_SHEET, MEASURES, PROBLEMS } from '../../src/workbook/schema';
+
+jest.setTimeout(30_000);
+
+function io(writeFile?: CliIo['writeFile']) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const files = new Map<string, Uint8Array>();
+  const fake: CliIo = {
+    out: (t) => out.push(t), err: (t) => err.push(t), writeFile: writeFile ?? ((f, d) => files.set(f, d)),
+    readFile: () => { throw new Error('not used'); }, today: () => '2026-11-22',
+  };
+  return { fake, out, err, files };
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as never);
+  return wb;
+}
+
+async function sheetXml(bytes: Uint8Array, sheet: string): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rid = new RegExp(`name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  return zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
+}
+
+const headerColumn = (ws: ExcelJS.Worksheet, header: string) => (ws.getRow(1).values as unknown[]).indexOf(header);
+
+describe('ledger template', () => {
+  test('--sample --as-of: the sample ledger, the as-of date in 巡察信息, the dashboard with array formulas', async () => {
+    const { fake, files, err } = io();
+    expect(await runTemplate(['台账.xlsx', '--sample', '--as-of', '2026-11-22'], fake)).toBe(0);
+    expect(err.join('')).toContain('已写出 台账.xlsx（示例台账：12个问题，28条措施');
+    const bytes = files.get('台账.xlsx')!;
+    const wb = await load(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([INFO_SHEET, PROBLEMS.sheet, MEASURES.sheet, DASHBOARD_SHEET, '节假日', '变更记录']);
+
+    const measures = wb.getWorksheet(MEASURES.sheet)!;
+    expect(Object.keys((measures as unknown as { tables: Record<string, unknown> }).tables)).toEqual([MEASURES.table]);
+    expect(measures.rowCount).toBe(29);
+    const status = measures.getRow(2).getCell(headerColumn(measures, '整改状态'));
+    expect(status.dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,正在推进,部分完成,基本完成,已完成"'] });
+
+    const asOf = wb.getWorksheet(INFO_SHEET)!.getCell('B10').value as Date;
+    expect(asOf.getTime() / 86_400_000 + 25569).toBe(isoToSerial('2026-11-22'));
+
+    const { layout, cells } = dashboardPlan(MIN_SLOTS);
+    const dashboard = wb.getWorksheet(DASHBOARD_SHEET)!;
+    expect(dashboard.getCell(cells.asOf).value).toEqual({ formula: 'IF(ZG_AsOf="",TODAY(),ZG_AsOf)' });
+    const label = cells.categories.slots[0].label;
+    expect(dashboard.getCell(label).value).toMatchObject({ shareType: 'array', ref: label, formula: String(layout.cells.find((c) => c.address === label)!.value).slice(1) });
+    expect(dashboard.getCell(cells.totals.measureRate).numFmt).toBe('0.0%');
+
+    const xml = await sheetXml(bytes, DASHBOARD_SHEET);
+    const arrays = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f t="array" ref="([A-Z]+\d+)">/g)];
+    expect(arrays.length).toBe(layout.cells.filter((c) => c.array).length);
+    expect(arrays.every(([, at, ref]) => at === ref)).toBe(true);
+    expect(xml).toContain('<drawing r:id=');
+    const workbookXml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  test('blank: empty tables (one blank row each), ZG_AsOf left blank, the dashboard and its charts', async () => {
+    const { fake, files, err } = io();
+    expect(await runTemplate(['out/blank.XLSX'], fake)).toBe(0);
+    expect(err.join('')).toContain('空白台账');
+    const bytes = files.get('out/blank.XLSX')!;
+    const wb = await load(bytes);
+    const problems = wb.getWorksheet(PROBLEMS.sheet)!;
+    expect(problems.getRow(2).getCell(1).value).toBeNull();
+    expect(wb.getWorksheet(INFO_SHEET)!.getCell('B10').value).toBeNull();
+    expect(wb.getWorksheet(DASHBOARD_SHEET)!.getCell('B7').value).toMatchObject({ formula: expect.stringContaining('COUNTIFS(ZG_Problems[问题编号]') });
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(3);
+  });
+
+  test('--help prints the usage', async () => {
+    const { fake, out, files } = io();
+    expect(await runTemplate(['--help'], fake)).toBe(0);
+    expect(out.join('')).toContain('template <输出文件.xlsx>');
+    expect(files.size).toBe(0);
+  });
+
+  test.each([
+    [[], '请指定输出文件'],
+    [['台账.xls'], '输出文件名要以 .xlsx 结尾'],
+    [['台账'], '输出文件名要以 .xlsx 结尾'],
+    [['台账.xlsx', '--samples'], '不认识的选项“--samples”'],
+    [['台账.xlsx', '--as-of'], '“--as-of”后面要写日期'],
+    [['台账.xlsx', '--as-of', '2026-02-30'], '“--as-of”后面要写日期'],
+    [['a.xlsx', 'b.xlsx'], '多余的参数“b.xlsx”'],
+  ])('%j is a usage error (exit code 1): %s', async (args, message) => {
+    const { fake, files } = io();
+    await expect(runTemplate(args, fake)).rejects.toMatchObject({ code: 1, message: expect.stringContaining(message) });
+    expect(files.size).toBe(0);
+  });
+
+  test('a folder that does not exist is a file error with a Chinese message', async () => {
+    const { fake } = io(() => {
+      throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    });
+    await expect(runTemplate(['无此目录/台账.xlsx'], fake)).rejects.toMatchObject({ code: 1, message: '无法写入“无此目录/台账.xlsx”：文件夹不存在' });
+  });
+});

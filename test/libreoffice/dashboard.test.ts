@@ -1,0 +1,163 @@
+// The issue's end-to-end check: the sample ledger workbook as the CLI writes it, opened and
+// recalculated by LibreOffice headless (a real, independent engine that reads the file format,
+// table structured references, array formulas and workbook names as a recipient's copy would), its
+// 整改统计 values read back and compared with the core's dashboardFigures at the same fixed as-of.
+// Set ZG_LO_PNG=<folder> to also render the dashboard to PNG for a look at the charts.
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { isoToSerial } from '../../src/ledger/dates';
+import { dashboardFigures, STATUS_ORDER } from '../../src/ledger/stats/dashboard-figures';
+import { rollUpAll } from '../../src/ledger/rollup';
+import { UNMARKED, type IsoDate, type Ledger } from '../../src/ledger/types';
+import { DASHBOARD_SHEET, dashboardPlan, dashboardSlots } from '../../src/workbook/dashboard';
+import { dashboardExpected } from '../../src/workbook/dashboardValues';
+import { sampleLedger } from '../../src/workbook/sample';
+import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
+import { partText, relationshipsOf, startTags, unzipXlsx, worksheets, type XlsxParts } from '../../src/workbook/xlsx/package';
+import { describeWithLibreOffice, recalculate, renderPng } from '../support/libreoffice';
+
+jest.setTimeout(180_000);
+
+/** The as-of date written into 巡察信息 (ZG_AsOf), so TODAY() on the test machine does not matter. */
+const AS_OF: IsoDate = '2026-03-15';
+/** The sample is dated a few days earlier, so the as-of date is neither its today nor the machine's. */
+const SAMPLE_DAY: IsoDate = '2026-03-10';
+
+/**
+ * The realistic sample plus the blanks a hand-filled ledger has — a measure without 责任单位, one
+ * with no 整改状态, a problem without 问题类别 — which the （未填写）/未标注 formulas must count
+ * the way the core does (COUNTIFS and "" differ between engines).
+ */
+function ledger(): Ledger {
+  const sample = sampleLedger(SAMPLE_DAY);
+  return rollUpAll({
+    round: { ...sample.round, asOf: AS_OF },
+    problems: sample.problems.map((p, i) => (i === 3 ? { ...p, category: '' } : p)),
+    measures: sample.measures.map((m, i) => (i === 1 ? { ...m, unit: '' } : i === 2 ? { ...m, status: UNMARKED } : m)),
+  });
+}
+
+/** ExcelJS's date cells come back as Dates (UTC midnight); the expectations use serial numbers. */
+function plain(value: unknown): string | number {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Math.round(value.getTime() / 86_400_000 + 25_569);
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'object' && 'richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  return JSON.stringify(value);
+}
+
+/** The series numbers LibreOffice cached in a chart part (it computes them from the cells), by point index. */
+function cachedSeries(parts: XlsxParts, chartPath: string): (number | null)[][] {
+  const xml = partText(parts, chartPath) ?? '';
+  return Array.from(xml.matchAll(/<c:val>([\s\S]*?)<\/c:val>/g), (m) => {
+    const count = Number(/<c:ptCount val="(\d+)"/.exec(m[1])?.[1] ?? 0);
+    const points: (number | null)[] = Array(count).fill(null);
+    for (const p of m[1].matchAll(/<c:pt idx="(\d+)"[^>]*>\s*<c:v>([^<]*)<\/c:v>/g)) points[Number(p[1])] = Number(p[2]);
+    return points;
+  });
+}
+
+/** Chart part of each drawing object, by the object's name (the layout's chart id). */
+function chartsByName(parts: XlsxParts, drawing: string): Map<string, string> {
+  const rels = new Map(relationshipsOf(parts, drawing).map((r) => [r.id, r.target]));
+  const anchors = (partText(parts, drawing) ?? '').split(/<xdr:(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/).slice(1);
+  return new Map(anchors.map((a) => [startTags(a, 'cNvPr')[0]?.name ?? '', rels.get(startTags(a, 'chart')[0]?.['r:id'] ?? '') ?? '']));
+}
+
+describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the core', () => {
+  const data = ledger();
+  const slots = dashboardSlots(data);
+  const plan = dashboardPlan(slots);
+  const figures = dashboardFigures(data, AS_OF);
+  let dir: string;
+  let sheet: ExcelJS.Worksheet;
+  let parts: XlsxParts;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zg-lo-dashboard-'));
+    const input = path.join(dir, 'in', '整改台账-示例.xlsx');
+    mkdirSync(path.dirname(input));
+    writeFileSync(input, await writeLedgerXlsx(data));
+    if (process.env.ZG_LO_PNG) console.log('dashboard rendered to', await renderPng(input, process.env.ZG_LO_PNG));
+    const bytes = readFileSync(await recalculate(input, path.join(dir, 'out')));
+    parts = unzipXlsx(bytes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheet = wb.getWorksheet(DASHBOARD_SHEET)!;
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A cell's value as LibreOffice left it: the cached result of a formula, else the constant. */
+  const valueAt = (address: string) => {
+    const cell = sheet.getCell(address);
+    // cell.result, not cell.value.result: ExcelJS's value getter drops a falsy result such as 0.
+    return plain(cell.formula ? cell.result : cell.value);
+  };
+  const near = (actual: string | number, expected: number | null) =>
+    expected === null ? expect(actual).toBe('') : expect(actual).toBeCloseTo(expected, 9);
+
+  test('the sample exercises the dashboard: done, open, overdue, due-soon and blank entries, several units', () => {
+    expect(figures.measuresDone).toBeGreaterThan(0);
+    expect(figures.measuresDone).toBeLessThan(figures.measures);
+    expect(figures.overdue).toBeGreaterThan(0);
+    expect(figures.dueSoon).toBeGreaterThan(0);
+    expect(figures.byUnit.length).toBeGreaterThan(2);
+    expect(figures.byCategory.length).toBeGreaterThan(1);
+    expect([figures.blankUnit.measures, figures.byStatus[UNMARKED], figures.blankCategory.problems]).toEqual([1, 1, 1]);
+  });
+
+  test('the as-of date is ZG_AsOf, not the test machine’s today', () => {
+    expect(valueAt(plan.cells.asOf)).toBe(isoToSerial(AS_OF));
+    expect(valueAt(plan.cells.org)).toBe(data.round.org);
+  });
+
+  test('the headline figures equal dashboardFigures', () => {
+    const t = plan.cells.totals;
+    expect([t.problems, t.problemsDone, t.measures, t.measuresDone, t.problemsLongTerm, t.overdue, t.dueSoon].map(valueAt)).toEqual([
+      figures.problems, figures.problemsDone, figures.measures, figures.measuresDone, figures.problemsLongTerm, figures.overdue, figures.dueSoon,
+    ]);
+    near(valueAt(t.problemRate), figures.problemRate);
+    near(valueAt(t.measureRate), figures.measureRate);
+    near(valueAt(t.longTermShare), figures.longTermShare);
+    near(valueAt(t.onTimeRate), figures.onTimeRate);
+    expect(STATUS_ORDER.map((s) => valueAt(plan.cells.status[s].count))).toEqual(STATUS_ORDER.map((s) => figures.byStatus[s]));
+  });
+
+  test('the 问题类别 and 责任单位 lists equal dashboardFigures, row by row', () => {
+    const units = plan.cells.units.slots.slice(0, figures.byUnit.length);
+    expect(units.map((row) => [valueAt(row.label), ...[0, 1, 4, 5].map((i) => valueAt(row.values[i]))])).toEqual(
+      figures.byUnit.map((u) => [u.unit, u.measures, u.done, u.overdue, u.dueSoon]),
+    );
+    const categories = plan.cells.categories.slots.slice(0, figures.byCategory.length);
+    expect(categories.map((row) => [valueAt(row.label), valueAt(row.values[0]), valueAt(row.values[1]), valueAt(row.values[4])])).toEqual(
+      figures.byCategory.map((c) => [c.category, c.problems, c.done, c.longTerm]),
+    );
+  });
+
+  test('every formula cell of the sheet shows what the core expects', () => {
+    const expected = dashboardExpected(data, AS_OF, slots);
+    expect(expected.size).toBeGreaterThan(100);
+    const wrong: string[] = [];
+    for (const [address, want] of expected) {
+      const got = valueAt(address);
+      const same = typeof want === 'number' && typeof got === 'number' ? Math.abs(got - want) < 1e-9 : got === want;
+      if (!same) wrong.push(`${address}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('the three charts survive the round trip and LibreOffice plots the status counts', () => {
+    const sheetPath = worksheets(parts).find((s) => s.name === DASHBOARD_SHEET)!.path;
+    const drawing = relationshipsOf(parts, sheetPath).find((r) => r.type.endsWith('/drawing'))?.target;
+    expect(drawing).toBeDefined();
+    const byId = chartsByName(parts, drawing!);
+    expect([...byId.keys()]).toEqual(plan.layout.charts.map((c) => c.id));
+    for (const chartPath of byId.values()) expect(parts[chartPath]).toBeDefined();
+    expect(cachedSeries(parts, byId.get('ZG_Chart_Status')!)).toEqual([STATUS_ORDER.map((s) => figures.byStatus[s])]);
+    const units = cachedSeries(parts, byId.get('ZG_Chart_Units')!);
+    expect(units.map((s) => s.slice(0, figures.byUnit.length))).toEqual([figures.byUnit.map((u) => u.done), figures.byUnit.map((u) => u.measures - u.done)]);
+  });
+});
