@@ -34,6 +34,22 @@ export const MESSAGES = {
   badHolidayDate: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：“{2}”不是有效日期，该行未生效', en: 'sheet {0}, row {1}: "{2}" is not a valid date; the row is ignored' },
   badHolidayType: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：类型“{2}”应为“休”（放假）或“班”（上班），该行未生效', en: 'sheet {0}, row {1}: the type "{2}" should be 休 (day off) or 班 (working day); the row is ignored' },
   conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
+  // 汇总: reading the ledger files units send back.
+  notXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”不是 Excel 工作簿（.xlsx），无法读取', en: '"{0}" is not an Excel workbook (.xlsx) and cannot be read' },
+  oldXls: { kind: '#VALUE!', 'zh-CN': '“{0}”是旧版 Excel 文件（.xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入', en: '"{0}" is an old Excel file (.xls); open it in Excel or WPS, save it as .xlsx and import that' },
+  notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'this workbook is not a rectification ledger: it has no {1} table ({0})' },
+  damagedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”已损坏或不是标准的 .xlsx 工作簿，无法读取，请用 Excel 或 WPS 打开后重新保存', en: '"{0}" is damaged or not a standard .xlsx workbook; open it in Excel or WPS and save it again' },
+  encryptedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”设置了打开密码，请取消密码后再导入', en: '"{0}" is protected with a password; remove the password and import it again' },
+  ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'in "{0}", table {1} lacks required columns: {2}' },
+  ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'in "{0}", table {1} has no columns {2}; they are read as blank' },
+  unitFromFileName: { kind: '#N/A', 'zh-CN': '“{0}”的巡察信息中没有填写被巡察单位，来源单位按文件名记为“{1}”', en: '"{0}" names no 被巡察单位 in 巡察信息; the unit is taken from the file name: {1}' },
+  orphanMeasures: { kind: '#N/A', 'zh-CN': '“{0}”中有{1}条措施的问题编号在问题清单中找不到（如{2}）', en: 'in "{0}", {1} measures name a problem number that 问题清单 lacks (e.g. {2})' },
+  notASummaryFile: { kind: '#N/A', 'zh-CN': '“{0}”不是汇总工作簿：没有找到“汇总（ZG_Summary）”表格', en: '"{0}" is not a summary workbook: it has no 汇总 (ZG_Summary) table' },
+  // 生成发送副本: reading the open workbook and opening the copy in Excel.
+  sendCopyReadFailed: { kind: '#N/A', 'zh-CN': '无法读取当前工作簿的内容（{0}），请保存工作簿后重试', en: 'cannot read the open workbook ({0}); save the workbook and try again' },
+  sendCopyTooLarge: { kind: '#N/A', 'zh-CN': '工作簿有{0} MB，超过加载项生成发送副本的上限{1} MB', en: 'the workbook has {0} MB, more than the {1} MB the add-in can make a send copy of' },
+  sendCopyUnsupported: { kind: '#N/A', 'zh-CN': '此版本的 Excel 不支持由加载项打开新工作簿（需要 ExcelApi 1.8），请升级 Excel 后再生成发送副本', en: 'this version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8); update Excel and try again' },
+  sendCopyOpenFailed: { kind: '#N/A', 'zh-CN': 'Excel 未能打开发送副本（{0}）', en: 'Excel could not open the send copy ({0})' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

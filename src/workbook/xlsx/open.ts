@@ -1,0 +1,31 @@
+// Opening the bytes of a file a user chose (汇总) or the open workbook (发送副本) as an .xlsx
+// package, or saying in the user's terms why it is not one: an old .xls, a password-protected
+// workbook (both OLE2 files), not a zip at all, or a zip without a workbook.
+import { ledgerError, type LedgerError } from '../../ledger/errors';
+import { NotXlsxError, unzipXlsx, type XlsxParts } from './package';
+
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+}
+
+/** A password-protected .xlsx is an OLE2 file holding an "EncryptedPackage" stream (named in UTF-16LE). */
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  const name = Array.from('EncryptedPackage', (ch) => [ch.charCodeAt(0), 0]).flat();
+  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
+    for (let j = 0; j < name.length; j++) if (bytes[i + j] !== name[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The package of an .xlsx file, or the LedgerError that says why these bytes are not one. */
+export function openXlsx(bytes: Uint8Array, fileName: string): XlsxParts | LedgerError {
+  if (startsWith(bytes, OLE2_SIGNATURE)) return ledgerError(isEncryptedPackage(bytes) ? 'encryptedXlsx' : 'oldXls', fileName);
+  try {
+    return unzipXlsx(bytes);
+  } catch (e) {
+    return ledgerError(e instanceof NotXlsxError ? 'notXlsx' : 'damagedXlsx', fileName);
+  }
+}
