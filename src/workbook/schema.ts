@@ -3,6 +3,7 @@
 // the 预警 colours, and the named cells of 巡察信息. The Office.js adapter (excelStore) and the .xlsx
 // writer (xlsxWriter) both build the workbook from these constants; nothing else spells a header.
 import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
+import type { SummaryRow } from '../ledger/consolidate';
 import { DEFAULT_WARN_DAYS } from '../ledger/stats/days';
 import { CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, STATUSES, type Light, type MeasureRow, type ProblemRow, type Round } from '../ledger/types';
 
@@ -146,6 +147,40 @@ export const CHANGES: TableDef<ChangeField> = {
 };
 
 export const TABLES = [PROBLEMS, MEASURES, HOLIDAYS, CHANGES] as const;
+
+type S = keyof SummaryRow;
+/**
+ * 汇总 (DESIGN §8): one row per measure of the ledgers units sent back, tagged with 来源单位. Lives
+ * only in a 巡察办's summary workbook, so it is not in TABLES (which the ledger setup creates).
+ */
+export const SUMMARY: TableDef<S> = {
+  sheet: '汇总',
+  table: 'ZG_Summary',
+  idHeader: MEASURE_LABELS.id,
+  role: 'optional',
+  columns: [
+    col<S>('sourceUnit', '来源单位', 'text', 24, { wrap: true }),
+    col<S>('sourceFile', '来源文件', 'text', 20),
+    col<S>('problemId', PROBLEM_LABELS.id, 'text', 10),
+    col<S>('sourceNumber', PROBLEM_LABELS.sourceNumber, 'text', 9),
+    col<S>('category', PROBLEM_LABELS.category, 'text', 24, { wrap: true }),
+    col<S>('description', PROBLEM_LABELS.description, 'text', 40, { wrap: true }),
+    col<S>('problemStatus', PROBLEM_LABELS.status, 'text', 10),
+    col<S>('problemLongTerm', '问题长期坚持', 'flag', 9),
+    col<S>('countsProblem', '计入问题数', 'number', 8, { format: '0' }),
+    col<S>('measureId', MEASURE_LABELS.id, 'text', 11),
+    col<S>('measureText', MEASURE_LABELS.text, 'text', 40, { wrap: true }),
+    col<S>('unit', MEASURE_LABELS.unit, 'text', 14),
+    col<S>('owner', MEASURE_LABELS.owner, 'text', 10),
+    col<S>('deadlineText', MEASURE_LABELS.deadlineText, 'text', 18, { wrap: true }),
+    col<S>('deadline', MEASURE_LABELS.deadline, 'date', 11),
+    col<S>('measureStatus', MEASURE_LABELS.status, 'text', 10),
+    col<S>('measureLongTerm', MEASURE_LABELS.longTerm, 'flag', 9),
+    col<S>('doneDate', MEASURE_LABELS.doneDate, 'date', 11),
+    col<S>('closeState', MEASURE_LABELS.closeState, 'text', 10),
+    col<S>('importedAt', '导入时间', 'datetime', 19),
+  ],
+};
 
 // ---- 巡察信息: label / value / hint rows with workbook names on the value cells ------------------
 

@@ -1,0 +1,146 @@
+// A ledger a unit sent back, read from its .xlsx bytes (汇总). The file may have passed through
+// Excel, WPS or LibreOffice, so nothing is taken by position: the tables are found by name
+// (ZG_Problems, ZG_Measures) through the sheets' table parts, columns by header through the schema
+// (users move columns and add their own), and 巡察信息 through the ZG_* workbook names. Bad files
+// are answered with a LedgerError, never thrown. Pure: bytes in, no DOM, no Node I/O.
+import { serialToIso } from '../../ledger/dates';
+import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
+import { rollUpAll } from '../../ledger/rollup';
+import type { UnitLedger } from '../../ledger/store';
+import type { Ledger, MeasureRow, ProblemRow } from '../../ledger/types';
+import { headerIndex, measureFromCells, problemFromCells, roundFromCells, type HeaderIndex } from '../cells';
+import { INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
+import { openXlsx } from './open';
+import { definedNames, partText, worksheets, type XlsxParts } from './package';
+import {
+  dateStyles, findTable, isCellError, parseA1, readSheetCells, sharedStrings, tablesOf, type SheetCells, type TablePart, type XlsxCell,
+} from './sheetCells';
+
+/** A ledger read from a file, with what the reader had to assume (shown to the user, never fatal). */
+export type LedgerFile = UnitLedger & { warnings: LedgerError[] };
+
+/**
+ * The columns without which a file is refused: the 编号 that identify rows and link measures to
+ * problems, and what the 汇总 figures count. Any other schema column may be missing (read as blank).
+ */
+export const REQUIRED_FIELDS: { problems: readonly (keyof ProblemRow)[]; measures: readonly (keyof MeasureRow)[] } = {
+  problems: ['id', 'description'],
+  measures: ['id', 'problemId', 'text', 'status', 'deadline'],
+};
+
+const withoutExtension = (fileName: string) => {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, '').trim() || base;
+};
+
+/** Reads a ledger file; a LedgerError when it is not an .xlsx, not a ledger, or lacks required columns. */
+export function readLedgerFile(bytes: Uint8Array, fileName: string): LedgerFile | LedgerError {
+  const parts = openXlsx(bytes, fileName);
+  if (isLedgerError(parts)) return parts;
+  try {
+    return readParts(parts, fileName);
+  } catch {
+    // Malformed XML inside a zip that claims to be a workbook: the file is damaged, not ours to fix.
+    return ledgerError('damagedXlsx', fileName);
+  }
+}
+
+const tableTitle = (def: TableDef) => `“${def.sheet}（${def.table}）”`;
+
+/** The workbook's parts, read once each. */
+export function workbookReader(parts: XlsxParts) {
+  const strings = sharedStrings(parts);
+  const dates = dateStyles(parts);
+  const sheets = new Map<string, SheetCells>();
+  const cellsOf = (path: string): SheetCells => {
+    let cells = sheets.get(path);
+    if (!cells) {
+      const xml = partText(parts, path);
+      cells = xml ? readSheetCells(xml, strings, dates) : { get: () => undefined };
+      sheets.set(path, cells);
+    }
+    return cells;
+  };
+  return { cellsOf };
+}
+
+/** A cell as the row readers expect it: errors blank, date-formatted numbers ISO text outside date columns. */
+export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefined): unknown {
+  if (!cell || isCellError(cell.value)) return '';
+  if (cell.date && typeof cell.value === 'number' && column?.kind !== 'date' && column?.kind !== 'datetime' && cell.value >= 61) {
+    return serialToIso(cell.value);
+  }
+  return cell.value;
+}
+
+type TableRead<F extends string> = { rows: unknown[][]; index: HeaderIndex; missingOptional: string[]; missingRequired: string[]; def: TableDef<F> };
+
+function readTable<F extends string>(table: TablePart, def: TableDef<F>, required: readonly F[], cells: SheetCells): TableRead<F> {
+  const index = headerIndex(table.columns);
+  const fieldColumns = def.columns.filter((c) => c.field !== null);
+  const absent = fieldColumns.filter((c) => !index.has(c.header));
+  const missingRequired = absent.filter((c) => required.includes(c.field as F)).map((c) => c.header);
+  const missingOptional = absent.filter((c) => !required.includes(c.field as F)).map((c) => c.header);
+  const byHeader = new Map(def.columns.map((c) => [c.header, c]));
+  const columnDefs = table.columns.map((h) => byHeader.get(h.trim()));
+  const rows: unknown[][] = [];
+  const first = table.range.top + table.headerRows;
+  const last = table.range.bottom - table.totalsRows;
+  for (let r = first; r <= last; r++) {
+    rows.push(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i])));
+  }
+  return { rows, index, missingOptional, missingRequired, def };
+}
+
+/** 巡察信息 through the ZG_* names (workbook-wide names first; a sheet-local copy only as a fallback). */
+function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): Map<string, unknown> {
+  const sheetPaths = new Map(worksheets(parts).map((s) => [s.name, s.path]));
+  const values = new Map<string, unknown>();
+  const names = definedNames(parts).sort((a, b) => (a.localSheetId === null ? 0 : 1) - (b.localSheetId === null ? 0 : 1));
+  for (const n of names) {
+    const cell = INFO_CELLS.find((c) => c.name.toLowerCase() === n.name.toLowerCase());
+    if (!cell || values.has(cell.name)) continue;
+    const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(n.formula.trim());
+    if (!m) continue;
+    const path = sheetPaths.get(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+    const at = parseA1(m[3]);
+    if (!path || !at) continue;
+    values.set(cell.name, cellFor(cellsOf(path).get(at.row, at.col), undefined));
+  }
+  return values;
+}
+
+function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError {
+  const tables = tablesOf(parts);
+  const problemTable = findTable(tables, PROBLEMS.table);
+  const measureTable = findTable(tables, MEASURES.table);
+  if (!problemTable || !measureTable) {
+    const missing = [problemTable ? '' : tableTitle(PROBLEMS), measureTable ? '' : tableTitle(MEASURES)].filter(Boolean);
+    return ledgerError('notALedgerFile', fileName, missing.join('和'));
+  }
+  const { cellsOf } = workbookReader(parts);
+  const problems = readTable(problemTable, PROBLEMS, REQUIRED_FIELDS.problems, cellsOf(problemTable.sheet.path));
+  const measures = readTable(measureTable, MEASURES, REQUIRED_FIELDS.measures, cellsOf(measureTable.sheet.path));
+  for (const t of [problems, measures] as TableRead<string>[]) {
+    if (t.missingRequired.length > 0) return ledgerError('ledgerMissingColumns', fileName, tableTitle(t.def), t.missingRequired.join('、'));
+  }
+  const warnings: LedgerError[] = [];
+  for (const t of [problems, measures] as TableRead<string>[]) {
+    if (t.missingOptional.length > 0) warnings.push(ledgerError('ledgerOptionalColumns', fileName, tableTitle(t.def), t.missingOptional.join('、')));
+  }
+  // A blank 编号 is the empty template row (or a row being typed): not an item.
+  const problemRows = problems.rows.map((cells) => problemFromCells(PROBLEMS, cells, problems.index)).filter((p) => p.id !== '');
+  const measureRows = measures.rows.map((cells) => measureFromCells(MEASURES, cells, measures.index)).filter((m) => m.id !== '');
+  const round = roundFromCells(roundValues(parts, cellsOf));
+  const ledger: Ledger = rollUpAll({ round, problems: problemRows, measures: measureRows });
+
+  const problemIds = new Set(problemRows.map((p) => p.id));
+  const orphans = measureRows.filter((m) => !problemIds.has(m.problemId));
+  if (orphans.length > 0) warnings.push(ledgerError('orphanMeasures', fileName, orphans.length, orphans[0].id));
+  let unit = round.org.trim();
+  if (!unit) {
+    unit = withoutExtension(fileName);
+    warnings.push(ledgerError('unitFromFileName', fileName, unit));
+  }
+  return { unit, fileName, ledger, warnings };
+}

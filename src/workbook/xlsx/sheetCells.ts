@@ -1,0 +1,225 @@
+// Cell values out of an .xlsx package, for reading ledgers that units send back (汇总): shared
+// strings (rich-text runs joined, 拼音 rPh runs left out), inline strings, numbers, booleans, errors,
+// the cached <v> of formula cells, which cells carry a date format, and the tables (xl/tables/*.xml)
+// with the sheet that owns each. Excel, WPS, LibreOffice and ExcelJS all write these parts, some with
+// namespace prefixes; saxes reads them as XML proper (entities, CDATA) rather than by pattern.
+// Pure: no DOM, no Node I/O.
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { attributes, partText, relationshipsOf, startTags, worksheets, type SheetRef, type XlsxParts } from './package';
+
+export type CellError = { error: string };
+/** A cell's value as stored: text, number, TRUE/FALSE, an error such as #N/A, or null when empty. */
+export type XlsxValue = string | number | boolean | CellError | null;
+export type XlsxCell = { value: XlsxValue; date: boolean };
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
+}
+
+/** ST_Xstring escapes: `_x000A_` is a line feed, `_x005F_` a literal underscore. */
+export function decodeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** Runs saxes over a part; element names reach the handlers without their prefix. */
+function scan(xml: string, handlers: { open(name: string, attrs: Record<string, string>): void; close(name: string): void; text(t: string): void }): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
+  parser.on('closetag', (tag: SaxesTagPlain) => handlers.close(localName(tag.name)));
+  parser.on('text', handlers.text);
+  parser.on('cdata', handlers.text);
+  parser.write(xml).close();
+}
+
+/** The shared-string table: each <si>'s text, rich-text runs joined, phonetic (rPh) runs skipped. */
+export function sharedStrings(parts: XlsxParts): string[] {
+  const path = relationshipsOf(parts, 'xl/workbook.xml').find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
+  const xml = partText(parts, path);
+  if (!xml) return [];
+  const strings: string[] = [];
+  let text = '';
+  let inText = false;
+  let phonetic = 0;
+  scan(xml, {
+    open(name) {
+      if (name === 'si') text = '';
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && phonetic === 0) inText = true;
+    },
+    close(name) {
+      if (name === 'si') strings.push(decodeXstring(text));
+      else if (name === 'rPh') phonetic--;
+      else if (name === 't') inText = false;
+    },
+    text(t) {
+      if (inText) text += t;
+    },
+  });
+  return strings;
+}
+
+// Built-in number formats that show a date or time (ECMA-376 §18.8.30, with the CJK ids 27–36, 50–58).
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a format code shows a date: y/m/d/h/s outside quoted text, escapes and [colour]/[$-804] sections. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[ymdhs]/i.test(bare.replace(/general/gi, ''));
+}
+
+/** For each cell style index (the `s` of a cell): whether its number format is a date. */
+export function dateStyles(parts: XlsxParts): boolean[] {
+  const path = relationshipsOf(parts, 'xl/workbook.xml').find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml';
+  const xml = partText(parts, path);
+  if (!xml) return [];
+  const custom = new Map(startTags(xml, 'numFmt').map((a) => [Number(a.numFmtId), a.formatCode ?? '']));
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  return startTags(cellXfs, 'xf').map((a) => {
+    const id = Number(a.numFmtId ?? 0);
+    const code = custom.get(id);
+    return code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+  });
+}
+
+/** A1 → 1-based row and column; null when it is not a cell address. */
+export function parseA1(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+export type CellRange = { top: number; left: number; bottom: number; right: number };
+
+export function parseRange(ref: string): CellRange | null {
+  const [a, b = a] = ref.split(':');
+  const from = parseA1(a);
+  const to = parseA1(b);
+  if (!from || !to) return null;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+export type SheetCells = { get(row: number, col: number): XlsxCell | undefined };
+
+type OpenCell = { row: number; col: number; type: string; style: number; v: string | null; inline: string };
+
+function cellValueOf(c: OpenCell, strings: readonly string[]): XlsxValue {
+  switch (c.type) {
+    case 's':
+      return c.v === null ? null : (strings[Number(c.v)] ?? null);
+    case 'inlineStr':
+      return decodeXstring(c.inline);
+    case 'str':
+      return c.v === null ? null : decodeXstring(c.v);
+    case 'b':
+      return c.v === null ? null : c.v.trim() === '1' || c.v.trim().toLowerCase() === 'true';
+    case 'e':
+      return { error: (c.v ?? '#N/A').trim() };
+    case 'd':
+      // ISO 8601 date cells (rare; Excel reads them, Strict files may have them): the date part as text.
+      return c.v === null ? null : c.v.trim().slice(0, 10);
+    default: {
+      if (c.v === null || c.v.trim() === '') return null;
+      const n = Number(c.v);
+      return Number.isFinite(n) ? n : null;
+    }
+  }
+}
+
+/** Every non-empty cell of a worksheet part. Rows and cells without an `r` follow the previous one. */
+export function readSheetCells(xml: string, strings: readonly string[], dateXf: readonly boolean[]): SheetCells {
+  const rows = new Map<number, Map<number, XlsxCell>>();
+  let row = 0;
+  let col = 0;
+  let cell: OpenCell | null = null;
+  let capture: 'v' | 't' | null = null;
+  let inInline = false;
+  let phonetic = 0;
+  scan(xml, {
+    open(name, a) {
+      if (name === 'row') {
+        row = Number(a.r) > 0 ? Number(a.r) : row + 1;
+        col = 0;
+      } else if (name === 'c') {
+        const at = a.r ? parseA1(a.r) : null;
+        if (at) ({ row, col } = at);
+        else col++;
+        cell = { row, col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: null, inline: '' };
+      } else if (!cell) {
+        return;
+      } else if (name === 'v') {
+        capture = 'v';
+        cell.v = '';
+      } else if (name === 'is') inInline = true;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inInline && phonetic === 0) capture = 't';
+    },
+    close(name) {
+      if (name === 'v' || name === 't') capture = null;
+      else if (name === 'is') inInline = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c' && cell) {
+        const value = cellValueOf(cell, strings);
+        if (value !== null && value !== '') {
+          let line = rows.get(cell.row);
+          if (!line) rows.set(cell.row, (line = new Map()));
+          line.set(cell.col, { value, date: typeof value === 'number' && dateXf[cell.style] === true });
+        }
+        cell = null;
+      }
+    },
+    text(t) {
+      if (!cell) return;
+      if (capture === 'v') cell.v += t;
+      else if (capture === 't') cell.inline += t;
+    },
+  });
+  return { get: (r, c) => rows.get(r)?.get(c) };
+}
+
+/** An Excel table (ListObject) as the package describes it. */
+export type TablePart = {
+  name: string;
+  displayName: string;
+  sheet: SheetRef;
+  range: CellRange;
+  headerRows: number;
+  totalsRows: number;
+  /** Column names left to right. */
+  columns: string[];
+};
+
+/** Every table of the workbook, with the worksheet that owns it (through the sheet's table parts). */
+export function tablesOf(parts: XlsxParts): TablePart[] {
+  const tables: TablePart[] = [];
+  for (const sheet of worksheets(parts)) {
+    for (const rel of relationshipsOf(parts, sheet.path)) {
+      if (!rel.type.endsWith('/table')) continue;
+      const xml = partText(parts, rel.target);
+      const head = xml ? /<(?:[\w.-]+:)?table(?=[\s>])([^>]*)>/.exec(xml) : null;
+      if (!xml || !head) continue;
+      const a = attributes(head[1]);
+      const range = parseRange(a.ref ?? '');
+      if (!range) continue;
+      tables.push({
+        name: a.name ?? '',
+        displayName: a.displayName ?? a.name ?? '',
+        sheet,
+        range,
+        headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount) || 0,
+        totalsRows: Number(a.totalsRowCount ?? 0) || 0,
+        columns: startTags(xml, 'tableColumn').map((c) => decodeXstring(c.name ?? '')),
+      });
+    }
+  }
+  return tables;
+}
+
+/** A table by name, ignoring case as Excel does (a user may only change the display name). */
+export function findTable(tables: readonly TablePart[], name: string): TablePart | undefined {
+  const key = name.toLowerCase();
+  return tables.find((t) => t.displayName.toLowerCase() === key) ?? tables.find((t) => t.name.toLowerCase() === key);
+}
