@@ -35,8 +35,13 @@ export type CloseStep =
 /** One line of 变更记录. */
 export type ChangeEntry = { time: string; id: string; field: string; before: string; after: string };
 
-/** Whether the open workbook holds a ledger: none, complete, or ours with missing parts. */
-export type LedgerPresence = { state: 'none' } | { state: 'ok' } | { state: 'repairable'; missing: string[] };
+/**
+ * Whether the open workbook holds a ledger: none, complete, or ours with missing parts. With none,
+ * `summary` says the workbook holds a 汇总 table (ZG_Summary) — a 巡察办's summary workbook, which
+ * keeps no ledger of its own: the pane opens it on 汇总 rather than offering to create a ledger.
+ * detect() finds it in the same look at the workbook, at no extra cost.
+ */
+export type LedgerPresence = { state: 'none'; summary?: boolean } | { state: 'ok' } | { state: 'repairable'; missing: string[] };
 
 export type ItemRef = { kind: 'problem' | 'measure'; id: string };
 
@@ -83,7 +88,7 @@ export type LedgerStore = {
   /**
    * 汇总: merges ledgers that units sent back into the 汇总 table (one row per measure, tagged with
    * its 来源单位) and rewrites the 汇总统计 sheet over it. A unit already in the table is replaced,
-   * never duplicated. Optional.
+   * never duplicated. Needs no ledger in the workbook (a summary workbook has none). Optional.
    */
   consolidate?(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
   /**
@@ -106,6 +111,12 @@ export type ConsolidationReport = {
   /** Units in the 汇总 table after the merge, and its rows. */
   unitCount: number;
   rowCount: number;
+  /**
+   * The 统计截止日期 on 汇总统计 — typed by the user, and kept when 汇总 rewrites the sheet — that
+   * the sheet counts 逾期 and 临期 against; null when blank (the sheet counts as of today). Left out
+   * by a store that cannot tell.
+   */
+  asOf?: IsoDate | null;
 };
 
 /** What 生成发送副本 did: how many ZG.* formulas became values, and where the copy went. */

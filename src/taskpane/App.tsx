@@ -1,4 +1,5 @@
-// The task pane: first run, the live figures, and the tabs 录入 / 台账 / 导入 / 报告 (+ 巡察信息).
+// The task pane: first run, the live figures, and the tabs 录入 / 台账 / 导入 / 报告 / 统计 (+ 巡察信息);
+// or, in a summary workbook (汇总 only, no ledger of its own), just 汇总.
 // State that must outlive a tab switch — the 录入 draft, the 台账 filters and open item — is held
 // here, not in the panels.
 import {
@@ -24,11 +25,11 @@ import { indexLedger } from './components/ledger/ledgerView';
 import { useLedgerView } from './components/ledger/useLedgerView';
 import { useLedgerSession } from './hooks/useLedgerSession';
 import { I18nProvider, STRINGS, useI18n } from './i18n';
-import { EntryPanel, FirstRun, ImportPanel, prefetchEverydayPanels, ReportPanel, RoundForm } from './lazyPanels';
+import { EntryPanel, FirstRun, ImportPanel, prefetchEverydayPanels, ReportPanel, RoundForm, StatsPanel, SummaryOnly } from './lazyPanels';
 import { ledgerFigures } from './ledgerFacts';
 import type { PanelProps } from './panelProps';
 
-export type TabId = 'entry' | 'ledger' | 'import' | 'report' | 'round';
+export type TabId = 'entry' | 'ledger' | 'import' | 'report' | 'stats' | 'round';
 
 export type AppProps = {
   store: LedgerStore;
@@ -66,7 +67,7 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
   const { t, locale } = useI18n();
   const styles = useAppStyles();
   const [today] = useState(() => pinnedToday ?? todayIso());
-  const { session, reload, createOrRepair, retry } = useLedgerSession(store, locale);
+  const { session, reload, createOrRepair, openSummary, retry } = useLedgerSession(store, locale);
   const [tab, setTab] = useState<TabId | null>(null);
   const form = useProblemForm();
   const view = useLedgerView();
@@ -127,6 +128,7 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
         <div className={styles.titles}>
           <h1 className={styles.title}>{t.appTitle}</h1>
           {ledger?.round.org && <span className={styles.org}>{ledger.round.org}</span>}
+          {session.phase === 'summary' && <span className={styles.org}>{t.summaryWorkbook}</span>}
         </div>
         {ledger && (
           <Button size="small" appearance={shownTab === 'round' ? 'primary' : 'secondary'} onClick={() => setTab('round')}>
@@ -158,8 +160,15 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
       )}
       {session.phase === 'setup' && (
         <Suspense fallback={<Loading text={t.loading} />}>
-          <FirstRun presence={session.presence} onCreate={createOrRepair} />
+          <FirstRun presence={session.presence} onCreate={createOrRepair} onSummaryOnly={openSummary ?? undefined} />
         </Suspense>
+      )}
+      {session.phase === 'summary' && (
+        <main className={styles.content}>
+          <Suspense fallback={<Loading text={t.loading} />}>
+            <SummaryOnly store={store} locale={locale} today={today} onCreate={createOrRepair} />
+          </Suspense>
+        </main>
       )}
       {panelProps && figures && index && (
         <>
@@ -174,6 +183,7 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
             <Tab value="ledger">{t.tabLedger}</Tab>
             <Tab value="import">{t.tabImport}</Tab>
             <Tab value="report">{t.tabReport}</Tab>
+            <Tab value="stats">{t.tabStats}</Tab>
           </TabList>
           <main className={styles.content}>
             <Suspense fallback={<Loading text={t.loading} />}>
@@ -181,6 +191,7 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
               {shownTab === 'ledger' && <LedgerPanel {...panelProps} view={view} index={index} today={today} onOpen={openItem} />}
               {shownTab === 'import' && <ImportPanel {...panelProps} />}
               {shownTab === 'report' && <ReportPanel {...panelProps} />}
+              {shownTab === 'stats' && <StatsPanel {...panelProps} />}
               {shownTab === 'round' && (
                 <RoundForm {...panelProps} onSaved={() => setTab(panelProps.ledger.problems.length > 0 ? 'ledger' : 'entry')} />
               )}

@@ -9,17 +9,28 @@ export function pickLocale(displayLanguage: string | null | undefined): Locale {
   return displayLanguage && displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
-export type PreviewOptions = { lang: string | null; measures: number | null; seed: number | null };
+/**
+ * The workbook the preview imitates: the sample ledger (default), a blank workbook (first run), or a
+ * 巡察办's summary workbook — a 汇总 table and no ledger.
+ */
+export type PreviewWorkbook = 'sample' | 'blank' | 'summary';
 
-/** Reads the preview page's query: ?lang=en, ?measures=5000 (a generated ledger), ?seed=7. */
+export type PreviewOptions = { lang: string | null; measures: number | null; seed: number | null; workbook: PreviewWorkbook };
+
+/**
+ * Reads the preview page's query: ?lang=en, ?measures=5000 (a generated ledger), ?seed=7,
+ * ?workbook=blank or ?workbook=summary.
+ */
 export function readPreviewOptions(search: string): PreviewOptions {
   const params = new URLSearchParams(search);
   const measures = Number(params.get('measures'));
   const seed = Number(params.get('seed'));
+  const workbook = params.get('workbook');
   return {
     lang: params.get('lang'),
     measures: Number.isInteger(measures) && measures > 0 ? Math.min(measures, 100_000) : null,
     seed: params.has('seed') && Number.isInteger(seed) ? seed : null,
+    workbook: workbook === 'blank' || workbook === 'summary' ? workbook : 'sample',
   };
 }
 

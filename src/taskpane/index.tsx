@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { setMessageLocale } from '../ledger/errors';
 import type { LedgerStore } from '../ledger/store';
+import { EMPTY_ROUND } from '../ledger/types';
 import { App } from './App';
 import { detectHost, feedHolidaysToFunctions, pickLocale, readPreviewOptions } from './boot';
 
@@ -12,9 +13,25 @@ async function previewStore(search: string): Promise<LedgerStore> {
     import('../workbook/memoryStore'),
     import('../workbook/sample'),
   ]);
+  if (options.workbook !== 'sample') {
+    // ?workbook=blank: first run. ?workbook=summary: a 巡察办's summary workbook, the sample
+    // ledger already consolidated into its 汇总 table.
+    const store = createMemoryStore({ round: EMPTY_ROUND, problems: [], measures: [] }, { presence: 'none' });
+    if (options.workbook === 'summary') {
+      const sample = sampleLedger();
+      await store.consolidate([{ unit: sample.round.org, fileName: '示例单位台账.xlsx', ledger: sample }]);
+    }
+    return store;
+  }
   // ?measures=5000 loads a generated ledger of that size (performance tests); else the sample.
   const ledger = options.measures !== null ? generateLedger(options.measures, options.seed ?? 1) : sampleLedger();
   return createMemoryStore(ledger);
+}
+
+/** 发送副本's fallback in Excel: the copy as a browser download (loaded only if it comes to that). */
+async function downloadXlsx(bytes: Uint8Array, fileName: string): Promise<void> {
+  const [{ downloadBytes }, { XLSX_MIME }] = await Promise.all([import('./components/report/browserIo'), import('./components/stats/fileBytes')]);
+  downloadBytes(bytes, fileName, XLSX_MIME);
 }
 
 async function main(): Promise<void> {
@@ -24,7 +41,7 @@ async function main(): Promise<void> {
   setMessageLocale(locale);
   document.documentElement.lang = locale;
   const store =
-    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore() : await previewStore(window.location.search);
+    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: downloadXlsx }) : await previewStore(window.location.search);
   // Lets the render bench tell loading the ledger apart from rendering it.
   performance.mark('zg:store-ready');
   createRoot(container).render(<App store={store} locale={locale} />);

@@ -24,11 +24,14 @@ describe('boot', () => {
   ])('display language %p → %p', (lang, locale) => expect(pickLocale(lang)).toBe(locale));
 
   test.each([
-    ['?measures=5000', { lang: null, measures: 5000, seed: null }],
-    ['?lang=en&measures=200&seed=7', { lang: 'en', measures: 200, seed: 7 }],
-    ['?measures=-3', { lang: null, measures: null, seed: null }],
-    ['?measures=abc&seed=x', { lang: null, measures: null, seed: null }],
-    ['?measures=1e9', { lang: null, measures: 100000, seed: null }],
+    ['?measures=5000', { lang: null, measures: 5000, seed: null, workbook: 'sample' }],
+    ['?lang=en&measures=200&seed=7', { lang: 'en', measures: 200, seed: 7, workbook: 'sample' }],
+    ['?measures=-3', { lang: null, measures: null, seed: null, workbook: 'sample' }],
+    ['?measures=abc&seed=x', { lang: null, measures: null, seed: null, workbook: 'sample' }],
+    ['?measures=1e9', { lang: null, measures: 100000, seed: null, workbook: 'sample' }],
+    ['?workbook=blank', { lang: null, measures: null, seed: null, workbook: 'blank' }],
+    ['?workbook=summary&lang=en', { lang: 'en', measures: null, seed: null, workbook: 'summary' }],
+    ['?workbook=SUMMARY', { lang: null, measures: null, seed: null, workbook: 'sample' }],
   ])('preview query %p', (query, options) => expect(readPreviewOptions(query)).toEqual(options));
 
   const plain = { search: '', hash: '', framed: false, hostInfoStored: false, bridges: false };

@@ -5,7 +5,7 @@ import { formatMessage } from '../ledger/errors';
 import { EMPTY_ROUND } from '../ledger/types';
 import type { LedgerPresence, RepairReport } from '../ledger/store';
 import {
-  DATE_FORMAT, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, TABLES, TABLE_STYLE,
+  DATE_FORMAT, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, SUMMARY, TABLES, TABLE_STYLE,
   columnLetter, infoValueAddress, numberFormatOf, type ColumnDef, type TableDef,
 } from './schema';
 
@@ -44,10 +44,13 @@ export function readShape(loaded: ReturnType<typeof queueShapeLoad>): WorkbookSh
   return { sheets: loaded.sheets.items.map((s) => s.name), tables, names };
 }
 
-/** none: no ledger table at all; ok: every required part there; repairable: what is missing. */
+/**
+ * none: no ledger table at all (with `summary` when the 汇总 table is there: a summary workbook);
+ * ok: every required part there; repairable: what is missing.
+ */
 export function presenceOf(shape: WorkbookShape): LedgerPresence {
   const required = TABLES.filter((t) => t.role === 'required');
-  if (!required.some((t) => shape.tables.has(t.table))) return { state: 'none' };
+  if (!required.some((t) => shape.tables.has(t.table))) return shape.tables.has(SUMMARY.table) ? { state: 'none', summary: true } : { state: 'none' };
   const missing: string[] = [];
   for (const def of required) {
     const t = shape.tables.get(def.table);

@@ -4,7 +4,10 @@
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
-import { LedgerStoreError, type ItemRef, type LedgerPresence, type LedgerStore } from '../ledger/store';
+import {
+  LedgerStoreError,
+  type ConsolidationReport, type DashboardReport, type ItemRef, type LedgerPresence, type LedgerStore, type SendCopyReport, type UnitLedger,
+} from '../ledger/store';
 import type { Ledger, Round } from '../ledger/types';
 import { cellValue, roundFromCells } from './cells';
 import { queueChangeLog, queueEdit, queueLedgerLoad, readLedger, type LedgerState } from './excelLedger';
@@ -20,12 +23,20 @@ export type ExcelStoreOptions = {
   excel?: ExcelApi;
   /** The clock for 完成日期 defaults and 变更记录 stamps; default the system clock. */
   now?: () => Date;
+  /**
+   * 发送副本 where Excel cannot open the copy as a new workbook (no ExcelApi 1.8, or too large for
+   * Excel on the web): hands the bytes to the browser as a download. The pane supplies it.
+   */
+  download?: (bytes: Uint8Array, fileName: string) => void | Promise<void>;
 };
 
-export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet'> & {
+export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet' | 'refreshDashboard' | 'consolidate' | 'makeSendCopy'> & {
   readonly kind: 'excel';
   createOrRepair(): Promise<RepairReport>;
   writeReportSheet(name: string, rows: string[][]): Promise<string>;
+  refreshDashboard(): Promise<DashboardReport>;
+  consolidate(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
+  makeSendCopy(): Promise<SendCopyReport>;
 };
 
 /** Office errors that mean "the ledger (or part of it) is not in this workbook". */
@@ -35,7 +46,7 @@ function isMissingItem(error: unknown): boolean {
 }
 
 /** Syncs the load batch; a missing table or name becomes the user-facing notALedger message. */
-async function syncLoad(context: Excel.RequestContext): Promise<void> {
+export async function syncLoad(context: Excel.RequestContext): Promise<void> {
   try {
     await context.sync();
   } catch (error) {
@@ -151,5 +162,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
     select: (ref: ItemRef) => selectRow(excel(), ref),
     onSelect: (listener) => onTableSelection(excel(), listener),
     writeReportSheet: (name, rows) => writeReportSheet(excel(), name, rows),
+    // 统计, 汇总 and 发送副本 are loaded on first use: the layouts, the merge and the .xlsx code
+    // stay out of the chunk every pane start needs.
+    refreshDashboard: async () => (await import('./excelDashboard')).refreshDashboard(excel(), syncLoad),
+    consolidate: async (units) => (await import('./excelSummary')).consolidate(excel(), units, options.now),
+    makeSendCopy: async () => (await import('./excelSendCopy')).makeSendCopy({ download: options.download }),
   };
 }

@@ -5,9 +5,11 @@ import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
 import { LedgerStoreError } from '../ledger/store';
-import type { ChangeEntry, ItemRef, LedgerPresence, LedgerStore, RepairReport } from '../ledger/store';
+import type { ChangeEntry, ConsolidationReport, DashboardReport, ItemRef, LedgerPresence, LedgerStore, RepairReport, UnitLedger } from '../ledger/store';
+import type { SummaryRow } from '../ledger/consolidate';
 import { EMPTY_ROUND, type Ledger } from '../ledger/types';
-import { INFO_SHEET, TABLES } from './schema';
+import { INFO_SHEET, SUMMARY, TABLES } from './schema';
+import type { SheetLayout } from './sheetLayout';
 import { reportSheetName } from './excelReport';
 
 export type MemoryStoreOptions = {
@@ -15,6 +17,11 @@ export type MemoryStoreOptions = {
   now?: () => Date;
   /** 'none' starts as a workbook without a ledger (first-run flow); createOrRepair makes it 'ok'. */
   presence?: 'ok' | 'none';
+  /**
+   * Rows of a 汇总 table the workbook already holds (a 巡察办's summary workbook opened again): with
+   * presence 'none', detect() reports it as a summary workbook.
+   */
+  summary?: readonly SummaryRow[];
   /** Milliseconds each call waits before answering, to imitate Excel's round trip; default 0. */
   latencyMs?: number;
 };
@@ -27,6 +34,12 @@ export type MemoryStore = LedgerStore & {
   writeReportSheet(name: string, rows: string[][]): Promise<string>;
   /** The sheets writeReportSheet made, oldest first, with their rows as given. */
   reportSheets(): readonly ReportSheet[];
+  refreshDashboard(): Promise<DashboardReport>;
+  consolidate(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
+  /** The generated sheets (整改统计, 汇总统计) as last written, by sheet name. */
+  generatedSheets(): ReadonlyMap<string, SheetLayout>;
+  /** The rows of the 汇总 table. */
+  summaryRows(): readonly SummaryRow[];
 };
 
 export type ReportSheet = { name: string; rows: string[][] };
@@ -39,6 +52,10 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
   const log: ChangeEntry[] = [];
   const listeners = new Set<(ref: ItemRef) => void>();
   const reports: ReportSheet[] = [];
+  const generated = new Map<string, SheetLayout>();
+  let summary: SummaryRow[] = options.summary ? [...options.summary] : [];
+  // The 汇总 table exists once a first 汇总 made it (or the workbook came with one), even if empty.
+  let summaryTable = options.summary !== undefined;
 
   const settle = () => new Promise<void>((resolve) => (latency > 0 ? setTimeout(resolve, latency) : queueMicrotask(resolve)));
   const clock = (): OpsClock => ops.clockAt(now());
@@ -66,7 +83,8 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
     kind: 'preview',
     async detect(): Promise<LedgerPresence> {
       await settle();
-      return present ? { state: 'ok' } : { state: 'none' };
+      if (present) return { state: 'ok' };
+      return summaryTable ? { state: 'none', summary: true } : { state: 'none' };
     },
     async createOrRepair(): Promise<RepairReport> {
       await settle();
@@ -111,6 +129,38 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
       return actual;
     },
     reportSheets: () => reports,
+    // The layouts and the merge are loaded on first use, as in Excel: the preview's start-up chunk stays small.
+    async refreshDashboard() {
+      await settle();
+      requireLedger();
+      // dashboardCounts is pure (the Excel adapter's report counts the same way); the module makes no Excel call when loaded.
+      const [{ dashboardLayout, dashboardSlots }, { dashboardCounts }] = await Promise.all([import('./dashboard'), import('./excelDashboard')]);
+      const layout = dashboardLayout(dashboardSlots(ledger));
+      const created = !generated.has(layout.sheet);
+      generated.set(layout.sheet, layout);
+      return { sheet: layout.sheet, created, ...dashboardCounts(ledger), charts: layout.charts.length };
+    },
+    async consolidate(units) {
+      await settle();
+      // 汇总 needs no ledger of its own: a 巡察办's summary workbook may hold none.
+      const [{ mergeSummary, summaryUnits }, { summaryDashboardLayout }] = await Promise.all([import('../ledger/consolidate'), import('./summaryDashboard')]);
+      const merged = mergeSummary(summary, units, clock().now);
+      summary = merged.rows;
+      summaryTable = true;
+      const unitNames = summaryUnits(summary);
+      const layout = summaryDashboardLayout(unitNames);
+      generated.set(layout.sheet, layout);
+      return {
+        sheet: SUMMARY.sheet,
+        units: merged.report.map((u) => ({ unit: u.unit, fileName: u.fileName, problems: u.problems, measures: u.measures, outcome: u.outcome })),
+        unitCount: unitNames.length,
+        rowCount: summary.length,
+        // Nobody types into the preview's 汇总统计: its 统计截止日期 stays blank (today).
+        asOf: null,
+      };
+    },
+    generatedSheets: () => generated,
+    summaryRows: () => summary,
   };
 }
 

@@ -25,6 +25,12 @@ export type LayoutCell = {
   /** Excel number format, e.g. '0.0%', 'yyyy-mm-dd', '0'. */
   format?: string;
   style?: CellStyle;
+  /**
+   * A cell for the user to type into (汇总统计's 统计截止日期): written when the sheet is made, but a
+   * renderer that rewrites a sheet of ours in place leaves what the user put there — value and
+   * number format — as it is.
+   */
+  input?: boolean;
 };
 
 export type ChartKind = 'pie' | 'barStacked' | 'barClustered' | 'columnClustered';
@@ -58,3 +64,36 @@ export type SheetLayout = {
   /** Rows frozen at the top (0 = none). */
   frozenRows: number;
 };
+
+// ---- font sizes and row heights ----------------------------------------------------------------
+
+/** The workbook's default font size (pt): Excel's and WPS's 11 pt 等线 / Calibri. */
+const DEFAULT_FONT_PT = 11;
+
+/** Font size (pt) of the styles that are not the default; both renderers take their sizes from here. */
+export const STYLE_FONT_SIZES: Readonly<Partial<Record<CellStyle, number>>> = { title: 16, section: 12, note: 9 };
+
+/**
+ * The row height (pt) a style's text needs, where the default row (15 pt, made for 11 pt text) would
+ * cut it off; null where the default row is enough. Excel grows a row for a larger font typed by
+ * hand, but not for one set by ExcelJS or Office.js, and LibreOffice and WPS keep the stored height.
+ * CJK fonts (等线, 宋体, Noto Sans CJK) need about 1.5 × their size; heights snap to 0.75 pt (1 px).
+ */
+export function styleRowHeight(style: CellStyle): number | null {
+  const size = STYLE_FONT_SIZES[style];
+  if (size === undefined || size <= DEFAULT_FONT_PT) return null;
+  return Math.ceil((size * 1.5) / 0.75) * 0.75;
+}
+
+/** Rows (1-based) of the layout that need more than the default height: the tallest style in each. */
+export function layoutRowHeights(layout: SheetLayout): Map<number, number> {
+  const heights = new Map<number, number>();
+  for (const cell of layout.cells) {
+    const height = cell.style ? styleRowHeight(cell.style) : null;
+    if (height === null) continue;
+    const row = Number(/\d+$/.exec(cell.address)?.[0]);
+    if (!Number.isInteger(row) || row < 1) throw new Error(`not a cell address: ${cell.address}`);
+    heights.set(row, Math.max(height, heights.get(row) ?? 0));
+  }
+  return heights;
+}

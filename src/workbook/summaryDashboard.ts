@@ -17,8 +17,8 @@ export const SUMMARY_DASHBOARD_NAME = 'ZG_SummaryDashboard';
 
 /**
  * The 统计截止日期 the user may type (blank = today). It is a plain cell, not a workbook name: the
- * formulas refer to the cell below it (SUMMARY_AS_OF), which resolves the blank. A renderer that
- * rewrites an existing 汇总统计 should keep a date the user typed here.
+ * formulas refer to the cell below it (SUMMARY_AS_OF), which resolves the blank. It is an `input`
+ * cell of the layout: a renderer that rewrites an existing 汇总统计 keeps a date the user typed here.
  */
 export const SUMMARY_AS_OF_INPUT = 'B2';
 export const SUMMARY_AS_OF = 'B3';
@@ -89,7 +89,8 @@ export function summaryDashboardPlan(units: readonly string[]): SummaryDashboard
 
   put('A1', '巡察整改汇总统计', 'title');
   put('A2', '统计截止日期', 'label');
-  put(SUMMARY_AS_OF_INPUT, '', 'value', DATE_FORMAT);
+  // The user's own cell: a refresh in place keeps what was typed here (LayoutCell.input).
+  cells.push({ address: SUMMARY_AS_OF_INPUT, value: '', style: 'value', format: DATE_FORMAT, input: true });
   put('C2', '可填写日期；留空表示按当天统计', 'note');
   put('A3', '按此日期统计', 'label');
   put(SUMMARY_AS_OF, `=IF(${SUMMARY_AS_OF_INPUT}="",TODAY(),${SUMMARY_AS_OF_INPUT})`, 'value', DATE_FORMAT);

@@ -8,7 +8,7 @@ import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
 import { cellValue, cellsFromRow, type CellValue } from './cells';
 import { DASHBOARD_NAME, dashboardLayout, dashboardSlots, type DashboardSlots } from './dashboard';
-import type { CellStyle, SheetLayout } from './sheetLayout';
+import { layoutRowHeights, STYLE_FONT_SIZES, type CellStyle, type SheetLayout } from './sheetLayout';
 import { injectCharts } from './xlsx/charts';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
@@ -131,19 +131,20 @@ const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid'
 
 /** How each CellStyle looks in a file (the Office.js renderer has its own mapping of the same names). */
 const STYLES: Record<CellStyle, Partial<Pick<ExcelJS.Cell, 'font' | 'fill' | 'border' | 'alignment'>>> = {
-  title: { font: { bold: true, size: 16 } },
-  section: { font: { bold: true, size: 12, color: { argb: argb('#1F4E79') } } },
+  title: { font: { bold: true, size: STYLE_FONT_SIZES.title } },
+  section: { font: { bold: true, size: STYLE_FONT_SIZES.section, color: { argb: argb('#1F4E79') } } },
   header: { font: { bold: true }, fill: fill('#DDEBF7'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
   label: { border: BORDER, alignment: { vertical: 'middle' } },
   value: { border: BORDER, alignment: { horizontal: 'right', vertical: 'middle' } },
-  note: { font: { size: 9, color: { argb: argb('#7F7F7F') } } },
+  note: { font: { size: STYLE_FONT_SIZES.note, color: { argb: argb('#7F7F7F') } } },
   total: { font: { bold: true }, fill: fill('#F2F2F2'), border: BORDER },
 };
 
 /**
  * Adds a generated sheet: constants as values (never parsed), '='-formulas as formulas — an array
  * cell as <f t="array" ref="A20">, which Excel 2010, WPS and LibreOffice need for array maths —
- * with number formats, styles, widths and frozen rows. Charts are added to the file afterwards.
+ * with number formats, styles, widths, row heights and frozen rows. Charts are added to the file
+ * afterwards. (A new sheet: an `input` cell gets the layout's content like any other.)
  */
 export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.sheet, layout.frozenRows > 0 ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {});
@@ -161,6 +162,8 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
     if (c.format) cell.numFmt = c.format;
     if (c.style) Object.assign(cell, STYLES[c.style]);
   }
+  // Rows with a larger font (the title) get their height: nothing grows them when the file opens.
+  for (const [row, height] of layoutRowHeights(layout)) ws.getRow(row).height = height;
   return ws;
 }
 

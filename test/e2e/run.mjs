@@ -1,10 +1,12 @@
 // npm run test:e2e — the task pane in Debian's Chromium (playwright-core), on the preview store:
 // add a problem with two measures, mark one done and see the figures change, filter 逾期, open an
-// item from the list; at 320 px and ~450 px wide, with no horizontal scrolling and no request to
-// any origin but the page's own. Screenshots go to test-results/. Ends with "N passed, N failed".
+// item from the list, the 统计 tab and a summary workbook (stats.mjs); at 320 px and ~450 px wide,
+// with no horizontal scrolling and no request to any origin but the page's own. Screenshots go to
+// test-results/. Ends with "N passed, N failed".
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPane, launchChromium, ROOT, serve, watchForeignRequests } from './harness.mjs';
+import { statsScenario, summaryWorkbookScenario, writeSampleLedger } from './stats.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
 const results = [];
@@ -187,10 +189,13 @@ async function main() {
   const dist = await buildPane({ mode: process.env.E2E_MODE === 'development' ? 'development' : 'production', log: (l) => console.log(l) });
   const server = await serve(dist);
   const browser = await launchChromium();
+  const ledgerFile = writeSampleLedger();
   try {
     for (const width of [320, 450]) {
       console.log(`pane at ${width}px (${server.origin})`);
       await scenario(browser, server.origin, width);
+      await statsScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
+      await summaryWorkbookScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
     }
     await english(browser, server.origin);
   } finally {

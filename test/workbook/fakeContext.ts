@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a duck-typed stand-in for Office.js proxies */
 // Request-context proxies over FakeModel (see fakeExcel.ts for what they model and why).
+import { FakeChartCollection, FakeChartProxy } from './fakeCharts';
 import { a1, fakeTableId, parseAddress, type Box, type FakeModel, type FakeSheet, type FakeTable, type TableEventHandler, type TableEventKind } from './fakeExcel';
+import { Loadable } from './fakeLoadable';
 
 /** Anything asked of a missing item: the sync fails, so nothing here matters. */
 const dead: any = new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : dead), apply: () => dead, set: () => true });
@@ -30,36 +32,6 @@ export class FakeContext {
   }
 }
 
-/** Properties readable only after load() and sync(), with the value as of the sync. */
-class Loadable {
-  protected loaded = new Map<string, unknown>();
-  constructor(protected ctx: FakeContext) {}
-  protected snapshot(): Record<string, () => unknown> {
-    return {};
-  }
-  load(props?: string) {
-    const wanted = (props ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-    this.ctx.queueLoad(() => {
-      const getters = this.snapshot();
-      for (const p of wanted) {
-        const root = p.split('/')[0];
-        if (!(root in getters)) throw new Error(`fake Excel: cannot load ${p}`);
-        this.loaded.set(root, getters[root]());
-      }
-    });
-    return this;
-  }
-  protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw Object.assign(new Error(`The property '${prop}' is not available. Load it and call context.sync().`), { code: 'PropertyNotLoaded' });
-    return this.loaded.get(prop) as T;
-  }
-  /** Marks properties loaded right away (items of a loaded collection). */
-  prime(values: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
-    return this;
-  }
-}
-
 export class FakeRange extends Loadable {
   constructor(ctx: FakeContext, readonly box: Box) {
     super(ctx);
@@ -69,6 +41,9 @@ export class FakeRange extends Loadable {
     return {
       values: () => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.peek(r + i, c + j)?.v ?? '')),
       rowIndex: () => r,
+      columnIndex: () => c,
+      formulas: () => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => { const cell = sheet.peek(r + i, c + j); return cell?.f ?? cell?.v ?? ''; })),
+      numberFormat: () => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.peek(r + i, c + j)?.nf ?? 'General')),
       address: () => `${sheet.name}!${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`,
     };
   }
@@ -77,6 +52,9 @@ export class FakeRange extends Loadable {
   }
   get rowIndex(): number {
     return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
   }
   get address(): string {
     return this.read('address');
@@ -89,14 +67,45 @@ export class FakeRange extends Loadable {
     }
     data.forEach((row, i) => row.forEach((v, j) => write(r + i, c + j, v)));
   }
+  // null in a 2-D array leaves that cell as it is (Office.js), for values, formulas and formats alike.
   set values(data: unknown[][]) {
-    this.each(data, (r, c, v) => this.box.sheet.input(r, c, v));
+    this.each(data, (r, c, v) => v !== null && this.box.sheet.input(r, c, v));
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
   }
   set formulas(data: unknown[][]) {
-    this.each(data, (r, c, v) => this.box.sheet.input(r, c, v));
+    this.each(data, (r, c, v) => v !== null && this.box.sheet.input(r, c, v));
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
   }
   set numberFormat(data: unknown[][]) {
-    this.each(data, (r, c, v) => (this.box.sheet.cell(r, c).nf = String(v)));
+    this.each(data, (r, c, v) => v !== null && (this.box.sheet.cell(r, c).nf = String(v)));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number) {
+    const rows = this.box.rows + deltaRows;
+    const cols = this.box.cols + deltaColumns;
+    if (rows < 1 || cols < 1) return this.ctx.fail('InvalidArgument', `empty range ${rows}×${cols}`);
+    return new FakeRange(this.ctx, { ...this.box, rows, cols });
+  }
+  /** Clears what `applyTo` says in every cell of the range (Excel's default: everything). */
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All') {
+    const { sheet, r, c, rows, cols } = this.box;
+    for (const [key, cell] of [...sheet.cells]) {
+      const [cr, cc] = key.split(',').map(Number);
+      if (cr < r || cr >= r + rows || cc < c || cc >= c + cols) continue;
+      if (applyTo === 'All') sheet.cells.delete(key);
+      else if (applyTo === 'Contents') Object.assign(cell, { v: '', f: undefined });
+      else for (const k of ['nf', 'bold', 'font', 'size', 'fill', 'color', 'wrap', 'valign'] as const) delete cell[k];
+    }
+  }
+  /** Deleting whole rows of a table (Up) removes those table rows, as in Excel. */
+  delete(shift: 'Up' | 'Left') {
+    const { sheet, r, c, rows, cols } = this.box;
+    const t = this.ctx.model.tables.find((x) => x.sheet === sheet && x.left === c && x.cols === cols && r > x.top && r + rows <= x.top + 1 + x.rows);
+    if (shift !== 'Up' || !t) throw new Error('fake Excel: only deleting whole table body rows is modelled');
+    for (let i = rows - 1; i >= 0; i--) this.ctx.model.deleteRow(t, r - t.top - 1 + i);
   }
   getCell(r: number, c: number) {
     return new FakeRange(this.ctx, { ...this.box, r: this.box.r + r, c: this.box.c + c, rows: 1, cols: 1 });
@@ -122,10 +131,21 @@ export class FakeRange extends Loadable {
       set columnWidth(points: number) {
         for (let c = range.box.c; c < range.box.c + range.box.cols; c++) range.box.sheet.widths.set(c, points);
       },
+      set rowHeight(points: number) {
+        for (let r = range.box.r; r < range.box.r + Math.min(range.box.rows, 2000); r++) range.box.sheet.heights.set(r, points);
+      },
       set verticalAlignment(v: string) {
         for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).valign = v;
       },
+      fill: {
+        set color(v: string) {
+          for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).fill = v;
+        },
+      },
       font: {
+        set color(v: string) {
+          for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).color = v;
+        },
         set bold(v: boolean) {
           for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).bold = v;
         },
@@ -174,8 +194,19 @@ export class FakeWorksheet extends Loadable {
   get name(): string {
     return this.read('name');
   }
-  getRange(address: string) {
+  /** No address: the whole sheet, as in Office.js. */
+  getRange(address?: string) {
+    if (address === undefined) return new FakeRange(this.ctx, { sheet: this.sheet, r: 0, c: 0, rows: 1_048_576, cols: 16_384 });
     return new FakeRange(this.ctx, parseAddress(this.sheet, address));
+  }
+  private chartCollection: FakeChartCollection | null = null;
+  get charts(): FakeChartCollection {
+    return (this.chartCollection ??= new FakeChartCollection(this.ctx, this.sheet));
+  }
+  /** A worksheet of a loaded collection: its charts' names come with it (items/charts/items/name). */
+  primeCharts() {
+    this.charts.prime({ items: this.sheet.charts.map((c) => new FakeChartProxy(this.ctx, this.sheet, c).prime({ name: c.name })) });
+    return this;
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number) {
     if (rows < 1 || cols < 1) return this.ctx.fail('InvalidArgument', `empty range ${rows}×${cols}`);
@@ -185,14 +216,15 @@ export class FakeWorksheet extends Loadable {
     return {
       add: (address: string, _hasHeaders: boolean) => {
         const box = parseAddress(this.sheet, address);
-        const table: FakeTable = { name: `Table${this.ctx.model.tables.length + 1}`, sheet: this.sheet, top: box.r, left: box.c, cols: box.cols, rows: 0, criteria: [] };
+        // A header row alone: rows 0 (Excel's empty insert row is not a row here); a range with data: its rows.
+        const table: FakeTable = { name: `Table${this.ctx.model.tables.length + 1}`, sheet: this.sheet, top: box.r, left: box.c, cols: box.cols, rows: box.rows - 1, criteria: [] };
         this.ctx.model.tables.push(table);
         return new FakeTableProxy(this.ctx, table);
       },
     };
   }
   get freezePanes() {
-    return { freezeRows: (n: number) => (this.sheet.frozenRows = n) };
+    return { freezeRows: (n: number) => (this.sheet.frozenRows = n), unfreeze: () => (this.sheet.frozenRows = 0) };
   }
   activate() {
     this.ctx.model.active = this.sheet.name;
@@ -212,7 +244,18 @@ export class FakeTableProxy extends Loadable {
     super(ctx);
   }
   protected override snapshot() {
-    return { id: () => fakeTableId(this.t), name: () => this.t.name };
+    const m = this.ctx.model;
+    return {
+      id: () => fakeTableId(this.t),
+      name: () => this.t.name,
+      worksheet: () => ({ name: this.t.sheet.name }),
+      columns: () => ({ items: m.headers(this.t).map((name) => ({ name })) }),
+      rows: () => ({ count: this.t.rows, items: m.body(this.t).map((cells) => ({ values: [cells.map((cell) => cell.v ?? '')] })) }),
+    };
+  }
+  readonly isNullObject = false;
+  clearFilters() {
+    this.t.criteria = [];
   }
   get id(): string {
     return this.read('id');
@@ -255,6 +298,9 @@ export class FakeTableProxy extends Loadable {
     return {
       get count() {
         return (self.read('rows') as { count: number }).count;
+      },
+      get items() {
+        return (self.read('rows') as { items: { values: unknown[][] }[] }).items;
       },
       add: (_index: unknown, values: unknown[][]) => this.ctx.model.insertRows(this.t, values.map((r) => [...r])),
       getItemAt: (i: number) => ({ delete: () => this.ctx.model.deleteRow(this.t, i) }),
@@ -312,6 +358,17 @@ class FakeWorkbook {
         const t = m.tables.find((x) => x.name === name);
         return t ? new FakeTableProxy(ctx, t) : ctx.fail('ItemNotFound', `The requested resource doesn't exist: ${name}`);
       }
+      /** A missing table: loading is fine, isNullObject is true after the sync, anything else is misuse. */
+      getItemOrNullObject(name: string) {
+        const t = m.tables.find((x) => x.name === name);
+        if (t) return new FakeTableProxy(ctx, t);
+        return new Proxy({ isNullObject: true, load: () => undefined } as Record<string, unknown>, {
+          get: (target, p) => {
+            if (p in target) return target[p as string];
+            throw new Error(`fake Excel: ${String(p)} used on a null table`);
+          },
+        });
+      }
       get onAdded() { return events('added'); }
       get onChanged() { return events('changed'); }
       get onDeleted() { return events('deleted'); }
@@ -334,7 +391,7 @@ class FakeWorkbook {
     const m = this.m;
     return new (class extends Loadable {
       protected override snapshot() {
-        return { items: () => m.sheets.map((s) => new FakeWorksheet(ctx, s)) };
+        return { items: () => m.sheets.map((s) => new FakeWorksheet(ctx, s).primeCharts()) };
       }
       get items(): FakeWorksheet[] { return this.read('items'); }
       add(name: string) {
@@ -357,25 +414,27 @@ class FakeWorkbook {
     return new (class extends Loadable {
       protected override snapshot() {
         return {
-          items: () => [...m.names].map(([name, at]) => new Loadable(ctx).prime({ name, type: 'Range', value: `'${at.sheet.name}'!$${a1(at.r, at.c).replace(/(\d+)$/, '$$$1')}` })),
+          items: () =>
+            [...m.names].map(([name, at]) =>
+              new Loadable(ctx).prime({
+                name,
+                type: m.sheets.includes(at.sheet) ? 'Range' : 'Error',
+                value: m.sheets.includes(at.sheet) ? `'${at.sheet.name}'!$${a1(at.r, at.c).replace(/(\d+)$/, '$$$1')}` : '#REF!',
+              }),
+            ),
         };
       }
       get items(): any[] { return this.read('items'); }
       add(name: string, range: FakeRange) {
+        if (m.names.has(name)) return ctx.fail('ItemAlreadyExists', `name ${name} exists`);
         m.names.set(name, { sheet: range.box.sheet, r: range.box.r, c: range.box.c });
+        return { set visible(_v: boolean) {} };
       }
       getItem(name: string) {
         const at = m.names.get(name);
         if (!at) return ctx.fail('ItemNotFound', `no name ${name}`);
-        return { getRange: () => new FakeRange(ctx, { sheet: at.sheet, r: at.r, c: at.c, rows: 1, cols: 1 }) };
+        return { getRange: () => new FakeRange(ctx, { sheet: at.sheet, r: at.r, c: at.c, rows: 1, cols: 1 }), delete: () => m.names.delete(name) };
       }
     })(ctx);
   }
 }
-
-// Loadable exposes name/type/value for name items through `read`.
-Object.defineProperties(Loadable.prototype, {
-  type: { get(this: any) { return this.read('type'); }, configurable: true },
-  value: { get(this: any) { return this.read('value'); }, configurable: true },
-});
-Object.defineProperty(Loadable.prototype, 'name', { get(this: any) { return this.read('name'); }, configurable: true });

@@ -10,14 +10,27 @@
 //    adapter must lift the filter first.
 import { OfficeMockObject } from 'office-addin-mock';
 
-export type Cell = { v: unknown; f?: string; nf?: string; list?: string; wrap?: boolean; bold?: boolean; font?: string; size?: number; valign?: string };
+export type Cell = { v: unknown; f?: string; nf?: string; list?: string; wrap?: boolean; bold?: boolean; font?: string; size?: number; valign?: string; fill?: string; color?: string };
+
+/** A chart on a sheet: what chart.add / series / setPosition were given (addresses on the sheet). */
+export type FakeChart = {
+  name: string;
+  type: string;
+  title: string;
+  series: { name: string; values: string; xValues?: string }[];
+  from?: string;
+  to?: string;
+};
 
 export class FakeSheet {
   cells = new Map<string, Cell>();
   frozenRows = 0;
   widths = new Map<number, number>();
+  /** Row heights in points, by 0-based row (format.rowHeight). */
+  heights = new Map<number, number>();
   handlers = new Set<(args: { address: string; worksheetId: string }) => Promise<void>>();
   conditionalFormats: { range: string; rule: unknown; fill?: string; font?: string }[] = [];
+  charts: FakeChart[] = [];
   constructor(public name: string) {}
   cell(r: number, c: number): Cell {
     const key = `${r},${c}`;

@@ -4,7 +4,7 @@ import { isoToSerial } from '../../src/ledger/dates';
 import { headerIndex, measureFromCells, problemFromCells } from '../../src/workbook/cells';
 import { sampleLedger } from '../../src/workbook/sample';
 import { INFO_CELLS, MEASURES, PROBLEMS } from '../../src/workbook/schema';
-import type { SheetLayout } from '../../src/workbook/sheetLayout';
+import { styleRowHeight, type SheetLayout } from '../../src/workbook/sheetLayout';
 import { addLayoutSheet, expandThisRow, writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 
 describe('writeLedgerXlsx', () => {
@@ -120,5 +120,12 @@ describe('addLayoutSheet', () => {
     expect(ws.getColumn(1).width).toBe(30);
     expect(ws.getColumn(2).width).toBe(12);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  test('the 16 pt title row has a stored height that fits it; rows of 11 pt or smaller text keep the default', () => {
+    expect(xml).toMatch(new RegExp(`<row r="1"[^>]*ht="${styleRowHeight('title')}"[^>]*customHeight="1"`));
+    expect(ws.getRow(1).height).toBe(styleRowHeight('title'));
+    expect(ws.getRow(1).height).toBeGreaterThanOrEqual(16 * 1.4);
+    expect(xml).not.toMatch(/<row r="3"[^>]*customHeight/);
   });
 });

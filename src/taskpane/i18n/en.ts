@@ -15,6 +15,7 @@ export const en: Strings = {
   tabLedger: 'Ledger',
   tabImport: 'Import',
   tabReport: 'Report',
+  tabStats: 'Stats',
   tabRound: 'Inspection',
   moreMenu: 'More',
 
@@ -25,6 +26,14 @@ export const en: Strings = {
   repairBody: 'Missing: {0}. Opening adds them; existing data stays as it is.',
   openLedger: 'Open existing ledger',
   creating: 'Creating…',
+  summaryOnlyTitle: 'Only consolidating?',
+  summaryOnly: 'Only consolidate ledgers units sent back',
+  summaryOnlyBody: 'A 巡察办 summary workbook needs no ledger of its own: import the ledger files units sent back into the 汇总 table and the 汇总统计 sheet.',
+
+  // summary workbook (汇总 only, no ledger of its own)
+  summaryWorkbook: 'Summary workbook',
+  summaryLedgerTitle: 'Keep a ledger in this workbook',
+  summaryLedgerBody: 'This workbook only consolidates and has no ledger of its own. You can create one; the 汇总 and 汇总统计 sheets stay as they are.',
 
   roundTitle: 'Inspection round (巡察信息)',
   roundIntro: 'Basic facts of this inspection round; the feedback date anchors deadlines such as 立行立改.',

@@ -13,6 +13,7 @@ export const zhCN = {
   tabLedger: '台账',
   tabImport: '导入',
   tabReport: '报告',
+  tabStats: '统计',
   tabRound: '巡察信息',
   moreMenu: '更多',
 
@@ -24,6 +25,14 @@ export const zhCN = {
   repairBody: '缺少：{0}。打开时会补齐，已有数据保持不变。',
   openLedger: '打开已有台账',
   creating: '正在创建…',
+  summaryOnlyTitle: '只做汇总？',
+  summaryOnly: '只汇总各单位报回的台账',
+  summaryOnlyBody: '巡察办用来汇总的工作簿不需要自己的台账：直接导入各单位报回的台账文件，生成“汇总”表和“汇总统计”工作表。',
+
+  // summary workbook (汇总 only, no ledger of its own)
+  summaryWorkbook: '汇总工作簿',
+  summaryLedgerTitle: '在本工作簿中记台账',
+  summaryLedgerBody: '这个工作簿只用于汇总，没有自己的整改台账。需要时可以创建，已有的“汇总”“汇总统计”工作表保持不变。',
 
   // 巡察信息
   roundTitle: '巡察信息',

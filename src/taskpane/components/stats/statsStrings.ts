@@ -1,0 +1,164 @@
+// The 统计 tab's own strings (zh-CN and en). Messages about bad files come from the one catalogue
+// (src/ledger/errors.ts) through describeError, in the pane's language.
+import type { Locale } from '../../../ledger/errors';
+
+export type StatsStrings = {
+  dashboardHeading: string;
+  dashboardIntro: string;
+  refresh: string;
+  refreshMissing: string;
+  dashboardCreated: string;
+  dashboardRefreshed: string;
+  dashboardRenamed: string;
+  figuresHeading: string;
+  asOfNote: string;
+  problemRate: string;
+  measureRate: string;
+  onTimeRate: string;
+  overdue: string;
+  dueSoon: string;
+  longTermShare: string;
+  measuresCount: string;
+  byStatus: string;
+  byStatusLabel: string;
+  sendHeading: string;
+  sendIntro: string;
+  makeCopy: string;
+  copyOpened: string;
+  copyDownloaded: string;
+  copyNothing: string;
+  copyUncached: string;
+  chooseSaved: string;
+  chooseSavedHint: string;
+  summaryHeading: string;
+  summaryIntro: string;
+  chooseLedgers: string;
+  consolidateMissing: string;
+  reading: string;
+  resultsLabel: string;
+  added: string;
+  replaced: string;
+  rejected: string;
+  unitLine: string;
+  consolidated: string;
+  someRejected: string;
+  noneAccepted: string;
+  figuresTable: string;
+  figuresTableNote: string;
+  colUnit: string;
+  colProblems: string;
+  colProblemRate: string;
+  colMeasures: string;
+  colMeasureRate: string;
+  colOverdue: string;
+  total: string;
+  readFailed: string;
+};
+
+const zhCN: StatsStrings = {
+  dashboardHeading: '整改统计表',
+  dashboardIntro: '在工作簿中生成“整改统计”工作表：按整改状态、问题类别、责任单位统计，含3个图表。全部使用 Excel 原生公式，没有安装本加载项的人用 Excel、WPS 打开也能自动计算。',
+  refresh: '生成/刷新统计表',
+  refreshMissing: '当前环境不能写入工作表',
+  dashboardCreated: '已生成工作表“{0}”：{1}个问题类别、{2}个责任单位、{3}个图表。',
+  dashboardRefreshed: '已刷新工作表“{0}”：{1}个问题类别、{2}个责任单位、{3}个图表。',
+  dashboardRenamed: '工作簿中已有名为“{0}”的工作表且不是本加载项生成的，未改动它；统计表写入了“{1}”。',
+  figuresHeading: '主要指标',
+  asOfNote: '统计截至{0}',
+  problemRate: '整改完成率',
+  measureRate: '整改到位率',
+  onTimeRate: '按期完成率',
+  overdue: '逾期措施',
+  dueSoon: '临期措施',
+  longTermShare: '长期坚持占比',
+  measuresCount: '{0}条',
+  byStatus: '按整改状态',
+  byStatusLabel: '各整改状态的措施数',
+  sendHeading: '发送副本',
+  sendIntro: '发给没有安装本加载项的人之前，生成一份副本：其中的 ZG 函数公式都换成计算结果，对方看到的是数字，而不是 #NAME?。',
+  makeCopy: '生成发送副本',
+  copyOpened: '已在新窗口打开发送副本：{0}个 ZG 公式已替换为数值。请先保存这个新工作簿，再发送保存后的文件。',
+  copyDownloaded: '已生成“{0}”：{1}个 ZG 公式已替换为数值，可直接发送。',
+  copyNothing: '“{0}”中没有 ZG 公式，已原样生成“{1}”。',
+  copyUncached: '其中{0}个单元格 Excel 从未计算过，副本中为空白：{1}',
+  chooseSaved: '选择已保存的台账文件…',
+  chooseSavedHint: '选择一个 .xlsx 台账文件，在浏览器中生成副本并下载，原文件不变。',
+  summaryHeading: '汇总',
+  summaryIntro: '导入各单位报回的台账文件（.xlsx，可多选），汇总到“汇总”表（带“来源单位”列），并生成“汇总统计”工作表。同一单位再次导入时替换原有数据，不会重复。',
+  chooseLedgers: '选择台账文件…',
+  consolidateMissing: '当前环境不能汇总',
+  reading: '正在读取{0}个文件…',
+  resultsLabel: '各文件导入结果',
+  added: '新增',
+  replaced: '替换',
+  rejected: '未导入',
+  unitLine: '{0}个问题、{1}条措施',
+  consolidated: '已汇总{0}个文件到“{1}”表：现有{2}个单位、{3}行。',
+  someRejected: '{0}个文件未导入（见下方说明），其余文件已正常汇总。',
+  noneAccepted: '所选文件都不是整改台账，汇总表没有变化。',
+  figuresTable: '本次导入单位的主要指标',
+  figuresTableNote: '统计截至{0}，按本次导入的文件计算；全部单位见“汇总统计”工作表。',
+  colUnit: '来源单位',
+  colProblems: '问题',
+  colProblemRate: '完成率',
+  colMeasures: '措施',
+  colMeasureRate: '到位率',
+  colOverdue: '逾期',
+  total: '合计',
+  readFailed: '读取“{0}”失败：{1}',
+};
+
+const en: StatsStrings = {
+  dashboardHeading: 'Dashboard sheet',
+  dashboardIntro: 'Creates the 整改统计 sheet: counts by status, problem category and responsible unit, with 3 charts. Native Excel formulas only, so it computes in Excel or WPS without the add-in.',
+  refresh: 'Create / refresh dashboard',
+  refreshMissing: 'Writing sheets is not available here',
+  dashboardCreated: 'Created the sheet "{0}": {1} categories, {2} units, {3} charts.',
+  dashboardRefreshed: 'Refreshed the sheet "{0}": {1} categories, {2} units, {3} charts.',
+  dashboardRenamed: 'The workbook already has a sheet "{0}" that the add-in did not create; it was left alone and the dashboard went to "{1}".',
+  figuresHeading: 'Key figures',
+  asOfNote: 'As of {0}',
+  problemRate: 'Problems done',
+  measureRate: 'Measures done',
+  onTimeRate: 'Done on time',
+  overdue: 'Overdue measures',
+  dueSoon: 'Due soon',
+  longTermShare: 'Long-term share',
+  measuresCount: '{0}',
+  byStatus: 'By status',
+  byStatusLabel: 'Measures per status',
+  sendHeading: 'Copy to send',
+  sendIntro: 'Before sending the ledger to someone without the add-in, make a copy in which every ZG formula is replaced by its value, so they see numbers instead of #NAME?.',
+  makeCopy: 'Make a copy to send',
+  copyOpened: 'The copy is open in a new window: {0} ZG formulas became values. Save that new workbook first, then send the saved file.',
+  copyDownloaded: 'Created "{0}": {1} ZG formulas became values; ready to send.',
+  copyNothing: '"{0}" has no ZG formulas; "{1}" is an unchanged copy.',
+  copyUncached: '{0} cells were never calculated by Excel and are blank in the copy: {1}',
+  chooseSaved: 'Choose a saved ledger file…',
+  chooseSavedHint: 'Pick a ledger .xlsx file; the copy is made in the browser and downloaded, the file itself is not changed.',
+  summaryHeading: 'Consolidate',
+  summaryIntro: 'Import the ledger files units sent back (.xlsx, several at once) into the 汇总 table (with a 来源单位 column) and the 汇总统计 sheet. A unit imported again replaces its rows instead of adding them twice.',
+  chooseLedgers: 'Choose ledger files…',
+  consolidateMissing: 'Consolidation is not available here',
+  reading: 'Reading {0} files…',
+  resultsLabel: 'Result per file',
+  added: 'Added',
+  replaced: 'Replaced',
+  rejected: 'Not imported',
+  unitLine: '{0} problems, {1} measures',
+  consolidated: 'Consolidated {0} files into "{1}": {2} units, {3} rows in all.',
+  someRejected: '{0} files were not imported (see below); the others were consolidated.',
+  noneAccepted: 'None of the chosen files is a ledger; the summary is unchanged.',
+  figuresTable: 'Figures of the units imported now',
+  figuresTableNote: 'As of {0}, from the files imported now; the 汇总统计 sheet has every unit.',
+  colUnit: 'Unit',
+  colProblems: 'Problems',
+  colProblemRate: 'Done',
+  colMeasures: 'Measures',
+  colMeasureRate: 'Done',
+  colOverdue: 'Overdue',
+  total: 'Total',
+  readFailed: 'Could not read "{0}": {1}',
+};
+
+export const STATS_STRINGS: Record<Locale, StatsStrings> = { 'zh-CN': zhCN, en };

@@ -1,0 +1,77 @@
+// Layout of the 统计 tab: one column for the 320 px pane; figures as tiles that share the width,
+// the per-unit table scrolls inside its own box rather than widening the pane.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { buttonRow, column, heading } from '../../paneStyles';
+
+export const useStatsStyles = makeStyles({
+  panel: column(tokens.spacingVerticalL),
+  section: column(tokens.spacingVerticalS),
+  heading,
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: 'anywhere' },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  actions: { ...buttonRow, alignItems: 'center' },
+  hiddenInput: { display: 'none' },
+  // Six figures: three a row at any pane width (two rows, never a ragged 4 + 2).
+  tiles: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+  },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minWidth: 0,
+  },
+  tileLabel: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  tileValue: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  tileSub: { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  alert: { color: tokens.colorPaletteRedForeground1 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  statusList: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  statusRow: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  statusCount: { margin: 0, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  results: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  result: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    minWidth: 0,
+  },
+  resultOk: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
+  resultBad: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  resultHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  outcome: { fontWeight: tokens.fontWeightSemibold },
+  outcomeBad: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
+  fileName: { color: tokens.colorNeutralForeground3 },
+  tableBox: { overflowX: 'auto', minWidth: 0 },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
+    '& th, & td': { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    '& th': { fontWeight: tokens.fontWeightSemibold, textAlign: 'right', whiteSpace: 'nowrap' },
+    '& td': { textAlign: 'right' },
+    // The unit's name wraps, but never below a few characters a line: where the figures' headers
+    // leave less (English at 320 px), the table scrolls in its box instead of stacking one character a line.
+    '& th:first-child, & td:first-child': { textAlign: 'left', whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: '6em' },
+    '& tfoot td, & tfoot th': { fontWeight: tokens.fontWeightSemibold },
+  },
+  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300 },
+});

@@ -1,0 +1,114 @@
+// 汇总 in Excel: the ledgers units sent back, merged into the ZG_Summary table (sheet 汇总) and the
+// 汇总统计 sheet over it. One Excel.run, two syncs: the table's rows and headers (through
+// getItemOrNullObject, so a first import needs no extra round trip), the sheets and the names →
+// sync → merge with mergeSummary (a unit already there is replaced where it stood) → rewrite the
+// table body and 汇总统计 (keeping the 统计截止日期 the user typed there), and read that date back
+// for the report → sync. Every text cell goes through cells.ts: a unit called "=1+1" is stored as
+// that text, never as a formula. Nothing here needs a ledger: a summary workbook has none.
+import { clockAt } from '../ledger/ledger-ops';
+import { mergeSummary, summaryUnits, type SummaryRow } from '../ledger/consolidate';
+import type { ConsolidationReport, UnitLedger } from '../ledger/store';
+import { cellsFromRow, headerIndex, readDate, readText, type CellValue } from './cells';
+import { queueLayoutLoad, queueLayoutWrite } from './excelLayout';
+import { reportSheetName } from './excelReport';
+import type { ExcelRunner } from './excelSelect';
+import { SUMMARY, TABLE_STYLE, columnLetter, numberFormatOf } from './schema';
+import { summaryFromCells } from './summaryCells';
+import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardPlan } from './summaryDashboard';
+
+/** The Office.js values of the rows in the order of `headers`; importedAt becomes a date-time serial. */
+function rowsToCells(rows: readonly SummaryRow[], headers: readonly string[]): CellValue[][] {
+  return rows.map((row) => cellsFromRow(SUMMARY, row as unknown as Record<keyof SummaryRow, unknown>, headers, 'office'));
+}
+
+// ---- Excel -------------------------------------------------------------------------------------
+
+/** Excel widths are characters; Office.js wants points (the rule of the ledger sheets, excelSetup). */
+const widthPoints = (chars: number) => Math.round(chars * 5.6 + 5);
+
+/** Formats of the typed columns over `count` body rows (new rows added by rows.add inherit them). */
+function formatColumns(table: Excel.Table, headers: readonly string[], count: number): void {
+  for (const column of SUMMARY.columns) {
+    if (!headers.includes(column.header) || column.kind === 'text' || column.kind === 'flag') continue;
+    table.columns.getItem(column.header).getDataBodyRange().numberFormat = Array.from({ length: count }, () => [numberFormatOf(column)]);
+  }
+}
+
+function createSummaryTable(wb: Excel.Workbook, sheetName: string, cells: CellValue[][]): void {
+  const ws = wb.worksheets.add(sheetName);
+  const headers = SUMMARY.columns.map((c) => c.header);
+  const last = columnLetter(headers.length - 1);
+  // Header and rows written first, the table made over them: no empty first row to fill or skip.
+  const range = ws.getRange(`A1:${last}${cells.length + 1}`);
+  range.values = [headers, ...cells];
+  const table = ws.tables.add(`A1:${last}${cells.length + 1}`, true);
+  table.name = SUMMARY.table;
+  table.style = TABLE_STYLE;
+  formatColumns(table, headers, Math.max(cells.length, 1));
+  SUMMARY.columns.forEach((c, i) => {
+    const letter = columnLetter(i);
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = widthPoints(c.width);
+  });
+  ws.getRange(`A1:${last}1`).format.font.bold = true;
+  ws.freezePanes.freezeRows(1);
+}
+
+/** Rewrites the body of the existing table with `cells`: overwrite what fits, add or delete the rest. */
+function rewriteBody(table: Excel.Table, rowsBefore: number, cells: CellValue[][]): void {
+  // The table is regenerated as a whole, so the user's filter is lifted (rows cannot be added to or
+  // deleted from a filtered table reliably).
+  table.clearFilters();
+  const body = table.getDataBodyRange();
+  const overwrite = Math.min(rowsBefore, cells.length);
+  if (overwrite > 0) body.getRow(0).getResizedRange(overwrite - 1, 0).values = cells.slice(0, overwrite);
+  if (cells.length > rowsBefore) {
+    table.rows.add(undefined, cells.slice(rowsBefore));
+  } else if (cells.length < rowsBefore) {
+    body.getRow(cells.length).getResizedRange(rowsBefore - cells.length - 1, 0).delete('Up');
+  }
+}
+
+/** 汇总: merge `units` into ZG_Summary (created on first use) and rewrite 汇总统计. */
+export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], now: () => Date = () => new Date()): Promise<ConsolidationReport> {
+  return excel.run(async (context) => {
+    const wb = context.workbook;
+    const table = wb.tables.getItemOrNullObject(SUMMARY.table);
+    table.load('name,worksheet/name,columns/items/name,rows/items/values');
+    const layoutLoad = queueLayoutLoad(context);
+    await context.sync();
+
+    const present = !table.isNullObject;
+    const headers = present ? table.columns.items.map((c) => readText(c.name)) : SUMMARY.columns.map((c) => c.header);
+    const index = headerIndex(headers);
+    const bodyRows = present ? table.rows.items.map((r) => r.values[0] ?? []) : [];
+    // A row with nothing in it (a table's empty first row, a row inserted by hand) is no unit's row.
+    const before = bodyRows.filter((cells) => cells.some((v) => readText(v) !== '')).map((cells) => summaryFromCells(cells, index));
+    const merged = mergeSummary(before, units, clockAt(now()).now);
+    const cells = rowsToCells(merged.rows, headers);
+
+    let sheet: string;
+    if (present) {
+      sheet = table.worksheet.name;
+      rewriteBody(table, bodyRows.length, cells);
+      formatColumns(table, headers, Math.max(cells.length, 1));
+    } else {
+      sheet = reportSheetName(SUMMARY.sheet, layoutLoad.sheets.items.map((s) => s.name));
+      createSummaryTable(wb, sheet, cells);
+    }
+    const unitNames = summaryUnits(merged.rows);
+    const plan = summaryDashboardPlan(unitNames);
+    // The unit labels are user text: written as text even when a unit's name starts with '='.
+    // SUMMARY_DASHBOARD_NAME marks the sheet as ours (see excelLayout); the .xlsx writer sets it too.
+    const placement = queueLayoutWrite(context, layoutLoad, plan.layout, SUMMARY_DASHBOARD_NAME);
+    // Loaded in the write batch, so read as the sheet stands after it: the user's date, kept.
+    const asOfInput = wb.worksheets.getItem(placement.sheet).getRange(SUMMARY_AS_OF_INPUT).load('values');
+    await context.sync();
+    return {
+      sheet,
+      units: merged.report.map((u) => ({ unit: u.unit, fileName: u.fileName, problems: u.problems, measures: u.measures, outcome: u.outcome })),
+      unitCount: unitNames.length,
+      rowCount: merged.rows.length,
+      asOf: readDate(asOfInput.values[0]?.[0]),
+    };
+  });
+}
