@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
+import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { mergeSummary, summaryFigures, summaryUnits, type SummaryFigures } from '../ledger/consolidate';
 import { isLedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/types';
 import { generateLedger, sampleLedger } from '../workbook/sample';
-import { summaryDashboardPlan } from '../workbook/summaryDashboard';
+import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_SHEET, summaryDashboardPlan } from '../workbook/summaryDashboard';
 import { partText, unzipXlsx, worksheets } from '../workbook/xlsx/package';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
 import { readSummaryFile } from '../workbook/xlsx/readSummary';
@@ -94,6 +95,25 @@ describe('ledger consolidate', () => {
     expect(summaryUnits(rows)).toEqual(['清源县卫生健康委员会党组', '清源县教育局党组']);
     expect(rows.filter((r) => r.sourceUnit === '清源县教育局党组').every((r) => r.sourceFile === '教育局（第二版）.xlsx')).toBe(true);
     expect(rows.filter((r) => r.measureId !== '')).toHaveLength(A.measures.length + B2.measures.length);
+  });
+
+  test('a 统计截止日期 typed on 汇总统计 survives the next run and is the date the figures count by', async () => {
+    const fs = await files();
+    await runConsolidate(['in/卫健委.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
+    // What a user does in Excel: type a date into the input cell and save.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(fs.get('汇总.xlsx')!) as unknown as ExcelJS.Buffer);
+    wb.getWorksheet(SUMMARY_DASHBOARD_SHEET)!.getCell(SUMMARY_AS_OF_INPUT).value = new Date(Date.UTC(2026, 0, 31));
+    fs.set('汇总.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(summaryOf(fs.get('汇总.xlsx')).asOf).toBe('2026-01-31');
+
+    const io = memoryIo(fs);
+    expect(await runConsolidate(['in/教育局.xlsx', '-o', '汇总.xlsx'], io)).toBe(0);
+    const written = summaryOf(fs.get('汇总.xlsx'));
+    expect(written.asOf).toBe('2026-01-31');
+    const figures = summaryFigures(written.rows, '2026-01-31');
+    expect(io.stdout.join('')).toContain(`合计（截至2026-01-31）：${figures.total.problems}个问题`);
+    expect(summaryFigures(written.rows, '2026-03-15').total.overdue).not.toBe(figures.total.overdue);
   });
 
   test('nothing readable: no file is written (exit 2)', async () => {

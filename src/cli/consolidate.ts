@@ -8,6 +8,7 @@ import { mergeSummary, summaryFigures, type SummaryFigures, type SummaryRow } fr
 import { isLedgerError } from '../ledger/errors';
 import { clockAt } from '../ledger/ledger-ops';
 import type { UnitLedger } from '../ledger/store';
+import type { IsoDate } from '../ledger/types';
 import { SUMMARY } from '../workbook/schema';
 import { SUMMARY_DASHBOARD_SHEET } from '../workbook/summaryDashboard';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
@@ -60,9 +61,9 @@ function tryRead(io: CliIo, file: string): Uint8Array | null {
 }
 
 /** The rows already in the output file; refuses to overwrite a file that holds anything else. */
-function existingRows(io: CliIo, out: string): SummaryRow[] {
+function existingSummary(io: CliIo, out: string): { rows: SummaryRow[]; asOf: IsoDate | null } {
   const bytes = tryRead(io, out);
-  if (!bytes) return [];
+  if (!bytes) return { rows: [], asOf: null };
   const name = path.basename(out);
   const existing = readSummaryFile(bytes, name);
   if (isLedgerError(existing)) {
@@ -72,7 +73,7 @@ function existingRows(io: CliIo, out: string): SummaryRow[] {
   if (foreign.length > 0) {
     throw new CliError(`“${name}”中还有其他工作表（${foreign.join('、')}），命令行会整体重写汇总工作簿；请换一个输出文件名，或在 Excel 任务窗格中汇总`, 1);
   }
-  return existing.rows;
+  return { rows: existing.rows, asOf: existing.asOf };
 }
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -91,7 +92,7 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
     return 0;
   }
   const { files, out } = parseArgs(args);
-  const before = existingRows(io, out);
+  const { rows: before, asOf: typedAsOf } = existingSummary(io, out);
   if (before.length > 0) io.out(`在“${path.basename(out)}”已有的汇总数据上合并（${new Set(before.map((r) => r.sourceUnit)).size}个单位，${before.length}行）。\n`);
 
   // Files in the order given: a ledger (its index in `units`, whose report line comes from the
@@ -126,11 +127,13 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
   });
   io.out(`${lines.join('\n')}\n`);
 
-  io.writeFile(out, await writeSummaryXlsx(merged.rows));
-  const figures = summaryFigures(merged.rows, now.today);
+  io.writeFile(out, await writeSummaryXlsx(merged.rows, typedAsOf));
+  // The date typed on 汇总统计 is what the sheet counts by; blank means today.
+  const asOf = typedAsOf ?? now.today;
+  const figures = summaryFigures(merged.rows, asOf);
   io.out(
     `已写出 ${out}：${figures.units.length}个单位，“${SUMMARY.sheet}”表${merged.rows.length}行。\n` +
-    `合计（截至${now.today}）：${figuresLine(figures.total)}\n`,
+    `合计（截至${asOf}）：${figuresLine(figures.total)}\n`,
   );
   if (failed > 0) io.err(`有${failed}个文件未能汇总，见上。\n`);
   return failed > 0 ? 2 : 0;

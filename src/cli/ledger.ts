@@ -2,13 +2,19 @@
 //   import FILE --json        the import as JSON on stdout (nothing else is printed there)
 //   import FILE -o out.xlsx   a ledger workbook (shared schema) from the import
 //   import FILE               a readable summary
+//   template OUT.xlsx         a blank (or --sample) ledger workbook with its 整改统计 sheet
+//   freeze IN.xlsx            the 发送副本: ZG.* formulas replaced by their values
+//   consolidate FILE… -o OUT  the 汇总 workbook of ledgers units sent back
 // Exit codes: 0 done, 1 usage or file problems, 2 the text is not a report.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isLedgerError } from '../ledger/errors';
 import { importReport, toImportJson, toLedger } from '../ledger/import';
 import type { ImportResult } from '../ledger/import';
-import { todayIso } from '../ledger/dates';
+import { runConsolidate } from './consolidate';
+import { runFreeze } from './freeze';
+import { CliError, defaultIo, type CliIo } from './io';
+import { runTemplate } from './template';
 
 const HELP = `整改台账助手 命令行
 
@@ -16,6 +22,10 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- import <文件> --json          以 JSON 输出识别结果（巡察信息、问题、措施、概况数字、提示）
   npm run --silent ledger -- import <文件> -o 台账.xlsx     生成整改台账工作簿
   npm run --silent ledger -- import <文件>                  输出识别结果摘要
+  npm run --silent ledger -- template <输出.xlsx> [--sample] 写出空白（或示例）整改台账工作簿，含整改统计页
+  npm run --silent ledger -- freeze <台账.xlsx> [-o 副本.xlsx] 生成发送副本：ZG.* 公式替换为计算结果
+  npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx  汇总各单位报回的台账
+  npm run --silent ledger -- <命令> --help                  各命令的详细说明
   npm run --silent ledger -- --help                         显示本帮助
 
 <文件> 是巡察反馈意见或整改情况通报的纯文本（UTF-8 或 GBK 编码的 .txt）。
@@ -26,26 +36,6 @@ const HELP = `整改台账助手 命令行
 
 退出码：0 成功；1 参数或文件错误；2 文本不是巡察反馈意见或整改情况通报。
 `;
-
-export type CliIo = {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  writeFile: (file: string, data: Uint8Array) => void;
-  today: () => string;
-};
-
-const defaultIo: CliIo = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  writeFile: (f, d) => writeFileSync(f, d),
-  today: () => todayIso(),
-};
-
-class CliError extends Error {
-  constructor(message: string, readonly code: 1 | 2) {
-    super(message);
-  }
-}
 
 type ImportArgs = { file: string; json: boolean; out: string | null; ref: string | null };
 
@@ -152,6 +142,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       }
       return await runImport(rest, io);
     }
+    if (command === 'template') return await runTemplate(rest, io);
+    if (command === 'freeze') return await runFreeze(rest, io);
+    if (command === 'consolidate') return await runConsolidate(rest, io);
     throw new CliError(`不认识的命令“${command}”，请用 --help 查看用法`, 1);
   } catch (e) {
     if (e instanceof CliError) {
@@ -164,6 +157,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 }
 
 if (require.main === module) {
+  // `npm run` starts scripts in the package folder; file names the user typed are relative to the
+  // folder they typed them in, which npm passes as INIT_CWD.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -3,17 +3,22 @@
 // Node-side only (`ledger consolidate`): it pulls in exceljs.
 import ExcelJS from 'exceljs';
 import { summaryUnits, type SummaryRow } from '../ledger/consolidate';
+import { isoToSerial } from '../ledger/dates';
+import type { IsoDate } from '../ledger/types';
 import { SUMMARY } from './schema';
-import { SUMMARY_DASHBOARD_NAME, summaryDashboardLayout } from './summaryDashboard';
+import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardLayout } from './summaryDashboard';
 import { injectCharts } from './xlsx/charts';
 import { addLayoutSheet, addTable } from './xlsxWriter';
 
-export async function writeSummaryXlsx(rows: readonly SummaryRow[]): Promise<Uint8Array> {
+/** `asOf`: the 统计截止日期 to keep in the input cell of 汇总统计 (null: blank, i.e. today). */
+export async function writeSummaryXlsx(rows: readonly SummaryRow[], asOf: IsoDate | null = null): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '整改台账助手';
   // No cached results in the file: Excel, WPS and LibreOffice compute the dashboard on opening.
   wb.calcProperties.fullCalcOnLoad = true;
-  const layout = summaryDashboardLayout(summaryUnits(rows));
+  const planned = summaryDashboardLayout(summaryUnits(rows));
+  const serial = asOf ? isoToSerial(asOf) : null;
+  const layout = serial === null ? planned : { ...planned, cells: planned.cells.map((c) => (c.address === SUMMARY_AS_OF_INPUT ? { ...c, value: serial } : c)) };
   addLayoutSheet(wb, layout);
   // The mark by which the add-in knows the sheet as its own when it refreshes it (excelLayout).
   wb.definedNames.add(`'${layout.sheet}'!$A$1`, SUMMARY_DASHBOARD_NAME);
