@@ -104,7 +104,8 @@ export async function run(opts: { json: boolean }): Promise<Record<string, unkno
     console.log(`\nworkbook files: ${MEASURES} measures, ${summary.fileKiB} KiB, median of ${RUNS} runs, alternating`);
     console.log(`  readLedgerFile ${summary.readMs} ms  vs ExcelJS load ${summary.excelJsLoadMs} ms  (${summary.readRatioToExcelJs}×)`);
     console.log(`  freeze ${summary.freezeMs} ms  vs unzip+zip ${summary.unzipZipMs} ms  (${summary.freezeRatioToUnzipZip}×)`);
-    console.log(`  heap held: reader ${summary.readRetainedMiB ?? '—'} MiB, ExcelJS ${summary.excelJsRetainedMiB ?? '—'} MiB (run with node --expose-gc to measure)`);
+    if (summary.readRetainedMiB === null) console.log('  heap held: not measured (needs node --expose-gc, as npm run bench passes)');
+    else console.log(`  heap held while the result is alive: reader ${summary.readRetainedMiB} MiB, ExcelJS ${summary.excelJsRetainedMiB} MiB`);
   }
   return summary;
 }
