@@ -3,12 +3,14 @@ import { tmpdir } from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { mergeSummary, summaryFigures, summaryUnits, type SummaryFigures } from '../ledger/consolidate';
+import { mergeSummary, placeExtraColumns, summaryFigures, summaryUnits, type SummaryFigures } from '../ledger/consolidate';
 import { isLedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/types';
 import { generateLedger, sampleLedger } from '../workbook/sample';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_SHEET, summaryDashboardPlan } from '../workbook/summaryDashboard';
-import { partText, unzipXlsx, worksheets } from '../workbook/xlsx/package';
+import { DATE_FORMAT, columnLetter } from '../workbook/schema';
+import { writeSummaryXlsx } from '../workbook/summaryXlsx';
+import { encodeXml, partText, setPartText, unzipXlsx, worksheets, zipXlsx } from '../workbook/xlsx/package';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
 import { readSummaryFile } from '../workbook/xlsx/readSummary';
 import { dateStyles, parseA1, readSheetCells, sharedStrings } from '../workbook/xlsx/sheetCells';
@@ -65,6 +67,37 @@ function unitLedger(bytes: Uint8Array, fileName: string) {
   return u;
 }
 
+/**
+ * What a 巡察办 does in Excel: adds a column to the 汇总 table and types into some of its rows (by
+ * sheet row, 1-based). Done on the file's XML, as Excel would save it: ExcelJS cannot add a column
+ * to a table it has loaded. `style`: the cell style (s) of the values, e.g. a date style.
+ */
+function addColumnByHand(bytes: Uint8Array, header: string, values: ReadonlyMap<number, string | number>, style?: string): Uint8Array {
+  const parts = unzipXlsx(bytes);
+  const tablePath = Object.keys(parts).find((p) => p.startsWith('xl/tables/') && partText(parts, p)!.includes('name="ZG_Summary"'))!;
+  const table = partText(parts, tablePath)!;
+  const count = Number(/<tableColumns count="(\d+)"/.exec(table)![1]);
+  const letter = columnLetter(count);
+  setPartText(parts, tablePath, table
+    .replace(/ref="A1:[A-Z]+(\d+)"/g, `ref="A1:${letter}$1"`)
+    .replace(/<tableColumns count="\d+">/, `<tableColumns count="${count + 1}">`)
+    .replace('</tableColumns>', `<tableColumn id="${count + 1}" name="${encodeXml(header)}"/></tableColumns>`));
+  const sheetPath = worksheets(parts).find((w) => w.name === '汇总')!.path;
+  let sheet = partText(parts, sheetPath)!;
+  const put = (row: number, cell: string) => {
+    const at = new RegExp(`(<row r="${row}"[^>]*>[\\s\\S]*?)(</row>)`);
+    if (!at.test(sheet)) throw new Error(`no row ${row}`);
+    sheet = sheet.replace(at, `$1${cell}$2`);
+  };
+  put(1, `<c r="${letter}1" t="inlineStr"><is><t>${encodeXml(header)}</t></is></c>`);
+  for (const [row, v] of values) {
+    const s = style ? ` s="${style}"` : '';
+    put(row, typeof v === 'number' ? `<c r="${letter}${row}"${s}><v>${v}</v></c>` : `<c r="${letter}${row}"${s} t="inlineStr"><is><t>${encodeXml(v)}</t></is></c>`);
+  }
+  setPartText(parts, sheetPath, sheet);
+  return zipXlsx(parts);
+}
+
 describe('ledger consolidate', () => {
   test('two ledgers and a Word file: the ledgers are merged, the Word file reported and skipped (exit 2)', async () => {
     const fs = await files();
@@ -116,6 +149,61 @@ describe('ledger consolidate', () => {
     expect(summaryFigures(written.rows, '2026-03-15').total.overdue).not.toBe(figures.total.overdue);
   });
 
+  test('columns the 巡察办 added to 汇总 are read by row identity and written back after the schema columns, on the same rows', async () => {
+    const fs = await files();
+    await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
+    const first = summaryOf(fs.get('汇总.xlsx'));
+    expect(first.extra.headers).toEqual([]);
+    const sheetRow = (unit: string, measureId: string) => 2 + first.rows.findIndex((r) => r.sourceUnit === unit && r.measureId === measureId);
+    const [wjw, jyj] = ['清源县卫生健康委员会党组', '清源县教育局党组'];
+    // P010-M04 and P011-M01 are in the first 教育局 ledger only; P001-M01 in both.
+    const notes = new Map<number, string | number>([
+      [sheetRow(wjw, 'P001-M01'), '已核实'], [sheetRow(jyj, 'P001-M01'), '=1+1'], [sheetRow(jyj, 'P011-M01'), '待核查'], [sheetRow(jyj, 'P010-M04'), 7],
+    ]);
+    // The date style the writer gives 截止日期 (column O), for a 核查日期 typed as a date.
+    const dateStyle = /<c r="O2" s="(\d+)"/.exec(partText(unzipXlsx(fs.get('汇总.xlsx')!), worksheets(unzipXlsx(fs.get('汇总.xlsx')!)).find((w) => w.name === '汇总')!.path)!)![1];
+    let edited = addColumnByHand(fs.get('汇总.xlsx')!, '核查意见', notes);
+    edited = addColumnByHand(edited, '核查日期', new Map([[sheetRow(jyj, 'P001-M01'), 46100]]), dateStyle);
+
+    const read = summaryOf(edited);
+    expect(read.rows).toEqual(first.rows);
+    expect(read.extra.headers).toEqual(['核查意见', '核查日期']);
+    expect(read.extra.formats).toEqual([null, DATE_FORMAT]);
+
+    // 教育局 sent again (fewer measures), then the file rewritten with the extra columns.
+    const merged = mergeSummary(read.rows, [unitLedger(fs.get('in/教育局（第二版）.xlsx')!, '教育局（第二版）.xlsx')], '2026-03-16 10:00:00').rows;
+    const back = summaryOf(await writeSummaryXlsx(merged, read.asOf, read.extra));
+    expect(back.rows).toEqual(merged);
+    expect(back.extra.headers).toEqual(['核查意见', '核查日期']);
+    expect(back.extra.formats).toEqual([null, DATE_FORMAT]);
+    const placed = placeExtraColumns(back.extra, back.rows);
+    const typed = back.rows.flatMap((r, i) => (placed[i]?.some((v) => v !== '') ? [[r.sourceUnit, r.measureId, r.sourceFile, ...placed[i]!]] : []));
+    expect(typed).toEqual([
+      [wjw, 'P001-M01', '卫健委.xlsx', '已核实', ''],
+      // The re-imported unit's row (new file) keeps its note and date; the note typed as “=1+1” is text.
+      [jyj, 'P001-M01', '教育局（第二版）.xlsx', '=1+1', 46100],
+    ]);
+  });
+
+  test('a re-run keeps what the 巡察办 typed into their own columns of 汇总 (on the rows still there)', async () => {
+    const fs = await files();
+    await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
+    const rows = summaryOf(fs.get('汇总.xlsx')).rows;
+    const sheetRow = (unit: string, measureId: string) => 2 + rows.findIndex((r) => r.sourceUnit === unit && r.measureId === measureId);
+    const [wjw, jyj] = ['清源县卫生健康委员会党组', '清源县教育局党组'];
+    fs.set('汇总.xlsx', addColumnByHand(fs.get('汇总.xlsx')!, '核查意见', new Map([
+      [sheetRow(wjw, 'P002-M01'), '已核实'], [sheetRow(jyj, 'P002-M01'), '乙的意见'], [sheetRow(jyj, 'P011-M01'), '随措施删除'],
+    ])));
+    expect(await runConsolidate(['in/教育局（第二版）.xlsx', '-o', '汇总.xlsx'], memoryIo(fs))).toBe(0);
+    const written = summaryOf(fs.get('汇总.xlsx'));
+    expect(written.extra.headers).toEqual(['核查意见']);
+    const placed = placeExtraColumns(written.extra, written.rows);
+    expect(written.rows.flatMap((r, i) => (placed[i]?.[0] ? [[r.sourceUnit, r.measureId, placed[i]![0]]] : []))).toEqual([
+      [wjw, 'P002-M01', '已核实'],
+      [jyj, 'P002-M01', '乙的意见'],
+    ]);
+  });
+
   test('nothing readable: no file is written (exit 2)', async () => {
     const fs = await files();
     const io = memoryIo(fs);
@@ -159,7 +247,10 @@ describeWithLibreOffice('the summary workbook in LibreOffice', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'zg-summary-'));
       try {
         const fs = await files();
-        await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
+        // Units whose names a COUNTIFS criterion would misread: a wildcard matching both others, an operator, a formula.
+        const odd = ['清源县*党组', '<待定>', '=1+1'];
+        for (const [i, name] of odd.entries()) fs.set(`in/odd${i}.xlsx`, await writeLedgerXlsx(withOrg(generateLedger(9 + i, 30 + i), name)));
+        await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', ...odd.map((_, i) => `in/odd${i}.xlsx`), '-o', '汇总.xlsx'], memoryIo(fs));
         mkdirSync(path.join(dir, 'in'));
         const input = path.join(dir, 'in', '汇总.xlsx');
         writeFileSync(input, fs.get('汇总.xlsx')!);
@@ -187,7 +278,9 @@ describeWithLibreOffice('the summary workbook in LibreOffice', () => {
           check(u.figures, figures.units[i].figures);
         });
         check(plan.cells.total.figures, figures.total);
-        expect(figures.total.measures).toBe(A.measures.length + B.measures.length);
+        expect(figures.units.map((u) => u.unit)).toEqual(['清源县卫生健康委员会党组', '清源县教育局党组', ...odd]);
+        expect(figures.total.measures).toBe(A.measures.length + B.measures.length + odd.reduce((n, _, i) => n + generateLedger(9 + i, 30 + i).measures.length, 0));
+        expect(value(plan.cells.check)).toBe('');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -12,7 +12,7 @@ import type { IsoDate } from '../ledger/types';
 import { SUMMARY } from '../workbook/schema';
 import { SUMMARY_DASHBOARD_SHEET } from '../workbook/summaryDashboard';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
-import { readSummaryFile } from '../workbook/xlsx/readSummary';
+import { NO_SUMMARY_EXTRA, readSummaryFile, type SummaryExtra } from '../workbook/xlsx/readSummary';
 import { CliError, type CliIo } from './io';
 
 export const CONSOLIDATE_HELP = `用法：
@@ -22,7 +22,7 @@ export const CONSOLIDATE_HELP = `用法：
 “汇总统计”表按来源单位统计问题数、整改完成率、整改到位率、逾期、临期、长期坚持占比（原生公式，
 Excel、WPS、LibreOffice 打开即可计算）。
 - 输出文件已是汇总工作簿时，在原有数据上合并：同一单位再次报送的，替换该单位原有数据，不会重复。
-- 来源单位取台账“巡察信息”中的被巡察单位；未填写的，取文件名。
+- 来源单位取台账“巡察信息”中的被巡察单位；未填写被巡察单位的文件无法区分单位，会列出原因并跳过。
 - 不是整改台账的文件会列出原因并跳过。
 
 选项：
@@ -61,9 +61,9 @@ function tryRead(io: CliIo, file: string): Uint8Array | null {
 }
 
 /** The rows already in the output file; refuses to overwrite a file that holds anything else. */
-function existingSummary(io: CliIo, out: string): { rows: SummaryRow[]; asOf: IsoDate | null } {
+function existingSummary(io: CliIo, out: string): { rows: SummaryRow[]; asOf: IsoDate | null; extra: SummaryExtra } {
   const bytes = tryRead(io, out);
-  if (!bytes) return { rows: [], asOf: null };
+  if (!bytes) return { rows: [], asOf: null, extra: NO_SUMMARY_EXTRA };
   const name = path.basename(out);
   const existing = readSummaryFile(bytes, name);
   if (isLedgerError(existing)) {
@@ -73,7 +73,7 @@ function existingSummary(io: CliIo, out: string): { rows: SummaryRow[]; asOf: Is
   if (foreign.length > 0) {
     throw new CliError(`“${name}”中还有其他工作表（${foreign.join('、')}），命令行会整体重写汇总工作簿；请换一个输出文件名，或在 Excel 任务窗格中汇总`, 1);
   }
-  return { rows: existing.rows, asOf: existing.asOf };
+  return { rows: existing.rows, asOf: existing.asOf, extra: existing.extra };
 }
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -92,7 +92,7 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
     return 0;
   }
   const { files, out } = parseArgs(args);
-  const { rows: before, asOf: typedAsOf } = existingSummary(io, out);
+  const { rows: before, asOf: typedAsOf, extra } = existingSummary(io, out);
   if (before.length > 0) io.out(`在“${path.basename(out)}”已有的汇总数据上合并（${new Set(before.map((r) => r.sourceUnit)).size}个单位，${before.length}行）。\n`);
 
   // Files in the order given: a ledger (its index in `units`, whose report line comes from the
@@ -127,7 +127,7 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
   });
   io.out(`${lines.join('\n')}\n`);
 
-  io.writeFile(out, await writeSummaryXlsx(merged.rows, typedAsOf));
+  io.writeFile(out, await writeSummaryXlsx(merged.rows, typedAsOf, extra));
   // The date typed on 汇总统计 is what the sheet counts by; blank means today.
   const asOf = typedAsOf ?? now.today;
   const figures = summaryFigures(merged.rows, asOf);

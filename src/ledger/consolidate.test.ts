@@ -1,4 +1,6 @@
-import { mergeSummary, summaryFigures, summaryRows, summaryUnits, unitKey, type SummaryRow } from './consolidate';
+import {
+  extraColumnsOf, mergeSummary, NO_EXTRA_COLUMNS, placeExtraColumns, summaryFigures, summaryRowKey, summaryRows, summaryUnits, unitKey, type SummaryRow,
+} from './consolidate';
 import { dashboardFigures } from './stats/dashboard-figures';
 import type { UnitLedger } from './store';
 import { EMPTY_ROUND, UNMARKED, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type StatusOrUnmarked } from './types';
@@ -145,6 +147,51 @@ describe('mergeSummary', () => {
   test('the report counts each file’s problems and measures', () => {
     const { report } = mergeSummary([], [A], AT);
     expect(report[0]).toMatchObject({ unit: A.unit, problems: 4, measures: 5 });
+  });
+});
+
+describe('extra columns (a 核查意见 the 巡察办 added) across a re-import', () => {
+  const once = mergeSummary([], [A, B], '2026-01-01 08:00:00').rows;
+  // A note on every row: the row's own key, so where a note lands shows where it came from.
+  const notes = once.map((r) => [`核查：${r.sourceUnit}/${r.problemId}/${r.measureId}`, r.measureId === '' ? 0 : 1]);
+  const extra = extraColumnsOf(['核查意见', '分值'], once, notes);
+
+  test('a unit imported again: its measures still there keep their notes; the other unit keeps its own', () => {
+    // B2: the same problems and measures, spelled with spaces around the unit name.
+    const twice = mergeSummary(once, [B2], AT).rows;
+    const placed = placeExtraColumns(extra, twice);
+    expect(placed).toEqual(twice.map((r) => [`核查：${r.sourceUnit}/${r.problemId}/${r.measureId}`, r.measureId === '' ? 0 : 1]));
+  });
+
+  test('a measure the new ledger no longer has takes its note with it; a new measure has none', () => {
+    const shrunk = unit(B.unit, 'B3.xlsx', [problem('P001'), problem('P002')], [measure('P001-M01', 'P001', '已完成', '2026-02-01'), measure('P002-M09', 'P002', '未启动', null)]);
+    const rows = mergeSummary(once, [shrunk], AT).rows;
+    const placed = placeExtraColumns(extra, rows);
+    const ofB = rows.map((r, i) => [r.sourceUnit, r.measureId, placed[i]?.[0] ?? null]).filter(([u]) => u === B.unit);
+    expect(ofB).toEqual([[B.unit, 'P001-M01', `核查：${B.unit}/P001/P001-M01`], [B.unit, 'P002-M09', null]]);
+    expect(placed.flat().filter((v) => v === `核查：${B.unit}/P002/P002-M01`)).toEqual([]);
+  });
+
+  test('rows sharing a key (a problem number given twice, no measures) get their values in table order', () => {
+    const dup = mergeSummary([], [unit('X', 'x.xlsx', [problem('P001'), problem('P001')], [])], AT).rows;
+    expect(summaryRowKey(dup[0])).toBe(summaryRowKey(dup[1]));
+    const kept = extraColumnsOf(['核查意见'], dup, [['第一'], ['第二']]);
+    expect(placeExtraColumns(kept, mergeSummary(dup, [unit('X', 'x2.xlsx', [problem('P001'), problem('P001')], [])], AT).rows)).toEqual([['第一'], ['第二']]);
+    expect(placeExtraColumns(kept, mergeSummary(dup, [unit('X', 'x3.xlsx', [problem('P001')], [])], AT).rows)).toEqual([['第一']]);
+  });
+
+  test('the key: one unit however spelled (unitKey), different problems or measures apart', () => {
+    const row = { sourceUnit: '清源县(教育局)', problemId: 'P001', measureId: 'P001-M01' };
+    expect(summaryRowKey({ ...row, sourceUnit: ' 清源县（教育局）' })).toBe(summaryRowKey(row));
+    expect(summaryRowKey({ ...row, measureId: 'P001-M02' })).not.toBe(summaryRowKey(row));
+    expect(summaryRowKey({ ...row, problemId: 'P002' })).not.toBe(summaryRowKey(row));
+    // A separator inside a name cannot make two keys equal.
+    expect(summaryRowKey({ sourceUnit: 'a","b', problemId: '', measureId: '' })).not.toBe(summaryRowKey({ sourceUnit: 'a', problemId: 'b', measureId: '' }));
+  });
+
+  test('no extra columns: nothing to place', () => {
+    expect(placeExtraColumns(NO_EXTRA_COLUMNS, once)).toEqual(once.map(() => null));
+    expect(() => extraColumnsOf(['核查意见'], once, [])).toThrow();
   });
 });
 

@@ -206,3 +206,52 @@ export function summaryFigures(rows: readonly SummaryRow[], asOf: IsoDate): { un
   for (const { counts } of units) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += counts[k];
   return { units: units.map((u) => ({ unit: u.unit, figures: withRates(u.counts) })), total: withRates(total) };
 }
+
+// ---- the 巡察办's own columns ------------------------------------------------------------------
+
+/**
+ * Which 汇总 row a row is across imports: its unit (unitKey, as mergeSummary matches units), 问题编号
+ * and 措施编号. A measure keeps its key when its unit is imported again and the measure is still there.
+ */
+export function summaryRowKey(row: Pick<SummaryRow, 'sourceUnit' | 'problemId' | 'measureId'>): string {
+  return JSON.stringify([unitKey(row.sourceUnit), row.problemId.trim(), row.measureId.trim()]);
+}
+
+/**
+ * Columns a 巡察办 added to the 汇总 table (a 核查意见 they type into): their headers in table
+ * order, and each existing row's values under its summaryRowKey. A key can hold several rows (a
+ * problem number given twice): their values in table order.
+ */
+export type ExtraColumns<V> = { headers: readonly string[]; byKey: ReadonlyMap<string, readonly (readonly V[])[]> };
+
+export const NO_EXTRA_COLUMNS: ExtraColumns<never> = { headers: [], byKey: new Map() };
+
+/** The extra columns' values of `rows` (`values[i]` belongs to `rows[i]`, in `headers` order). */
+export function extraColumnsOf<V>(headers: readonly string[], rows: readonly SummaryRow[], values: readonly (readonly V[])[]): ExtraColumns<V> {
+  if (rows.length !== values.length) throw new Error(`extraColumnsOf: ${rows.length} rows but ${values.length} value rows`);
+  const byKey = new Map<string, (readonly V[])[]>();
+  if (headers.length === 0) return { headers, byKey };
+  rows.forEach((row, i) => {
+    const key = summaryRowKey(row);
+    const list = byKey.get(key);
+    if (list) list.push(values[i]);
+    else byKey.set(key, [values[i]]);
+  });
+  return { headers, byKey };
+}
+
+/**
+ * The extra columns' values for each merged row: those of the existing row with the same key (the
+ * n-th row of a key gets the n-th values), null for a row that is new. Values whose row is gone —
+ * a measure the re-imported ledger no longer has — are dropped with it: nothing is left to show them on.
+ */
+export function placeExtraColumns<V>(extra: ExtraColumns<V>, rows: readonly SummaryRow[]): (readonly V[] | null)[] {
+  if (extra.headers.length === 0) return rows.map(() => null);
+  const used = new Map<string, number>();
+  return rows.map((row) => {
+    const key = summaryRowKey(row);
+    const n = used.get(key) ?? 0;
+    used.set(key, n + 1);
+    return extra.byKey.get(key)?.[n] ?? null;
+  });
+}

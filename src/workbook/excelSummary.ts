@@ -5,10 +5,16 @@
 // table body and 汇总统计 (keeping the 统计截止日期 the user typed there), and read that date back
 // for the report → sync. Every text cell goes through cells.ts: a unit called "=1+1" is stored as
 // that text, never as a formula. Nothing here needs a ledger: a summary workbook has none.
+//
+// Columns the 巡察办 added to the table (a 核查意见 they type into) are not in the schema, so the
+// merged rows know nothing of them: their values are read with the body, kept by row identity
+// (summaryRowKey: 来源单位, 问题编号, 措施编号) and written back on the merged row with that identity,
+// wherever it now stands. A row that is gone (a measure the re-imported ledger no longer has) takes
+// its values with it. Values only: a formula typed into such a column is kept as its result.
 import { clockAt } from '../ledger/ledger-ops';
-import { mergeSummary, summaryUnits, type SummaryRow } from '../ledger/consolidate';
+import { extraColumnsOf, mergeSummary, placeExtraColumns, summaryUnits, type SummaryRow } from '../ledger/consolidate';
 import type { ConsolidationReport, UnitLedger } from '../ledger/store';
-import { cellsFromRow, headerIndex, readDate, readText, type CellValue } from './cells';
+import { cellsFromRow, headerIndex, officeText, readDate, readText, type CellValue } from './cells';
 import { queueLayoutLoad, queueLayoutWrite } from './excelLayout';
 import { reportSheetName } from './excelReport';
 import type { ExcelRunner } from './excelSelect';
@@ -19,6 +25,19 @@ import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardPlan } fro
 /** The Office.js values of the rows in the order of `headers`; importedAt becomes a date-time serial. */
 function rowsToCells(rows: readonly SummaryRow[], headers: readonly string[]): CellValue[][] {
   return rows.map((row) => cellsFromRow(SUMMARY, row as unknown as Record<keyof SummaryRow, unknown>, headers, 'office'));
+}
+
+const SCHEMA_HEADERS: ReadonlySet<string> = new Set(SUMMARY.columns.map((c) => c.header));
+
+/** Positions of the table's columns that are not in the schema (the 巡察办's own). */
+function extraPositions(headers: readonly string[]): number[] {
+  return headers.flatMap((h, i) => (SCHEMA_HEADERS.has(h.trim()) ? [] : [i]));
+}
+
+/** A value read from the table, as Range.values must get it back: text stays text ('=…', '001'). */
+function officeValue(v: unknown): CellValue {
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return officeText(v === null || v === undefined ? '' : String(v));
 }
 
 // ---- Excel -------------------------------------------------------------------------------------
@@ -82,9 +101,13 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
     const index = headerIndex(headers);
     const bodyRows = present ? table.rows.items.map((r) => r.values[0] ?? []) : [];
     // A row with nothing in it (a table's empty first row, a row inserted by hand) is no unit's row.
-    const before = bodyRows.filter((cells) => cells.some((v) => readText(v) !== '')).map((cells) => summaryFromCells(cells, index));
+    const kept = bodyRows.filter((cells) => cells.some((v) => readText(v) !== ''));
+    const before = kept.map((cells) => summaryFromCells(cells, index));
+    const extraAt = extraPositions(headers);
+    const extra = extraColumnsOf(extraAt.map((i) => headers[i]), before, kept.map((cells) => extraAt.map((i) => cells[i])));
     const merged = mergeSummary(before, units, clockAt(now()).now);
     const cells = rowsToCells(merged.rows, headers);
+    placeExtraColumns(extra, merged.rows).forEach((values, r) => values?.forEach((v, j) => (cells[r][extraAt[j]] = officeValue(v))));
 
     let sheet: string;
     if (present) {

@@ -28,7 +28,10 @@ function evaluate(rows: readonly SummaryRow[], asOf: string | null, units: reado
     for (const cell of plan.layout.cells) {
       const at = hf.simpleCellAddressFromString(cell.address, sheet)!;
       const v = cell.value;
-      hf.setCellContents(at, [[typeof v === 'string' && v.startsWith('=') ? `=${translateFormula(v.slice(1), tables, at.row + 1)}` : typeof v === 'string' ? `'${v}` : v]]);
+      // A text cell is a constant even when it starts with '=' (a unit called “=1+1”); an array cell
+      // ({=…} in the file) is HyperFormula's ARRAYFORMULA, as in test/support/hyperformula.
+      const formula = typeof v === 'string' && v.startsWith('=') && !cell.text ? translateFormula(v.slice(1), tables, at.row + 1) : null;
+      hf.setCellContents(at, [[formula === null ? (typeof v === 'string' ? `'${v}` : v) : cell.array ? `=ARRAYFORMULA(${formula})` : `=${formula}`]]);
     }
     if (asOf !== null) hf.setCellContents(hf.simpleCellAddressFromString(SUMMARY_AS_OF_INPUT, sheet)!, [[isoToSerial(asOf)]]);
   });
@@ -115,6 +118,27 @@ describe('汇总统计 formulas in HyperFormula equal summaryFigures', () => {
     }
   });
 
+  // 来源单位 come from 被巡察单位 or a file name. As COUNTIFS criteria “县*局” would also count
+  // 县教育局, “~局” would count 局, “=1+1” would count 1+1 and “<待定>” would be an error.
+  test.each(['2026-03-15', '2026-07-01'])('units whose names a COUNTIFS criterion would misread are matched exactly (as of %s)', (asOf) => {
+    const names = ['县*局', '县教育局', '~局', '局', '=1+1', '1+1', '<待定>', '县?局'];
+    const odd = mergeSummary([], names.map((name, i) => unit(name, `${i}.xlsx`, generateLedger(6 + 3 * i, 20 + i))), AT).rows;
+    const wb = evaluate(odd, asOf);
+    try {
+      const plan = summaryDashboardPlan(summaryUnits(odd));
+      const figures = summaryFigures(odd, asOf);
+      expect(figures.units.map((u) => u.unit)).toEqual(names);
+      plan.cells.units.forEach((cells, i) => {
+        expect(wb.value(cells.label)).toBe(names[i]);
+        expectFigures(wb, cells.figures, figures.units[i].figures, names[i]);
+      });
+      expectFigures(wb, plan.cells.total.figures, figures.total, '合计');
+      expect(wb.value(plan.cells.check)).toBe('');
+    } finally {
+      wb.destroy();
+    }
+  });
+
   test('rows of a unit the list does not name: 合计 counts them and the check says so', () => {
     const units = summaryUnits(rows).slice(0, 2);
     const wb = evaluate(rows, '2026-03-15', units);
@@ -142,7 +166,23 @@ describe('layout', () => {
 
   test('formulas use only functions Excel 2010, WPS and LibreOffice share', () => {
     const used = new Set(layout.cells.flatMap((c) => (typeof c.value === 'string' && c.value.startsWith('=') ? [...c.value.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]) : [])));
-    expect([...used].sort()).toEqual(['COUNTIFS', 'IF', 'SUM', 'SUMIFS', 'TODAY']);
+    expect([...used].sort()).toEqual(['COUNTIFS', 'IF', 'SUM', 'SUMIFS', 'SUMPRODUCT', 'TODAY']);
+  });
+
+  test('a unit row never passes its label to a criterion: its counts are SUMPRODUCT array cells; 合计 has constant criteria only', () => {
+    const plan = summaryDashboardPlan(['甲单位', '=乙单位']);
+    const cell = (address: string) => plan.layout.cells.find((c) => c.address === address)!;
+    for (const row of plan.cells.units) {
+      for (const key of ['problems', 'problemsDone', 'measures', 'measuresDone', 'overdue', 'dueSoon', 'problemsLongTerm'] as const) {
+        const c = cell(row.figures[key]);
+        expect({ key, array: c.array, sumproduct: String(c.value).startsWith('=SUMPRODUCT(') }).toEqual({ key, array: true, sumproduct: true });
+        expect(String(c.value)).not.toMatch(/COUNTIFS|SUMIFS/);
+      }
+      // Derived figures read the row's own cells: no array needed.
+      expect(cell(row.figures.problemRate).array).toBeUndefined();
+    }
+    const total = Object.values(plan.cells.total.figures).map(cell);
+    expect(total.every((c) => c.array === undefined && !String(c.value).includes('$A'))).toBe(true);
   });
 
   test('rates are 0.0%, dates yyyy-mm-dd', () => {

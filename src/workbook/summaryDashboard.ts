@@ -1,13 +1,19 @@
 // The 汇总统计 sheet (DESIGN.md §8) as a SheetLayout: one row per 来源单位 of the 汇总 table and a 合计
 // row, each figure a native formula over ZG_Summary, so the summary workbook computes in Excel 2010+,
-// WPS and LibreOffice without the add-in. Only SUMIFS, COUNTIFS, SUM, IF and TODAY. Every figure
-// must equal summaryFigures (the tests evaluate these formulas in HyperFormula).
+// WPS and LibreOffice without the add-in. Only SUMIFS, COUNTIFS, SUMPRODUCT, SUM, IF and TODAY.
+// Every figure must equal summaryFigures (the tests evaluate these formulas in HyperFormula).
 //
-// Problems are counted by SUMIFS over 计入问题数 (1 on exactly one row per problem), so no distinct
-// count is needed; measures are rows with a 措施编号. 逾期 and 临期 follow the 预警 rules (红, 黄).
+// Problems are counted over 计入问题数 (1 on exactly one row per problem), so no distinct count is
+// needed; measures are rows with a 措施编号. 逾期 and 临期 follow the 预警 rules (红, 黄).
+//
+// A unit row matches its 来源单位 with = inside SUMPRODUCT (array cells, as on 整改统计), never as a
+// COUNTIFS/SUMIFS criterion: unit names come from 被巡察单位 or a file name, and a criterion would
+// read “县*局” as a wildcard pattern, “~局” as an escape, “=1+1” and “<待定>” as operators. The 合计
+// row has only constant criteria, so it keeps COUNTIFS/SUMIFS.
 import type { SummaryFigures, SummaryRow } from '../ledger/consolidate';
 import type { Status } from '../ledger/types';
 import { DATE_FORMAT, FLAG_VALUES, SUMMARY, WARN_DAYS, columnLetter } from './schema';
+import { countIfs, equals, isItem, isLabel, notDone, rateOf, sumProduct, type Condition } from './dashboardFormulas';
 import type { CellStyle, LayoutCell, LayoutChart, SheetLayout } from './sheetLayout';
 
 export const SUMMARY_DASHBOARD_SHEET = '汇总统计';
@@ -39,38 +45,49 @@ const S = {
   measureId: ref('measureId'), status: ref('measureStatus'), deadline: ref('deadline'),
 };
 const DONE: Status = '已完成';
-const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-type Criterion = readonly [string, string];
-const criteria = (list: readonly Criterion[]) => list.map(([range, c]) => `,${range},${c}`).join('');
-/** COUNTIFS needs at least one pair; SUMIFS with none is a SUM (older Excel rejects SUMIFS(x)). */
-const countIfs = (list: readonly Criterion[]) => `COUNTIFS(${criteria(list).slice(1)})`;
-const sumIfs = (list: readonly Criterion[]) => (list.length === 0 ? `SUM(${S.counts})` : `SUMIFS(${S.counts}${criteria(list)})`);
+/** 计入问题数 as a 0/1 factor: a unit row counts the rows that count a problem, as SUMIFS adds their 1s. */
+const countsProblem: Condition = { criteria: [], factor: `(${S.counts}=1)` };
+// A blank 截止日期 would compare as 0 in an array, so the factors check for a value first.
+const overdue: Condition = { criteria: [[S.deadline, `"<"&${AS_OF}`]], factor: `(${S.deadline}<>"")*(${S.deadline}<${AS_OF})` };
+const dueSoon: Condition = {
+  criteria: [[S.deadline, `">="&${AS_OF}`], [S.deadline, `"<="&(${AS_OF}+${WARN_DAYS})`]],
+  factor: `(${S.deadline}<>"")*(${S.deadline}>=${AS_OF})*(${S.deadline}<=${AS_OF}+${WARN_DAYS})`,
+};
 
-const isMeasure: Criterion = [S.measureId, '"<>"'];
-const notDone: Criterion = [S.status, text(`<>${DONE}`)];
-const rateOf = (done: string, all: string) => `IF(${all}=0,"",${done}/${all})`;
+/** What a figure counts: problems (over 计入问题数) or measures (rows with a 措施编号), where all conditions hold. */
+type Count = { of: 'problems' | 'measures'; where: readonly Condition[] };
+
+/**
+ * A count's formula: on a unit's row (`label` = the cell holding its 来源单位) an exact-match
+ * SUMPRODUCT, on 合计 (`label` null) SUMIFS/COUNTIFS with constant criteria. SUMIFS with no
+ * criteria is a SUM (older Excel rejects SUMIFS(x)).
+ */
+function countFormula({ of, where }: Count, label: string | null): string {
+  if (label !== null) return sumProduct([isLabel(S.unit, label), of === 'problems' ? countsProblem : isItem(S.measureId), ...where]);
+  if (of === 'measures') return countIfs([isItem(S.measureId), ...where]);
+  const criteria = where.flatMap((c) => c.criteria);
+  return criteria.length === 0 ? `SUM(${S.counts})` : `SUMIFS(${S.counts},${criteria.map(([range, c]) => `${range},${c}`).join(',')})`;
+}
 
 export type FigureKey = keyof SummaryFigures | 'measuresOpen';
 
-type Figure = { key: FigureKey; header: string; formula: (unit: readonly Criterion[], at: (k: FigureKey) => string) => string; rate?: boolean };
+/** A figure counted over the table, or derived from the row's other cells. */
+type Figure = { key: FigureKey; header: string; rate?: boolean } & ({ count: Count } | { derived: (at: (k: FigureKey) => string) => string });
 
-/** The columns from B on, in order. `unit` is the row's 来源单位 criterion (none on 合计). */
+/** The columns from B on, in order. */
 const FIGURES: readonly Figure[] = [
-  { key: 'problems', header: '问题数', formula: (u) => sumIfs(u) },
-  { key: 'problemsDone', header: '已完成问题', formula: (u) => sumIfs([...u, [S.problemStatus, text(DONE)]]) },
-  { key: 'problemRate', header: '整改完成率', rate: true, formula: (_, at) => rateOf(at('problemsDone'), at('problems')) },
-  { key: 'measures', header: '措施数', formula: (u) => countIfs([...u, isMeasure]) },
-  { key: 'measuresDone', header: '已完成措施', formula: (u) => countIfs([...u, isMeasure, [S.status, text(DONE)]]) },
-  { key: 'measuresOpen', header: '未完成措施', formula: (_, at) => `${at('measures')}-${at('measuresDone')}` },
-  { key: 'measureRate', header: '整改到位率', rate: true, formula: (_, at) => rateOf(at('measuresDone'), at('measures')) },
-  { key: 'overdue', header: '逾期', formula: (u) => countIfs([...u, isMeasure, notDone, [S.deadline, `"<"&${AS_OF}`]]) },
-  {
-    key: 'dueSoon', header: `临期（${WARN_DAYS}日内）`,
-    formula: (u) => countIfs([...u, isMeasure, notDone, [S.deadline, `">="&${AS_OF}`], [S.deadline, `"<="&(${AS_OF}+${WARN_DAYS})`]]),
-  },
-  { key: 'problemsLongTerm', header: '长期坚持问题', formula: (u) => sumIfs([...u, [S.problemLongTerm, text(FLAG_VALUES[0])]]) },
-  { key: 'longTermShare', header: '长期坚持占比', rate: true, formula: (_, at) => rateOf(at('problemsLongTerm'), at('problems')) },
+  { key: 'problems', header: '问题数', count: { of: 'problems', where: [] } },
+  { key: 'problemsDone', header: '已完成问题', count: { of: 'problems', where: [equals(S.problemStatus, DONE)] } },
+  { key: 'problemRate', header: '整改完成率', rate: true, derived: (at) => rateOf(at('problemsDone'), at('problems')) },
+  { key: 'measures', header: '措施数', count: { of: 'measures', where: [] } },
+  { key: 'measuresDone', header: '已完成措施', count: { of: 'measures', where: [equals(S.status, DONE)] } },
+  { key: 'measuresOpen', header: '未完成措施', derived: (at) => `${at('measures')}-${at('measuresDone')}` },
+  { key: 'measureRate', header: '整改到位率', rate: true, derived: (at) => rateOf(at('measuresDone'), at('measures')) },
+  { key: 'overdue', header: '逾期', count: { of: 'measures', where: [notDone(S.status), overdue] } },
+  { key: 'dueSoon', header: `临期（${WARN_DAYS}日内）`, count: { of: 'measures', where: [notDone(S.status), dueSoon] } },
+  { key: 'problemsLongTerm', header: '长期坚持问题', count: { of: 'problems', where: [equals(S.problemLongTerm, FLAG_VALUES[0])] } },
+  { key: 'longTermShare', header: '长期坚持占比', rate: true, derived: (at) => rateOf(at('problemsLongTerm'), at('problems')) },
 ];
 
 export type SummaryRowCells = { label: string; figures: Record<FigureKey, string> };
@@ -83,8 +100,8 @@ const CHART_GAP = 1;
 /** The sheet for the given 来源单位 (in table order) and where each figure is. */
 export function summaryDashboardPlan(units: readonly string[]): SummaryDashboardPlan {
   const cells: LayoutCell[] = [];
-  const put = (address: string, value: string | number, style: CellStyle, format?: string, text?: boolean) =>
-    cells.push({ address, value, style, ...(format ? { format } : {}), ...(text ? { text } : {}) });
+  const put = (address: string, value: string | number, style: CellStyle, extra: Omit<LayoutCell, 'address' | 'value' | 'style'> = {}) =>
+    cells.push({ address, value, style, ...extra });
   const column = (i: number) => columnLetter(i + 1); // figures from column B
 
   put('A1', '巡察整改汇总统计', 'title');
@@ -93,23 +110,29 @@ export function summaryDashboardPlan(units: readonly string[]): SummaryDashboard
   cells.push({ address: SUMMARY_AS_OF_INPUT, value: '', style: 'value', format: DATE_FORMAT, input: true });
   put('C2', '可填写日期；留空表示按当天统计', 'note');
   put('A3', '按此日期统计', 'label');
-  put(SUMMARY_AS_OF, `=IF(${SUMMARY_AS_OF_INPUT}="",TODAY(),${SUMMARY_AS_OF_INPUT})`, 'value', DATE_FORMAT);
+  put(SUMMARY_AS_OF, `=IF(${SUMMARY_AS_OF_INPUT}="",TODAY(),${SUMMARY_AS_OF_INPUT})`, 'value', { format: DATE_FORMAT });
 
   put(`A${HEADER_ROW}`, '来源单位', 'header');
   FIGURES.forEach((f, i) => put(`${column(i)}${HEADER_ROW}`, f.header, 'header'));
 
-  const addRow = (row: number, label: string, unit: readonly Criterion[], style: CellStyle): SummaryRowCells => {
+  /** `unit`: whether the row is one unit's (its label in column A) or 合计. */
+  const addRow = (row: number, label: string, unit: boolean): SummaryRowCells => {
     const figures = Object.fromEntries(FIGURES.map((f, i) => [f.key, `${column(i)}${row}`])) as Record<FigureKey, string>;
     // The label is a constant (user text, written as text by the renderers), never a formula.
-    put(`A${row}`, label, style === 'total' ? 'total' : 'label', undefined, true);
-    FIGURES.forEach((f, i) => put(`${column(i)}${row}`, `=${f.formula(unit, (k) => figures[k])}`, style, f.rate ? RATE_FORMAT : COUNT_FORMAT));
+    put(`A${row}`, label, unit ? 'label' : 'total', { text: true });
+    FIGURES.forEach((f, i) => {
+      const formula = 'count' in f ? countFormula(f.count, unit ? `$A${row}` : null) : f.derived((k) => figures[k]);
+      // SUMPRODUCT's array maths: an array cell for Excel 2010, WPS and LibreOffice (as on 整改统计).
+      const array = 'count' in f && unit;
+      put(`${column(i)}${row}`, `=${formula}`, unit ? 'value' : 'total', { format: f.rate ? RATE_FORMAT : COUNT_FORMAT, ...(array ? { array } : {}) });
+    });
     return { label: `A${row}`, figures };
   };
 
   const first = HEADER_ROW + 1;
-  const unitRows = units.map((unit, i) => addRow(first + i, unit, [[S.unit, `$A${first + i}`]], 'value'));
+  const unitRows = units.map((unit, i) => addRow(first + i, unit, true));
   const totalRow = first + units.length;
-  const total = addRow(totalRow, '合计', [], 'total');
+  const total = addRow(totalRow, '合计', false);
 
   // Rows of a unit the list does not name (typed into 汇总 by hand, or the list is stale) count in
   // 合计 but in no unit row: say so instead of letting the columns quietly disagree.

@@ -191,6 +191,56 @@ describe('Excel: consolidate', () => {
     expect(second.asOf).toBeNull();
   });
 
+  test('columns the 巡察办 added keep their values on the rows they belong to, through a re-import, in two syncs', async () => {
+    const { model, store, syncsOf } = setup();
+    await store.consolidate([unit('甲单位', smallLedger()), unit('乙单位', smallLedger())]);
+    // The 巡察办 adds 核查意见 and 分值 to the table and types into them.
+    const t = model.table(SUMMARY.table);
+    for (const header of ['核查意见', '分值']) {
+      t.sheet.input(t.top, t.left + t.cols, header);
+      t.cols += 1;
+    }
+    const at = (cells: ReturnType<FakeModel['body']>[number], header: string) => cells[model.headers(t).indexOf(header)];
+    const rowIndex = (sourceUnit: string, measureId: string) => {
+      const i = model.body(t).findIndex((cells) => at(cells, '来源单位').v === sourceUnit && at(cells, '措施编号').v === measureId);
+      if (i < 0) throw new Error(`no row ${sourceUnit} ${measureId}`);
+      return i;
+    };
+    const rowOf = (sourceUnit: string, measureId: string) => model.body(t)[rowIndex(sourceUnit, measureId)];
+    const type = (sourceUnit: string, measureId: string, note: string, score: number | string) => {
+      const row = rowIndex(sourceUnit, measureId);
+      t.sheet.input(t.top + 1 + row, t.left + model.headers(t).indexOf('核查意见'), note);
+      t.sheet.input(t.top + 1 + row, t.left + model.headers(t).indexOf('分值'), score);
+    };
+    type('甲单位', 'P001-M01', '已核实', 5);
+    type('甲单位', 'P003-M01', '待核查', 1); // the measure the next 甲单位 ledger drops
+    type('乙单位', 'P002-M02', "'=1+1", "'001"); // text that looks like a formula, text that looks like a number
+    type('乙单位', 'P003-M01', '乙的意见', 3);
+
+    // 甲单位 again: P003-M01 gone, so 乙单位's rows move up one; 丙单位 is new.
+    const changed = smallLedger();
+    changed.measures = changed.measures.filter((m) => m.id !== 'P003-M01').map((m) => ({ ...m, status: '已完成', doneDate: '2022-10-01' }));
+    const { syncs } = await syncsOf(() => store.consolidate([unit('甲单位', changed, '甲单位-第二次.xlsx'), unit('丙单位', smallLedger())]));
+    expect(syncs).toBe(2);
+
+    expect(model.headers(t)).toEqual([...SUMMARY.columns.map((c) => c.header), '核查意见', '分值']);
+    const expected = mergeSummary([], [unit('甲单位', changed, '甲单位-第二次.xlsx'), unit('乙单位', smallLedger()), unit('丙单位', smallLedger())], STAMP).rows;
+    const identity = (r: SummaryRow) => [r.sourceUnit, r.sourceFile, r.problemId, r.measureId, r.measureStatus];
+    expect(tableRows(model).map(identity)).toEqual(expected.map(identity));
+    const notes = model.body(t).map((cells) => [at(cells, '来源单位').v, at(cells, '措施编号').v, at(cells, '核查意见').v, at(cells, '分值').v]);
+    const typed = notes.filter(([, , note, score]) => note !== '' || score !== '');
+    expect(typed).toEqual([
+      ['甲单位', 'P001-M01', '已核实', 5],
+      ['乙单位', 'P002-M02', '=1+1', '001'],
+      ['乙单位', 'P003-M01', '乙的意见', 3],
+    ]);
+    // Still text, not a formula or a number; the note on the dropped measure went with it.
+    expect(at(rowOf('乙单位', 'P002-M02'), '核查意见').f).toBeUndefined();
+    expect(notes.some(([, , note]) => note === '待核查')).toBe(false);
+    // 甲单位's row for P001-M01 is the new ledger's row (its status changed), with the old note.
+    expect(at(rowOf('甲单位', 'P001-M01'), '来源文件').v).toBe('甲单位-第二次.xlsx');
+  });
+
   test('the title row is tall enough for its 16 pt text', async () => {
     const { model, store } = setup();
     await store.consolidate([unit('甲单位', smallLedger())]);
