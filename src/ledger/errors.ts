@@ -42,7 +42,11 @@ export const MESSAGES = {
   encryptedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”设置了打开密码，请取消密码后再导入', en: '"{0}" is protected with a password; remove the password and import it again' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'in "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'in "{0}", table {1} has no columns {2}; they are read as blank' },
-  unitFromFileName: { kind: '#N/A', 'zh-CN': '“{0}”的巡察信息中没有填写被巡察单位，来源单位按文件名记为“{1}”', en: '"{0}" names no 被巡察单位 in 巡察信息; the unit is taken from the file name: {1}' },
+  unitMissing: {
+    kind: '#N/A',
+    'zh-CN': '“{0}”的“巡察信息”中没有填写被巡察单位，无法确定是哪个单位的台账，未汇总。请打开该文件，在“巡察信息”的“被巡察单位”一栏填写单位名称并保存，再重新选择',
+    en: '"{0}" names no 被巡察单位 in 巡察信息, so it cannot tell whose ledger it is; not consolidated. Open it, fill in 被巡察单位 on 巡察信息, save it and choose it again',
+  },
   orphanMeasures: { kind: '#N/A', 'zh-CN': '“{0}”中有{1}条措施的问题编号在问题清单中找不到（如{2}）', en: 'in "{0}", {1} measures name a problem number that 问题清单 lacks (e.g. {2})' },
   notASummaryFile: { kind: '#N/A', 'zh-CN': '“{0}”不是汇总工作簿：没有找到“汇总（ZG_Summary）”表格', en: '"{0}" is not a summary workbook: it has no 汇总 (ZG_Summary) table' },
   // 生成发送副本: reading the open workbook and opening the copy in Excel.

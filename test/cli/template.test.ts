@@ -5,7 +5,9 @@ import type { CliIo } from '../../src/cli/io';
 import { runTemplate } from '../../src/cli/template';
 import { isoToSerial } from '../../src/ledger/dates';
 import { DASHBOARD_SHEET, dashboardPlan, MIN_SLOTS } from '../../src/workbook/dashboard';
+import { isLedgerError } from '../../src/ledger/errors';
 import { INFO_SHEET, MEASURES, PROBLEMS } from '../../src/workbook/schema';
+import { readLedgerFile } from '../../src/workbook/xlsx/readLedger';
 
 jest.setTimeout(30_000);
 
@@ -85,6 +87,20 @@ describe('ledger template', () => {
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(3);
   });
 
+  test('--org fills 被巡察单位, which is what 汇总 tells units apart by; without it 汇总 refuses the file', async () => {
+    const { fake, files, err } = io();
+    expect(await runTemplate(['教育局.xlsx', '--org', ' 中共清源县教育局党组 '], fake)).toBe(0);
+    expect(err.join('')).toContain('被巡察单位：中共清源县教育局党组');
+    const wb = await load(files.get('教育局.xlsx')!);
+    expect(wb.getWorksheet(INFO_SHEET)!.getCell('B2').value).toBe('中共清源县教育局党组');
+    const read = readLedgerFile(files.get('教育局.xlsx')!, '整改台账.xlsx');
+    expect(isLedgerError(read) ? read.code : read.unit).toBe('中共清源县教育局党组');
+
+    expect(await runTemplate(['空白.xlsx'], fake)).toBe(0);
+    const blank = readLedgerFile(files.get('空白.xlsx')!, '整改台账.xlsx');
+    expect(isLedgerError(blank) ? blank.code : blank.unit).toBe('unitMissing');
+  });
+
   test('--help prints the usage', async () => {
     const { fake, out, files } = io();
     expect(await runTemplate(['--help'], fake)).toBe(0);
@@ -100,6 +116,8 @@ describe('ledger template', () => {
     [['台账.xlsx', '--as-of'], '“--as-of”后面要写日期'],
     [['台账.xlsx', '--as-of', '2026-02-30'], '“--as-of”后面要写日期'],
     [['a.xlsx', 'b.xlsx'], '多余的参数“b.xlsx”'],
+    [['a.xlsx', '--org'], '“--org”后面要写被巡察单位的名称'],
+    [['a.xlsx', '--org', '  '], '“--org”后面要写被巡察单位的名称'],
   ])('%j is a usage error (exit code 1): %s', async (args, message) => {
     const { fake, files } = io();
     await expect(runTemplate(args, fake)).rejects.toMatchObject({ code: 1, message: expect.stringContaining(message) });

@@ -88,11 +88,11 @@ describe('files as users leave them', () => {
     expect(e.message).toBe('“某单位.xlsx”的表格“整改台账（ZG_Measures）”缺少必需的列：截止日期、整改状态');
   });
 
-  test('a blank 被巡察单位: the unit is the file name, with a warning', async () => {
-    const ledger = { ...sample, round: { ...sample.round, org: '' } };
-    const file = read(await writeLedgerXlsx(ledger), 'D:\\收件\\清源县教育局 整改台账.xlsx');
-    expect(file.unit).toBe('清源县教育局 整改台账');
-    expect(file.warnings.map((w) => w.code)).toEqual(['unitFromFileName']);
+  test('a blank 被巡察单位 is refused: a file name cannot tell units apart', async () => {
+    const ledger = { ...sample, round: { ...sample.round, org: '  ' } };
+    const e = error(await writeLedgerXlsx(ledger), 'D:\\收件\\整改台账.xlsx');
+    expect(e.code).toBe('unitMissing');
+    expect(e.message).toContain('“整改台账.xlsx”的“巡察信息”中没有填写被巡察单位');
   });
 
   test('measures whose problem is missing are kept and reported', async () => {

@@ -28,10 +28,7 @@ export const REQUIRED_FIELDS: { problems: readonly (keyof ProblemRow)[]; measure
   measures: ['id', 'problemId', 'text', 'status', 'deadline'],
 };
 
-const withoutExtension = (fileName: string) => {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.[^.]+$/, '').trim() || base;
-};
+const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() ?? fileName;
 
 /** Reads a ledger file; a LedgerError when it is not an .xlsx, not a ledger, or lacks required columns. */
 export function readLedgerFile(bytes: Uint8Array, fileName: string): LedgerFile | LedgerError {
@@ -137,10 +134,9 @@ function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError
   const problemIds = new Set(problemRows.map((p) => p.id));
   const orphans = measureRows.filter((m) => !problemIds.has(m.problemId));
   if (orphans.length > 0) warnings.push(ledgerError('orphanMeasures', fileName, orphans.length, orphans[0].id));
-  let unit = round.org.trim();
-  if (!unit) {
-    unit = withoutExtension(fileName);
-    warnings.push(ledgerError('unitFromFileName', fileName, unit));
-  }
+  // The unit is what 汇总 replaces by, so it must come from the ledger itself: a file name would
+  // merge different units that mailed the same template name (整改台账.xlsx) into one, silently.
+  const unit = round.org.trim();
+  if (!unit) return ledgerError('unitMissing', baseName(fileName));
   return { unit, fileName, ledger, warnings };
 }
