@@ -6,7 +6,7 @@ import { EMPTY_ROUND } from '../ledger/types';
 import type { LedgerPresence, RepairReport } from '../ledger/store';
 import {
   DATE_FORMAT, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, SUMMARY, TABLES, TABLE_STYLE,
-  columnLetter, infoValueAddress, numberFormatOf, type ColumnDef, type TableDef,
+  FIRST_DATE_ISO, columnLetter, infoValueAddress, numberFormatOf, validationOf, type ColumnDef, type TableDef,
 } from './schema';
 
 export type { RepairReport };
@@ -84,9 +84,14 @@ function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef
   const body = table.columns.getItem(column.header).getDataBodyRange();
   body.numberFormat = Array.from({ length: rows }, () => [numberFormatOf(column)]);
   if (column.wrap) body.format.wrapText = true;
-  if (column.list) {
+  const validation = validationOf(column);
+  if (validation) {
     body.dataValidation.clear();
-    body.dataValidation.rule = { list: { inCellDropDown: true, source: column.list.join(',') } };
+    body.dataValidation.rule =
+      validation.kind === 'list'
+        ? { list: { inCellDropDown: true, source: validation.values.join(',') } }
+        : { date: { formula1: FIRST_DATE_ISO, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
+    body.dataValidation.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: validation.title, message: validation.message };
   }
   if (column.formula) body.formulas = Array.from({ length: rows }, () => [column.formula]);
   if (column.header === '预警') {

@@ -227,6 +227,26 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** Data validation of a column: a drop-down list, or "a real date" for date columns. */
+export type ColumnValidation =
+  | { kind: 'list'; values: readonly string[]; title: string; message: string }
+  | { kind: 'date'; title: string; message: string };
+
+/** 1900-01-01, Excel's first date (serial 1): any real date passes; text such as "2026.3.1" is no date. */
+export const FIRST_DATE_SERIAL = 1;
+export const FIRST_DATE_ISO = '1900-01-01';
+
+/**
+ * How a column is validated, for both the .xlsx writer and the Office.js adapter. Dates matter
+ * beyond tidiness: the 整改统计 formulas compare 截止日期 as numbers, so a date typed as text
+ * ("2026.3.1") would silently drop out of 逾期 and 临期; Excel refuses it with this message instead.
+ */
+export function validationOf(column: Pick<ColumnDef, 'header' | 'kind' | 'list'>): ColumnValidation | null {
+  if (column.list) return { kind: 'list', values: column.list, title: column.header, message: `请从列表中选择：${column.list.join('、')}` };
+  if (column.kind === 'date') return { kind: 'date', title: column.header, message: '请输入日期，例如 2026-03-15（“2026.3.15”“3月15日”这样的文字不是日期，统计时会被漏算）' };
+  return null;
+}
+
 /**
  * The number format of a column. Text columns stay 'General': user text that Excel would read as a
  * formula, number or date is written with a leading apostrophe instead (see cells.ts), which works

@@ -12,7 +12,7 @@ import { layoutRowHeights, STYLE_FONT_SIZES, type CellStyle, type SheetLayout } 
 import { injectCharts } from './xlsx/charts';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
-  columnLetter, infoValueAddress, numberFormatOf, type TableDef,
+  FIRST_DATE_SERIAL, columnLetter, infoValueAddress, numberFormatOf, validationOf, type TableDef,
 } from './schema';
 
 /** Rows below the data that still get validation and formats, for entries typed by hand. */
@@ -69,11 +69,14 @@ export function addTable<F extends string>(wb: ExcelJS.Workbook, def: TableDef<F
       if (format !== 'General') cell.numFmt = format;
       if (column.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
     }
-    if (column.list) {
+    const validation = validationOf(column);
+    if (validation) {
       // Range-wide validation exists at runtime (one <dataValidation sqref>) but not in exceljs's typings.
       (ws as unknown as RangeValidations).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
-        type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${column.list.join(',')}"`],
-        errorTitle: column.header, error: `请从列表中选择：${column.list.join('、')}`,
+        ...(validation.kind === 'list'
+          ? { type: 'list' as const, formulae: [`"${validation.values.join(',')}"`] }
+          : { type: 'date' as const, operator: 'greaterThanOrEqual' as const, formulae: [FIRST_DATE_SERIAL] }),
+        allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: validation.title, error: validation.message,
       });
     }
     if (column.header === '预警') {

@@ -60,6 +60,9 @@ describe('creating the ledger', () => {
     expect(firstRow('截止日期')?.nf).toBe('yyyy-mm-dd');
     expect(firstRow('整改状态')?.list).toBe('未启动,正在推进,部分完成,基本完成,已完成');
     expect(firstRow('长期坚持')?.list).toBe('是,否');
+    // Dates typed as text would drop out of 整改统计's 逾期/临期: Excel refuses them, in Chinese.
+    expect(firstRow('截止日期')?.dateRule).toBe('GreaterThanOrEqualTo 1900-01-01');
+    expect(firstRow('截止日期')?.validationMessage).toContain('请输入日期');
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.conditionalFormats.map((c) => (c.rule as { formula1: string }).formula1)).toEqual(['="红"', '="黄"', '="绿"', '="蓝"', '="灰"']);
     const due = model.names.get('ZG_Due')!;

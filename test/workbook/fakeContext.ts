@@ -164,8 +164,15 @@ export class FakeRange extends Loadable {
       clear() {
         for (const { r, c } of range.cellsOf()) delete range.box.sheet.cell(r, c).list;
       },
-      set rule(rule: { list?: { source: string } }) {
-        for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).list = rule.list?.source;
+      set rule(rule: { list?: { source: string }; date?: { formula1: number | string; operator: string } }) {
+        for (const { r, c } of range.cellsOf()) {
+          const cell = range.box.sheet.cell(r, c);
+          cell.list = rule.list?.source;
+          cell.dateRule = rule.date ? `${rule.date.operator} ${rule.date.formula1}` : undefined;
+        }
+      },
+      set errorAlert(alert: { message: string }) {
+        for (const { r, c } of range.cellsOf()) range.box.sheet.cell(r, c).validationMessage = alert.message;
       },
     };
   }

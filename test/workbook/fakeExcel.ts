@@ -10,7 +10,7 @@
 //    adapter must lift the filter first.
 import { OfficeMockObject } from 'office-addin-mock';
 
-export type Cell = { v: unknown; f?: string; nf?: string; list?: string; wrap?: boolean; bold?: boolean; font?: string; size?: number; valign?: string; fill?: string; color?: string };
+export type Cell = { v: unknown; f?: string; nf?: string; list?: string; dateRule?: string; validationMessage?: string; wrap?: boolean; bold?: boolean; font?: string; size?: number; valign?: string; fill?: string; color?: string };
 
 /** A chart on a sheet: what chart.add / series / setPosition were given (addresses on the sheet). */
 export type FakeChart = {

@@ -69,6 +69,11 @@ describe('writeLedgerXlsx', () => {
     const measuresXml = sheets.find((x) => x.includes('conditionalFormatting'))!;
     expect(measuresXml).toContain('&quot;未启动,正在推进,部分完成,基本完成,已完成&quot;');
     expect((measuresXml.match(/<cfRule /g) ?? []).length).toBe(5);
+    // Date columns only take real dates: 截止日期 (column I) with the Chinese message.
+    const deadline = String.fromCharCode(65 + MEASURES.columns.findIndex((c) => c.header === '截止日期'));
+    const rule = new RegExp(`<dataValidation[^>]*type="date"[^>]*sqref="${deadline}2:${deadline}\\d+"[^>]*>`).exec(measuresXml)?.[0] ?? '';
+    expect(rule).toContain('operator="greaterThanOrEqual"');
+    expect(rule).toContain('请输入日期');
   });
 
   test('the [@列] shorthand becomes the file format’s [#This Row] reference', () => {
