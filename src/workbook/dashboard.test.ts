@@ -58,8 +58,19 @@ describe('整改统计 layout', () => {
 
   test('only functions Excel 2010, WPS and LibreOffice share', () => {
     const used = new Set(formulas.flatMap((c) => [...code(c.value).matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-    const allowed = ['COUNTIFS', 'SUMPRODUCT', 'INDEX', 'MATCH', 'ISNA', 'IF', 'IFERROR', 'SUM', 'TODAY'];
+    const allowed = ['COUNTIFS', 'SUMPRODUCT', 'INDEX', 'MATCH', 'ISNA', 'IF', 'IFERROR', 'SUM', 'TODAY', 'MMULT', 'TRANSPOSE'];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
+  });
+
+  test('problem figures are rolled up from ZG_Measures, never read from the stored 问题状态', () => {
+    const storedStatus = `${PROBLEMS.table}[${PROBLEMS.columns.find((c) => c.field === 'status')!.header}]`;
+    expect(formulas.filter((c) => c.value.includes(storedStatus)).map((c) => c.address)).toEqual([]);
+    const rolledUp = [cells.totals.problemsDone, cells.totals.problemsLongTerm, ...[cells.categories.slots[0], cells.categories.blank].flatMap((r) => [r.values[1], r.values[4]])];
+    for (const address of rolledUp) {
+      const cell = byAddress.get(address)!;
+      expect(String(cell.value)).toMatch(/MMULT\(\(ZG_Problems\[问题编号\]=TRANSPOSE\(ZG_Measures\[问题编号\]\)\)/);
+      expect(cell.array).toBe(true);
+    }
   });
 
   test('a formula doing arithmetic on a whole column is an array cell', () => {

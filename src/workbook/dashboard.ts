@@ -1,18 +1,19 @@
 // The 整改统计 sheet (DESIGN.md §8) as a SheetLayout: native formulas over ZG_Problems / ZG_Measures and
 // the names of 巡察信息, so it computes for a recipient without the add-in, in WPS and in LibreOffice.
-// Only functions those three share: COUNTIFS, SUMPRODUCT, INDEX, MATCH, ISNA, IF, IFERROR, SUM,
-// TODAY — no dynamic arrays. Every figure must equal dashboardFigures (the tests evaluate the
+// Only functions those three share: COUNTIFS, SUMPRODUCT, INDEX, MATCH, ISNA, IF, IFERROR, SUM, MMULT,
+// TRANSPOSE, TODAY — no dynamic arrays. Every figure must equal dashboardFigures (the tests evaluate the
 // formulas in HyperFormula and in LibreOffice); dashboardPlan(…).cells says where each figure is.
 //
 // An item is a row with a 编号 (as the add-in reads tables): every count has `编号,"<>"`.
-// Problem figures read the STORED 问题状态 and 长期坚持: the add-in keeps them rolled up from the
-// measures on every edit and load, and a formula cannot do the roll-up (weakest of the measures).
+// Problem figures (已完成, 长期坚持) never read the stored 问题状态 and 长期坚持, which go stale when
+// cells are edited without the add-in: they are rolled up from ZG_Measures in the formula, as the
+// core does (problemDone / problemLongTerm in dashboardFormulas.ts, which say why and what it costs).
 import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
 import { STATUS_ORDER } from '../ledger/stats/dashboard-figures';
 import type { Ledger, StatusOrUnmarked } from '../ledger/types';
 import {
-  AS_OF_CELL, DONE, DUE_SOON, M, OVERDUE, P, YES, countIfs, dueByAsOf, equals, hasValue, isItem, isLabel, nameOf, rateOf, sumProduct, text,
-  type Condition,
+  AS_OF_CELL, DONE, DUE_SOON, M, OVERDUE, P, countIfs, dueByAsOf, equals, hasValue, isBlank, isItem, isLabel, nameOf, problemDone, problemLongTerm,
+  rateOf, sumProduct, text, type Condition,
 } from './dashboardFormulas';
 import { DATE_FORMAT, WARN_DAYS } from './schema';
 import type { CellStyle, LayoutCell, LayoutChart, SheetLayout } from './sheetLayout';
@@ -68,12 +69,18 @@ type Total = { key: TotalKey; label: string; note: string; formula: (at: Record<
 
 const TOTALS: readonly Total[] = [
   { key: 'problems', label: '问题总数', note: '问题清单中有问题编号的行', formula: () => countIfs([isItem(P.id)]) },
-  { key: 'problemsDone', label: '已完成问题', note: '问题状态为“已完成”（由其整改措施汇总）', formula: () => countIfs([isItem(P.id), equals(P.status, DONE)]) },
+  {
+    key: 'problemsDone', label: '已完成问题', note: '有整改措施且措施全部“已完成”的问题（按整改台账汇总）', array: true,
+    formula: () => sumProduct([isItem(P.id), problemDone]),
+  },
   { key: 'problemRate', label: '整改完成率', note: '已完成问题 ÷ 问题总数', rate: true, formula: (at) => rateOf(at.problemsDone, at.problems) },
   { key: 'measures', label: '措施总数', note: '整改台账中有措施编号的行', formula: () => countIfs([isItem(M.id)]) },
   { key: 'measuresDone', label: '已完成措施', note: '整改状态为“已完成”', formula: () => countIfs([isItem(M.id), equals(M.status, DONE)]) },
   { key: 'measureRate', label: '整改到位率', note: '已完成措施 ÷ 措施总数', rate: true, formula: (at) => rateOf(at.measuresDone, at.measures) },
-  { key: 'problemsLongTerm', label: '长期坚持问题', note: '长期坚持为“是”', formula: () => countIfs([isItem(P.id), equals(P.longTerm, YES)]) },
+  {
+    key: 'problemsLongTerm', label: '长期坚持问题', note: '有措施长期坚持为“是”的问题；无措施的问题看其自身', array: true,
+    formula: () => sumProduct([isItem(P.id), problemLongTerm]),
+  },
   { key: 'longTermShare', label: '长期坚持占比', note: '长期坚持问题 ÷ 问题总数（与已完成可重叠）', rate: true, formula: (at) => rateOf(at.problemsLongTerm, at.problems) },
   { key: 'overdue', label: '逾期措施', note: '未完成且截止日期早于统计截止日期', formula: () => countIfs([isItem(M.id), ...OVERDUE]) },
   { key: 'dueSoon', label: `临期措施（${WARN_DAYS}日内到期）`, note: `未完成且截止日期在统计截止日期起${WARN_DAYS}日内`, formula: () => countIfs([isItem(M.id), ...DUE_SOON]) },
@@ -104,8 +111,8 @@ type ListSpec = {
 };
 
 const CATEGORY_LIST: ListSpec = {
-  title: `按${PROBLEM_LABELS.category}`, header: PROBLEM_LABELS.category, noun: '类别', id: P.id, key: P.category, done: [equals(P.status, DONE)],
-  headers: ['问题数', '已完成', '未完成', '整改完成率'], extra: [{ header: PROBLEM_LABELS.longTerm, conditions: [equals(P.longTerm, YES)] }],
+  title: `按${PROBLEM_LABELS.category}`, header: PROBLEM_LABELS.category, noun: '类别', id: P.id, key: P.category, done: [problemDone],
+  headers: ['问题数', '已完成', '未完成', '整改完成率'], extra: [{ header: PROBLEM_LABELS.longTerm, conditions: [problemLongTerm] }],
 };
 
 const UNIT_LIST: ListSpec = {
@@ -160,9 +167,16 @@ function addList(sheet: Sheet, spec: ListSpec, slots: number, top: number): { ce
 
   sheet.put(`A${blankRow}`, '（未填写）', 'label');
   for (const { column, conditions } of countColumns) {
-    // All items minus those with a value: COUNTIFS(…,"") does not match empty cells in every engine.
-    const count = `${countIfs([isItem(spec.id), ...conditions])}-${countIfs([isItem(spec.id), hasValue(spec.key), ...conditions])}`;
-    sheet.put(`${column}${blankRow}`, `=${count}`, 'value', { format: COUNT_FORMAT });
+    if (conditions.every((c) => c.criteria.length > 0)) {
+      // All items minus those with a value: COUNTIFS(…,"") does not match empty cells in every engine.
+      const count = `${countIfs([isItem(spec.id), ...conditions])}-${countIfs([isItem(spec.id), hasValue(spec.key), ...conditions])}`;
+      sheet.put(`${column}${blankRow}`, `=${count}`, 'value', { format: COUNT_FORMAT });
+    } else {
+      // A rolled-up problem figure has no COUNTIFS form; in an array an empty cell = "" is TRUE.
+      // Its problems × measures matrix is only built when there are blank rows (column B, above).
+      const count = sumProduct([isItem(spec.id), isBlank(spec.key), ...conditions]);
+      sheet.put(`${column}${blankRow}`, `=IF(B${blankRow}=0,0,${count})`, 'value', { format: COUNT_FORMAT, array: true });
+    }
   }
   derived(blankRow, (f) => f);
 

@@ -18,8 +18,12 @@ export function nameOf(field: 'org' | 'asOf'): string {
   return cell.name;
 }
 
-export const P = { id: ref(PROBLEMS, 'id'), category: ref(PROBLEMS, 'category'), status: ref(PROBLEMS, 'status'), longTerm: ref(PROBLEMS, 'longTerm') };
-export const M = { id: ref(MEASURES, 'id'), unit: ref(MEASURES, 'unit'), status: ref(MEASURES, 'status'), deadline: ref(MEASURES, 'deadline'), doneDate: ref(MEASURES, 'doneDate') };
+// No 问题状态: the stored status goes stale (see problemDone); 长期坚持 counts only without measures.
+export const P = { id: ref(PROBLEMS, 'id'), category: ref(PROBLEMS, 'category'), longTerm: ref(PROBLEMS, 'longTerm') };
+export const M = {
+  id: ref(MEASURES, 'id'), problemId: ref(MEASURES, 'problemId'), unit: ref(MEASURES, 'unit'), status: ref(MEASURES, 'status'),
+  deadline: ref(MEASURES, 'deadline'), doneDate: ref(MEASURES, 'doneDate'), longTerm: ref(MEASURES, 'longTerm'),
+};
 export const DONE: Status = '已完成';
 export const YES = FLAG_VALUES[0];
 
@@ -42,6 +46,51 @@ export const notDone = (status: string): Condition => ({ criteria: [[status, tex
 export const hasValue = (range: string): Condition => ({ criteria: [[range, '"<>"']], factor: `(${range}<>"")` });
 /** Only for SUMPRODUCT: the row's value is the label in `cell`. */
 export const isLabel = (range: string, cell: string): Condition => ({ criteria: [], factor: `(${range}=${cell})` });
+/** Only for SUMPRODUCT: the row's value is blank. */
+export const isBlank = (range: string): Condition => ({ criteria: [], factor: `(${range}="")` });
+
+// ---- problem figures, rolled up from the measures -------------------------------------------------
+//
+// 问题状态 and 长期坚持 of ZG_Problems are STORED values: the add-in rolls them up on each edit and
+// load, but a 整改状态 changed by hand, or a template filled in without the add-in, leaves them stale.
+// So the sheet rolls up itself, as rollUpAll does: a problem is done when it has measures and all are
+// 已完成; it is 长期坚持 when any measure is, and a problem without measures keeps its own flag.
+//
+// Linking a measure to its problem must be an exact match of 问题编号, which users may type
+// themselves: as a COUNTIFS criterion an ID is a pattern or an operator (“P*1”, “=1”, “<3>”), and
+// one that looks like a number matches every ID of that value (“01” = “1”); HyperFormula even
+// rejects some (“==1”). An = comparison has none of this, so the link is the matrix
+// P×M = (问题编号 = TRANSPOSE(措施的问题编号)) — 1 where measure j belongs to problem i — and a
+// problem's sum over its measures is MMULT(P×M, weights), all functions Excel 2010, WPS and
+// LibreOffice share. Like every = comparison it ignores case and keeps spaces; the add-in tells
+// p001 from P001 and trims spaces (both differences need an ID typed inconsistently).
+//
+// Cost: the matrix is problems × measures, built once per formula that uses it — two for the
+// totals, two per listed 问题类别, two for （未填写） when it has rows — so recalculation grows with
+// problems × measures × categories (LibreOffice 7.4 on generated ledgers: +1 s to open one of
+// 1,000 measures, +8 s at 3,000, nothing noticeable at a few hundred). Each figure is ONE MMULT: the
+// weights fold “has measures” and “none open” into one sum with a weight larger than any count
+// (BIG > 1,048,576 rows, and every sum stays far below 2^53, so the arithmetic is exact).
+const BIG = '10000000';
+const belongsTo = `(${P.id}=TRANSPOSE(${M.problemId}))*1`;
+/** Σ over each problem's measures (rows with a 措施编号) of `weight`: one number per problem row. */
+const perProblem = (weight: string) => `MMULT(${belongsTo},(${M.id}<>"")*(${weight}))`;
+
+/**
+ * The problem is done: a done measure weighs 1, an open one −BIG, so the sum is ≥ 1 exactly when
+ * there is a measure and none is open (no measures: 0; any open one: at most rows − BIG < 0).
+ */
+export const problemDone: Condition = { criteria: [], factor: `(${perProblem(`1-${BIG}*(${M.status}<>${text(DONE)})`)}>=1)` };
+
+/**
+ * The problem is 长期坚持: its own flag (0/1) plus a 长期坚持 measure weighing BIG and any other −1.
+ * Without measures the sum is the flag; with measures the flag never lifts −1s to 1, and one
+ * 长期坚持 measure always does.
+ */
+export const problemLongTerm: Condition = {
+  criteria: [],
+  factor: `((${P.longTerm}=${text(YES)})+${perProblem(`(${M.longTerm}=${text(YES)})*(${BIG}+1)-1`)}>=1)`,
+};
 
 // A blank 截止日期 would compare as 0 in an array, so the factors check for a value first.
 export const OVERDUE: readonly Condition[] = [

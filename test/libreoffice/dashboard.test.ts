@@ -14,8 +14,9 @@ import { UNMARKED, type IsoDate, type Ledger } from '../../src/ledger/types';
 import { DASHBOARD_SHEET, dashboardPlan, dashboardSlots } from '../../src/workbook/dashboard';
 import { dashboardExpected } from '../../src/workbook/dashboardValues';
 import { sampleLedger } from '../../src/workbook/sample';
+import { MEASURES, PROBLEMS, columnLetter } from '../../src/workbook/schema';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
-import { partText, relationshipsOf, startTags, unzipXlsx, worksheets, type XlsxParts } from '../../src/workbook/xlsx/package';
+import { encodeXml, partText, relationshipsOf, setPartText, startTags, unzipXlsx, worksheets, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { describeWithLibreOffice, recalculate, renderPng } from '../support/libreoffice';
 
 jest.setTimeout(180_000);
@@ -37,6 +38,55 @@ function ledger(): Ledger {
     problems: sample.problems.map((p, i) => (i === 3 ? { ...p, category: '' } : p)),
     measures: sample.measures.map((m, i) => (i === 1 ? { ...m, unit: '' } : i === 2 ? { ...m, status: UNMARKED } : m)),
   });
+}
+
+/**
+ * Cells typed by hand after the file was written, by someone without the add-in, so the stored
+ * 问题状态 / 长期坚持 of 问题清单 no longer agree with the measures: P003 and P010 typed 已完成 though
+ * their measures are open (the stored column would count them); P011-M01 finished, so P011 is done though
+ * it still says 正在推进; P006-M01 made 长期坚持 (P006 says 否); P005 typed 否 though its P005-M02 is
+ * 长期坚持. The sheet must roll up from the measures as the core does.
+ */
+const HAND_EDITS: readonly { table: 'problems' | 'measures'; id: string; field: 'status' | 'longTerm'; value: string }[] = [
+  { table: 'problems', id: 'P003', field: 'status', value: '已完成' },
+  { table: 'problems', id: 'P010', field: 'status', value: '已完成' },
+  { table: 'measures', id: 'P011-M01', field: 'status', value: '已完成' },
+  { table: 'measures', id: 'P006-M01', field: 'longTerm', value: '是' },
+  { table: 'problems', id: 'P005', field: 'longTerm', value: '否' },
+];
+
+/** The ledger as the add-in would read it after the hand edits (not rolled up: the core does that). */
+function edited(data: Ledger): Ledger {
+  const apply = <T extends { id: string; status: unknown; longTerm: boolean }>(table: 'problems' | 'measures', rows: readonly T[]): T[] =>
+    rows.map((row) =>
+      HAND_EDITS.filter((e) => e.table === table && e.id === row.id).reduce(
+        (r, e) => (e.field === 'status' ? { ...r, status: e.value } : { ...r, longTerm: e.value === '是' }),
+        row,
+      ),
+    );
+  return { ...data, problems: apply('problems', data.problems), measures: apply('measures', data.measures) };
+}
+
+/**
+ * Types the hand edits into the written file. In the sheet XML, not through ExcelJS: an ExcelJS
+ * load and write drops the charts (xl/charts/*), which the chart test below needs.
+ */
+function typeHandEdits(parts: XlsxParts, data: Ledger): void {
+  for (const edit of HAND_EDITS) {
+    const def = edit.table === 'problems' ? PROBLEMS : MEASURES;
+    const rows: readonly { id: string }[] = data[edit.table];
+    const row = rows.findIndex((r) => r.id === edit.id) + 2;
+    const column = (def.columns as readonly { field: string | null }[]).findIndex((c) => c.field === edit.field);
+    if (row < 2 || column < 0) throw new Error(`no cell for ${JSON.stringify(edit)}`);
+    const address = `${columnLetter(column)}${row}`;
+    const sheetPath = worksheets(parts).find((w) => w.name === def.sheet)!.path;
+    const xml = partText(parts, sheetPath)!;
+    const cell = new RegExp(`<c r="${address}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
+    const found = cell.exec(xml);
+    if (!found) throw new Error(`no cell ${address} in ${def.sheet} (an empty cell is not written)`);
+    const style = / s="\d+"/.exec(found[1])?.[0] ?? '';
+    setPartText(parts, sheetPath, xml.replace(cell, `<c r="${address}"${style} t="inlineStr"><is><t>${encodeXml(edit.value)}</t></is></c>`));
+  }
 }
 
 /** ExcelJS's date cells come back as Dates (UTC midnight); the expectations use serial numbers. */
@@ -67,11 +117,13 @@ function chartsByName(parts: XlsxParts, drawing: string): Map<string, string> {
 }
 
 describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the core', () => {
-  const data = ledger();
-  const slots = dashboardSlots(data);
+  const written = ledger();
+  const data = edited(written);
+  const slots = dashboardSlots(written);
   const plan = dashboardPlan(slots);
   const figures = dashboardFigures(data, AS_OF);
   let dir: string;
+  let book: ExcelJS.Workbook;
   let sheet: ExcelJS.Worksheet;
   let parts: XlsxParts;
 
@@ -79,13 +131,15 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
     dir = mkdtempSync(path.join(tmpdir(), 'zg-lo-dashboard-'));
     const input = path.join(dir, 'in', '整改台账-示例.xlsx');
     mkdirSync(path.dirname(input));
-    writeFileSync(input, await writeLedgerXlsx(data));
+    const original = unzipXlsx(await writeLedgerXlsx(written));
+    typeHandEdits(original, written);
+    writeFileSync(input, zipXlsx(original));
     if (process.env.ZG_LO_PNG) console.log('dashboard rendered to', await renderPng(input, process.env.ZG_LO_PNG));
     const bytes = readFileSync(await recalculate(input, path.join(dir, 'out')));
     parts = unzipXlsx(bytes);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    sheet = wb.getWorksheet(DASHBOARD_SHEET)!;
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheet = book.getWorksheet(DASHBOARD_SHEET)!;
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -107,6 +161,24 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
     expect(figures.byUnit.length).toBeGreaterThan(2);
     expect(figures.byCategory.length).toBeGreaterThan(1);
     expect([figures.blankUnit.measures, figures.byStatus[UNMARKED], figures.blankCategory.problems]).toEqual([1, 1, 1]);
+  });
+
+  test('a 问题状态 or 长期坚持 typed by hand does not count: problems are rolled up from their measures', () => {
+    const t = plan.cells.totals;
+    // The stored columns, as LibreOffice read them back, give other figures than the core.
+    const problemSheet = book.getWorksheet(PROBLEMS.sheet)!;
+    const storedColumn = (field: string) => {
+      const column = (PROBLEMS.columns as readonly { field: string | null }[]).findIndex((c) => c.field === field) + 1;
+      return data.problems.map((_, i) => plain(problemSheet.getCell(i + 2, column).value));
+    };
+    expect(storedColumn('status').filter((v) => v === '已完成')).toHaveLength(figures.problemsDone + 1);
+    const rolled = new Map(rollUpAll(data).problems.map((p) => [p.id, p]));
+    expect(['P003', 'P010', 'P011', 'P005', 'P006'].map((id) => [rolled.get(id)!.status === '已完成', rolled.get(id)!.longTerm])).toEqual([
+      [false, true], [false, false], [true, false], [false, true], [true, true],
+    ]);
+    expect(storedColumn('status').filter((_, i) => ['P003', 'P010', 'P011'].includes(data.problems[i].id))).toEqual(['已完成', '已完成', '正在推进']);
+    expect(storedColumn('longTerm').filter((_, i) => ['P005', 'P006'].includes(data.problems[i].id))).toEqual(['否', '否']);
+    expect([valueAt(t.problemsDone), valueAt(t.problemsLongTerm)]).toEqual([figures.problemsDone, figures.problemsLongTerm]);
   });
 
   test('the as-of date is ZG_AsOf, not the test machine’s today', () => {

@@ -3,8 +3,10 @@
 import type { CellValue } from 'hyperformula';
 import { addDays } from '../../src/ledger/dates';
 import { rollUpAll } from '../../src/ledger/rollup';
-import { EMPTY_ROUND, UNMARKED, type IsoDate, type Ledger } from '../../src/ledger/types';
+import { dashboardFigures } from '../../src/ledger/stats/dashboard-figures';
+import { EMPTY_ROUND, UNMARKED, type IsoDate, type Ledger, type MeasureRow, type ProblemRow } from '../../src/ledger/types';
 import { dashboardPlan, dashboardSlots, overflowWarning, type DashboardSlots } from '../../src/workbook/dashboard';
+import { M, P } from '../../src/workbook/dashboardFormulas';
 import { dashboardExpected } from '../../src/workbook/dashboardValues';
 import { generateLedger, GENERATED_TODAY, sampleLedger } from '../../src/workbook/sample';
 import { evaluateLayout, translateFormula } from '../support/hyperformula';
@@ -52,6 +54,53 @@ function manyValues(): Ledger {
 
 const empty: Ledger = { round: { ...EMPTY_ROUND }, problems: [], measures: [] };
 
+const measureOf = (l: Ledger, id: string) => l.measures.find((m) => m.id === id)!;
+
+/**
+ * Stored 问题状态 / 长期坚持 that no longer agree with the measures, as cells edited without the
+ * add-in leave them (the sample is rolled up; only measures change here, and problems are added):
+ * P004 stays 已完成 though P004-M02 is reopened; P011 stays 正在推进 though both its measures are now
+ * 已完成; P005 stays 长期坚持 though its 长期坚持 measure no longer is; P011 stays 否 though a measure
+ * now is. P013 and P014 have no measures (P013, without 问题类别, stored 已完成 and 长期坚持: its flag
+ * counts, its status does not). Rows with a blank 措施编号 are not measures: the open, 长期坚持 one under P006
+ * (all done, not 长期坚持) and the done one under P014 change nothing.
+ */
+function stale(): Ledger {
+  const l = sampleLedger(AS_OF);
+  const edits: Record<string, Partial<MeasureRow>> = {
+    'P004-M02': { status: '正在推进', doneDate: null },
+    'P011-M01': { status: '已完成', doneDate: AS_OF },
+    'P005-M02': { longTerm: false },
+    'P011-M02': { longTerm: true },
+  };
+  const lastProblem = l.problems[l.problems.length - 1];
+  const bare = (id: string, status: ProblemRow['status'], longTerm: boolean): ProblemRow => ({ ...lastProblem, id, status, longTerm });
+  const noId = (problemId: string, status: MeasureRow['status'], longTerm: boolean): MeasureRow => ({ ...measureOf(l, 'P006-M01'), id: '', problemId, status, longTerm });
+  return {
+    ...l,
+    problems: [...l.problems, { ...bare('P013', '已完成', true), category: '' }, bare('P014', UNMARKED, false)],
+    measures: [...l.measures.map((m) => ({ ...m, ...edits[m.id] })), noId('P006', '正在推进', true), noId('P014', '已完成', true)],
+  };
+}
+
+/**
+ * 问题编号 a COUNTIFS criterion would misread — wildcards, operators, numbers written two ways —
+ * on the sample's first problems and their measures (rolled up, so only the matching matters).
+ */
+function oddIds(): Ledger {
+  const l = sampleLedger(AS_OF);
+  const ids: Record<string, string> = { P001: 'P*1', P002: 'P?1', P003: '=1', P004: '1', P005: '01', P006: '~1', P007: '<>P' };
+  const rename = (id: string) => ids[id] ?? id;
+  return rollUpAll({
+    ...l,
+    problems: l.problems.map((p) => ({ ...p, id: rename(p.id) })),
+    measures: l.measures.map((m) => ({ ...m, id: `${rename(m.problemId)}${m.id.slice(4)}`, problemId: rename(m.problemId) })),
+  });
+}
+
+/** The ledger as the add-in reads the tables: a row without a 编号 is not an item (excelLedger.ts). */
+const asRead = (l: Ledger): Ledger => ({ ...l, problems: l.problems.filter((p) => p.id !== ''), measures: l.measures.filter((m) => m.id !== '') });
+
 const cases: [string, Ledger, IsoDate, DashboardSlots | null][] = [
   ['the sample ledger', sampleLedger(AS_OF), AS_OF, null],
   ['the sample ledger a month later', sampleLedger(AS_OF), addDays(AS_OF, 30), null],
@@ -59,6 +108,9 @@ const cases: [string, Ledger, IsoDate, DashboardSlots | null][] = [
   ['blank 问题类别 and 责任单位', withBlanks(), AS_OF, null],
   ['deadlines on the edges of 逾期 and 临期, 未标注, text like a formula', edges(), AS_OF, null],
   ['more values than list rows', manyValues(), AS_OF, { categories: 4, units: 5 }],
+  ['stale stored 问题状态 and 长期坚持, problems without measures, measures without 措施编号', stale(), AS_OF, null],
+  ['stale problem figures when the 问题类别 list overflows', stale(), AS_OF, { categories: 2, units: 3 }],
+  ['问题编号 a criterion would misread', oddIds(), AS_OF, null],
   ['a generated ledger of 400 measures', generateLedger(400, 7), GENERATED_TODAY, null],
 ];
 
@@ -72,7 +124,7 @@ describe('整改统计 evaluated by HyperFormula equals the core', () => {
     const ledger = withAsOf(base, asOf);
     const slots = slotsOverride ?? dashboardSlots(ledger);
     const { layout } = dashboardPlan(slots);
-    const expected = dashboardExpected(ledger, asOf, slots);
+    const expected = dashboardExpected(asRead(ledger), asOf, slots);
     // Every formula on the sheet has an expected value.
     const formulas = layout.cells.filter((c) => typeof c.value === 'string' && c.value.startsWith('='));
     expect(formulas.filter((c) => !expected.has(c.address)).map((c) => c.address)).toEqual([]);
@@ -103,6 +155,27 @@ describe('整改统计 evaluated by HyperFormula equals the core', () => {
     expect(e.get(totals.overdue)).toBeGreaterThanOrEqual(1);
   });
 
+  test('the stale case is stale: the stored columns give other problem figures than the core', () => {
+    const l = stale();
+    const core = dashboardFigures(asRead(l), AS_OF);
+    const stored = l.problems.filter((p) => p.status === '已完成').length;
+    const storedLongTerm = l.problems.filter((p) => p.longTerm).length;
+    // Stored 已完成: P001 P004 P006 P009 P013; done: P001 P006 P009 P011.
+    expect([stored, core.problemsDone]).toEqual([5, 4]);
+    expect([storedLongTerm, core.problemsLongTerm]).toEqual([8, 8]);
+    // The same total, but other problems: P005 (stored) is not 长期坚持, P011 (not stored) is.
+    const rolled = new Map(rollUpAll(asRead(l)).problems.map((p) => [p.id, p]));
+    expect(['P004', 'P005', 'P011', 'P013', 'P014'].map((id) => [rolled.get(id)!.status, rolled.get(id)!.longTerm])).toEqual([
+      ['正在推进', true], ['基本完成', false], ['已完成', true], [UNMARKED, true], [UNMARKED, false],
+    ]);
+    expect(core.byCategory.map((c) => [c.done, c.longTerm])).not.toEqual(
+      core.byCategory.map((c) => {
+        const inCategory = l.problems.filter((p) => p.category === c.category);
+        return [inCategory.filter((p) => p.status === '已完成').length, inCategory.filter((p) => p.longTerm).length];
+      }),
+    );
+  });
+
   test('a wrong formula is caught: the comparison is not vacuous', () => {
     const ledger = withAsOf(sampleLedger(AS_OF), AS_OF);
     const slots = dashboardSlots(ledger);
@@ -122,6 +195,30 @@ describe('整改统计 evaluated by HyperFormula equals the core', () => {
     const book2 = evaluateLayout(ledger, noArray);
     try {
       expect(book2.value(label)).not.toBe(ledger.problems[0].category);
+    } finally {
+      book2.destroy();
+    }
+  });
+
+  test('问题编号 as COUNTIFS criteria would be misread: why the sheet links problems with an = matrix', () => {
+    const ledger = withAsOf(oddIds(), AS_OF);
+    const slots = dashboardSlots(ledger);
+    const { layout, cells } = dashboardPlan(slots);
+    const want = dashboardExpected(ledger, AS_OF, slots).get(cells.totals.problemsDone);
+    const byCriteria = (ids: string) =>
+      `SUMPRODUCT((${P.id}<>"")*(COUNTIFS(${M.problemId},${ids},${M.id},"<>")>0)*(COUNTIFS(${M.problemId},${ids},${M.id},"<>",${M.status},"<>已完成")=0))`;
+    const withFormula = (formula: string) => ({ ...layout, cells: layout.cells.map((c) => (c.address === cells.totals.problemsDone ? { ...c, value: `=${formula}` } : c)) });
+    const book = evaluateLayout(ledger, withFormula(byCriteria(`${P.id}&""`)));
+    try {
+      // “P*1” also matches the open measures of “P?1”.
+      expect(book.value(cells.totals.problemsDone)).not.toEqual(want);
+    } finally {
+      book.destroy();
+    }
+    const book2 = evaluateLayout(ledger, withFormula(byCriteria(`"="&${P.id}`)));
+    try {
+      // Even with an explicit “=”, HyperFormula rejects “==1”, and Excel reads “=01” as the number 1.
+      expect(book2.value(cells.totals.problemsDone)).not.toEqual(want);
     } finally {
       book2.destroy();
     }
