@@ -225,7 +225,7 @@ describe('workbooks without ZG formulas, and files that are not workbooks', () =
 
   test.each([
     ['整改台账.xlsx', '整改台账（发送副本）.xlsx'],
-    ['台账.XLSM', '台账（发送副本）.xlsx'],
+    ['台账.XLSM', '台账（发送副本）.xlsm'],
     ['台账', '台账（发送副本）.xlsx'],
     ['', '整改台账（发送副本）.xlsx'],
   ])('copy name of %p → %p', (name, copy) => expect(sendCopyFileName(name)).toBe(copy));

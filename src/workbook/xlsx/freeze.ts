@@ -52,10 +52,12 @@ export function freezeZgFormulas(xlsx: Uint8Array, fileName = '该文件'): Free
   return { ...result, bytes: zipXlsx(parts) };
 }
 
-/** The copy's file name: 台账.xlsx → 台账（发送副本）.xlsx (an .xlsm or a name without extension too). */
+/** The copy's file name: 台账.xlsx → 台账（发送副本）.xlsx; an .xlsm stays .xlsm; no extension → .xlsx. */
 export function sendCopyFileName(fileName: string): string {
   const base = fileName.replace(/\.xls[xm]?$/i, '');
-  return `${base || '整改台账'}（发送副本）.xlsx`;
+  // A macro-enabled package keeps its content type in the copy; Excel refuses it under .xlsx.
+  const extension = /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
+  return `${base || '整改台账'}（发送副本）${extension}`;
 }
 
 /** Rewrites the parts in place; the result without its bytes. */
