@@ -19,3 +19,26 @@ export const fieldGrid = {
   gap: tokens.spacingHorizontalS,
   '& .fui-Input, & .fui-Select, & .fui-Field': { minWidth: 0 },
 } as const;
+
+/** A figure tile (the header's live figures, the 统计 tab's key figures): label, value, the counts behind it. */
+export const figureTile = {
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minWidth: 0,
+  },
+  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  sub: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  alert: { color: tokens.colorPaletteRedForeground1 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+} as const;

@@ -2,6 +2,7 @@
 // 长期坚持占比, each with the counts behind it so a rate is never a bare number.
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatRate } from '../../format';
+import { figureTile } from '../../paneStyles';
 import { fill, useI18n } from '../../i18n';
 import type { Figures } from '../../ledgerFacts';
 
@@ -12,25 +13,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     margin: 0,
   },
-  tile: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-    minWidth: 0,
-  },
-  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  sub: {
-    display: 'block',
-    fontSize: tokens.fontSizeBase100,
-    lineHeight: tokens.lineHeightBase100,
-    color: tokens.colorNeutralForeground3,
-    fontWeight: tokens.fontWeightRegular,
-  },
-  alert: { color: tokens.colorPaletteRedForeground1 },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  ...figureTile,
 });
 
 export function FiguresHeader({ figures }: { figures: Figures }) {

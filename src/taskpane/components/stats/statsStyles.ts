@@ -1,7 +1,7 @@
 // Layout of the 统计 tab: one column for the 320 px pane; figures as tiles that share the width,
 // the per-unit table scrolls inside its own box rather than widening the pane.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { buttonRow, column, heading } from '../../paneStyles';
+import { buttonRow, column, figureTile, heading } from '../../paneStyles';
 
 export const useStatsStyles = makeStyles({
   panel: column(tokens.spacingVerticalL),
@@ -19,19 +19,12 @@ export const useStatsStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     margin: 0,
   },
-  tile: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-    minWidth: 0,
-  },
-  tileLabel: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
-  tileValue: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  tileSub: { display: 'block', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
-  alert: { color: tokens.colorPaletteRedForeground1 },
-  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  tile: figureTile.tile,
+  tileLabel: figureTile.label,
+  tileValue: figureTile.value,
+  tileSub: figureTile.sub,
+  alert: figureTile.alert,
+  warn: figureTile.warn,
   statusList: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
