@@ -8,3 +8,9 @@ export declare function buildPane(options?: { mode?: 'production' | 'development
 export declare function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }>;
 export declare function launchChromium(): Promise<Browser>;
 export declare function watchForeignRequests(page: Page, origin: string): string[];
+export declare function openPanePage(
+  browser: Browser,
+  origin: string,
+  width: number,
+  options?: Record<string, unknown>,
+): Promise<{ context: import('playwright-core').BrowserContext; page: Page; foreign: string[]; pageErrors: string[] }>;

@@ -97,3 +97,16 @@ export function watchForeignRequests(page, origin) {
   });
   return foreign;
 }
+
+/**
+ * A fresh pane page at one width (zh-CN), watched for what the scenarios assert at the end:
+ * requests to another origin and script errors.
+ */
+export async function openPanePage(browser, origin, width, options = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1, ...options });
+  const page = await context.newPage();
+  const foreign = watchForeignRequests(page, origin);
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return { context, page, foreign, pageErrors };
+}

@@ -5,7 +5,7 @@
 // test-results/. Ends with "N passed, N failed".
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPane, launchChromium, ROOT, serve, watchForeignRequests } from './harness.mjs';
+import { buildPane, launchChromium, openPanePage, ROOT, serve, watchForeignRequests } from './harness.mjs';
 import { statsScenario, summaryWorkbookScenario, writeSampleLedger } from './stats.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -55,11 +55,7 @@ async function shot(page, name) {
 
 /** The whole scenario at one pane width. */
 async function scenario(browser, origin, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const foreign = watchForeignRequests(page, origin);
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const { context, page, foreign, pageErrors } = await openPanePage(browser, origin, width);
   const tag = `${width}px`;
 
   await check(`${tag}: the preview opens on 台账, labelled as a preview`, async () => {

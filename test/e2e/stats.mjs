@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { ROOT, watchForeignRequests } from './harness.mjs';
+import { openPanePage, ROOT } from './harness.mjs';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,11 +32,7 @@ async function settle(page) {
 
 /** @param {{ browser: import('playwright-core').Browser, origin: string, width: number, ledgerFile: string, check: Function, assert: Function, shot: Function, assertNoHorizontalScroll: Function }} env */
 export async function statsScenario({ browser, origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll }) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
-  const page = await context.newPage();
-  const foreign = watchForeignRequests(page, origin);
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const { context, page, foreign, pageErrors } = await openPanePage(browser, origin, width, { acceptDownloads: true });
   const tag = `${width}px`;
 
   await check(`${tag}: 统计 creates the dashboard sheet and shows the key figures`, async () => {
@@ -101,11 +97,7 @@ export async function statsScenario({ browser, origin, width, ledgerFile, check,
  * @param {{ browser: import('playwright-core').Browser, origin: string, width: number, ledgerFile: string, check: Function, assert: Function, shot: Function, assertNoHorizontalScroll: Function }} env
  */
 export async function summaryWorkbookScenario({ browser, origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll }) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const foreign = watchForeignRequests(page, origin);
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  const { context, page, foreign, pageErrors } = await openPanePage(browser, origin, width);
   const tag = `${width}px`;
   const summaryHeading = () => page.getByRole('heading', { name: '汇总', level: 2, exact: true });
 
