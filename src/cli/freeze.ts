@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { isLedgerError } from '../ledger/errors';
 import { freezeZgFormulas, sendCopyFileName, type FreezeResult } from '../workbook/xlsx/freeze';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 
 export const FREEZE_USAGE = '  npm run --silent ledger -- freeze <台账.xlsx> [-o 副本.xlsx]   生成发送副本：ZG.* 公式替换为数值';
 
@@ -18,7 +18,7 @@ ${FREEZE_USAGE}
 选项：
   -o, --out <文件>  副本的文件名（默认在原文件名后加“（发送副本）”）
 
-退出码：0 成功；1 参数或文件错误；2 文件不是 .xlsx 工作簿。
+退出码：0 成功；1 参数或文件错误（含无法写出）；2 文件不是 .xlsx 工作簿；3 程序内部错误。
 `;
 
 type FreezeArgs = { file: string; out: string };
@@ -82,7 +82,7 @@ export async function runFreeze(args: readonly string[], io: CliIo): Promise<num
   const bytes = readWorkbook(opts.file, io);
   const result = freezeZgFormulas(bytes, path.basename(opts.file));
   if (isLedgerError(result)) throw new CliError(result.message, 2);
-  io.writeFile(opts.out, result.bytes);
+  writeOutput(io, opts.out, result.bytes);
   io.out(freezeSummary(result, opts.file, opts.out));
   return 0;
 }

@@ -13,7 +13,7 @@ import { importReport, toImportJson, toLedger } from '../ledger/import';
 import type { ImportResult } from '../ledger/import';
 import { runConsolidate } from './consolidate';
 import { runFreeze } from './freeze';
-import { CliError, defaultIo, type CliIo } from './io';
+import { CliError, defaultIo, EXIT_INTERNAL, writeOutput, type CliIo } from './io';
 import { runTemplate } from './template';
 
 const HELP = `整改台账助手 命令行
@@ -34,7 +34,7 @@ const HELP = `整改台账助手 命令行
   -o, --out <文件>  写出 .xlsx 台账
   --ref <日期>      文中没有日期时，未写年份的时限按此日期推算（默认今天，格式 YYYY-MM-DD）
 
-退出码：0 成功；1 参数或文件错误；2 文本不是巡察反馈意见或整改情况通报。
+退出码：0 成功；1 参数或文件错误（含无法写出）；2 文本不是巡察反馈意见或整改情况通报；3 程序内部错误。
 `;
 
 type ImportArgs = { file: string; json: boolean; out: string | null; ref: string | null };
@@ -118,9 +118,10 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (opts.out) {
     const { writeLedgerXlsx } = await import('../workbook/xlsxWriter');
-    const bytes = await writeLedgerXlsx(toLedger(result));
-    io.writeFile(opts.out, bytes);
-    io.err(`已写出 ${opts.out}：${result.problems.length}个问题，${result.warnings.length}条提示\n`);
+    const written: string[] = [];
+    const bytes = await writeLedgerXlsx(toLedger(result), { onWarning: (w) => written.push(w.message) });
+    writeOutput(io, opts.out, bytes);
+    io.err(`已写出 ${opts.out}：${result.problems.length}个问题，${result.warnings.length + written.length}条提示\n${written.map((w) => `  提示：${w}\n`).join('')}`);
     return 0;
   }
   io.out(summary(result));
@@ -151,8 +152,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.err(`错误：${e.message}\n`);
       return e.code;
     }
-    io.err(`错误：${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    // Not a failure the program foresaw: exit 3, so scripts never read it as a usage error (1) or a bad file (2).
+    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}。这不是所给文件或参数的问题，请把这条信息和所用文件报告给维护人员\n`);
+    return EXIT_INTERNAL;
   }
 }
 

@@ -45,6 +45,9 @@ export const MESSAGES = {
   xlsxTooManyParts: { kind: '#VALUE!', 'zh-CN': '“{0}”包含{1}个文件部件，超过上限{2}个，未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: '"{0}" holds {1} parts, more than the {2} allowed, and was not read; the file may be damaged or crafted' },
   rowsBelowTable: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}在表格范围之外（表格下方，WPS、LibreOffice 不会自动扩展表格），已一并读取；请在 Excel 中把表格扩展到这些行', en: 'in "{0}", sheet {1}: rows {2} lie below the table (WPS and LibreOffice do not grow tables); they were read too. Extend the table over them in Excel' },
   rowsWithoutId: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}有内容但没有{3}，未读取；请补填{3}后重新汇总', en: 'in "{0}", sheet {1}: rows {2} hold data but no {3} and were not read; fill in {3} and consolidate again' },
+  cellCharsRemoved: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：去掉了{3}个 XML 不允许的字符（如 U+FFFF、控制字符），其余文字照写', en: 'sheet {0}, row {1}, column {2}: {3} characters XML does not allow (such as U+FFFF or control characters) were removed; the rest is written' },
+  cellTruncated: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：文字有{3}个字符，超过 Excel 单元格上限{4}个，只写入前{4}个', en: 'sheet {0}, row {1}, column {2}: the text has {3} characters, more than the {4} an Excel cell holds; only the first {4} are written' },
+  paragraphCharsRemoved: { kind: '#VALUE!', 'zh-CN': '第{0}段：去掉了{1}个 XML 不允许的字符（如 U+FFFF、控制字符）', en: 'paragraph {0}: {1} characters XML does not allow (such as U+FFFF or control characters) were removed' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'in "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'in "{0}", table {1} has no columns {2}; they are read as blank' },
   unitMissing: {

@@ -4,6 +4,7 @@
 // `ledger import … -o ledger.xlsx` and `ledger template`): it pulls in exceljs, so the task pane
 // bundle must never import it.
 import ExcelJS from 'exceljs';
+import { sanitizeWorkbook, type WriteWarning } from './xlsxSafe';
 import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
 import { cellValue, cellsFromRow, type CellValue } from './cells';
@@ -173,6 +174,8 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
 export type WriteOptions = {
   /** Sizes of the 整改统计 lists; dashboardSlots(ledger) unless given. */
   slots?: DashboardSlots;
+  /** Told each cell whose text had to change to be written (forbidden characters, over 32,767 characters). */
+  onWarning?: WriteWarning;
 };
 
 /** The whole ledger as an .xlsx file (bytes), with its 整改统计 sheet and charts. */
@@ -189,6 +192,7 @@ export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}
   wb.definedNames.add(`'${dashboard.sheet}'!$A$1`, DASHBOARD_NAME);
   addTable(wb, HOLIDAYS, []);
   addTable(wb, CHANGES, []);
+  sanitizeWorkbook(wb, options.onWarning ?? (() => undefined));
   const buffer = await wb.xlsx.writeBuffer();
   return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
 }

@@ -4,6 +4,8 @@
 //
 // Page numbers: "— 1 —" in 4号宋体, on the outer side as §7.5 prescribes (odd pages right, even pages
 // left, one cell in from the edge of the version heart), through Word's odd/even footers.
+import { ledgerError, type LedgerError } from '../errors';
+import { xmlSafeText } from '../xmlText';
 import {
   AlignmentType,
   Document,
@@ -159,7 +161,16 @@ export function draftDocument(draft: ReportDraft): Document {
   });
 }
 
-/** The .docx bytes (a zip). Works in the browser and in Node. */
-export async function buildDocx(draft: ReportDraft): Promise<Uint8Array> {
-  return Packer.pack(draftDocument(draft), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+/**
+ * The .docx bytes (a zip). Works in the browser and in Node. Every paragraph goes through the one
+ * sanitiser first: a character XML forbids (pasted U+FFFF, control characters) would make
+ * document.xml ill-formed and Word refuse the file; each paragraph changed is reported.
+ */
+export async function buildDocx(draft: ReportDraft, onWarning: (warning: LedgerError) => void = () => undefined): Promise<Uint8Array> {
+  const blocks = draft.blocks.map((block, i) => {
+    const safe = xmlSafeText(block.text);
+    if (safe.removed > 0) onWarning(ledgerError('paragraphCharsRemoved', i + 1, safe.removed));
+    return safe.removed > 0 ? { ...block, text: safe.text } : block;
+  });
+  return Packer.pack(draftDocument({ ...draft, blocks }), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

@@ -16,10 +16,9 @@ export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
 }
 
-/** ST_Xstring escapes: `_x000A_` is a line feed, `_x005F_` a literal underscore. */
-export function decodeXstring(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
+/** ST_Xstring escapes (`_x000A_` a line feed, `_x005F_` an underscore): one decoder, beside the writers' escaper. */
+import { decodeXstring } from '../../ledger/xmlText';
+export { decodeXstring };
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
