@@ -74,7 +74,8 @@ export function dateStyles(parts: XlsxParts): boolean[] {
   const xml = partText(parts, path);
   if (!xml) return [];
   const custom = new Map(startTags(xml, 'numFmt').map((a) => [Number(a.numFmtId), a.formatCode ?? '']));
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  // Content up to the next cellXfs tag only (an unrolled loop): linear even on a part full of unclosed ones.
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs(?=[\s>])[^<>]*>([^<]*(?:<(?!\/?(?:[\w.-]+:)?cellXfs[\s>])[^<]*)*)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
   return startTags(cellXfs, 'xf').map((a) => {
     const id = Number(a.numFmtId ?? 0);
     const code = custom.get(id);
