@@ -8,7 +8,7 @@ import { isLedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/types';
 import { generateLedger, sampleLedger } from '../workbook/sample';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_SHEET, summaryDashboardPlan } from '../workbook/summaryDashboard';
-import { DATE_FORMAT, columnLetter } from '../workbook/schema';
+import { DATE_FORMAT, SUMMARY, columnLetter } from '../workbook/schema';
 import { writeSummaryXlsx } from '../workbook/summaryXlsx';
 import { encodeXml, partText, setPartText, unzipXlsx, worksheets, zipXlsx } from '../workbook/xlsx/package';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
@@ -122,7 +122,7 @@ describe('ledger consolidate', () => {
     const fs = await files();
     await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
     const io = memoryIo(fs);
-    expect(await runConsolidate(['in/教育局（第二版）.xlsx', '-o', '汇总.xlsx'], io)).toBe(0);
+    expect(await runConsolidate(['in/教育局（第二版）.xlsx', '-o', '汇总.xlsx', '--replace'], io)).toBe(0);
     expect(io.stdout.join('')).toContain('（替换“教育局.xlsx”的数据）');
     const rows = summaryOf(fs.get('汇总.xlsx')).rows;
     expect(summaryUnits(rows)).toEqual(['清源县卫生健康委员会党组', '清源县教育局党组']);
@@ -194,7 +194,7 @@ describe('ledger consolidate', () => {
     fs.set('汇总.xlsx', addColumnByHand(fs.get('汇总.xlsx')!, '核查意见', new Map([
       [sheetRow(wjw, 'P002-M01'), '已核实'], [sheetRow(jyj, 'P002-M01'), '乙的意见'], [sheetRow(jyj, 'P011-M01'), '随措施删除'],
     ])));
-    expect(await runConsolidate(['in/教育局（第二版）.xlsx', '-o', '汇总.xlsx'], memoryIo(fs))).toBe(0);
+    expect(await runConsolidate(['in/教育局（第二版）.xlsx', '-o', '汇总.xlsx', '--replace'], memoryIo(fs))).toBe(0);
     const written = summaryOf(fs.get('汇总.xlsx'));
     expect(written.extra.headers).toEqual(['核查意见']);
     const placed = placeExtraColumns(written.extra, written.rows);
@@ -287,4 +287,58 @@ describeWithLibreOffice('the summary workbook in LibreOffice', () => {
     },
     SOFFICE_TIMEOUT_MS,
   );
+});
+
+describe('a re-run never destroys what the 巡察办 added, and never replaces a unit silently', () => {
+  async function edited(fs: Map<string, Uint8Array>, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(fs.get('汇总.xlsx')!) as unknown as ExcelJS.Buffer);
+    edit(wb);
+    fs.set('汇总.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+
+  test.each([
+    ['a formula in their own 核查意见 column', (wb: ExcelJS.Workbook) => {
+      const ws = wb.getWorksheet('汇总')!;
+      ws.getCell(3, SUMMARY.columns.length + 1).value = { formula: 'IF(A3="","",A3&"：待核")', result: '' };
+    }, /“汇总”表[A-Z]+3（第3行，核查意见）：公式/],
+    ['a note typed below the 汇总 table', (wb: ExcelJS.Workbook) => {
+      wb.getWorksheet('汇总')!.getCell('B400').value = '备注：乙单位材料待补';
+    }, /“汇总”表B400（第400行）/],
+    ['a note typed beside the 汇总统计 figures', (wb: ExcelJS.Workbook) => {
+      wb.getWorksheet(SUMMARY_DASHBOARD_SHEET)!.getCell('T40').value = '已向领导汇报';
+    }, /“汇总统计”表T40（第40行）/],
+  ])('%s: refused before writing, the cell named, exit 1', async (_, edit, named) => {
+    const fs = await files();
+    await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
+    fs.set('汇总.xlsx', addColumnByHand(fs.get('汇总.xlsx')!, '核查意见', new Map([[2, '已核实']])));
+    await edited(fs, edit);
+    const before = fs.get('汇总.xlsx');
+    const io = memoryIo(fs);
+    const error = await runConsolidate(['in/教育局.xlsx', '-o', '汇总.xlsx'], io).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).code).toBe(1);
+    expect((error as CliError).message).toMatch(named);
+    expect((error as CliError).message).toContain('未写出文件');
+    expect(fs.get('汇总.xlsx')).toBe(before);
+    expect(io.stdout.join('')).not.toContain('✓');
+  });
+
+  test('a file carrying another unit’s 被巡察单位: who replaces whom, nothing written without --replace', async () => {
+    const fs = await files();
+    await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
+    const before = fs.get('汇总.xlsx');
+    fs.set('in/乙单位.xlsx', await writeLedgerXlsx(withOrg(generateLedger(5, 9), '清源县教育局党组')));
+    const io = memoryIo(fs);
+    await expect(runConsolidate(['in/乙单位.xlsx', '-o', '汇总.xlsx'], io)).rejects.toMatchObject({ code: 1 });
+    expect(io.stdout.join('')).toContain('“乙单位.xlsx”的被巡察单位是“清源县教育局党组”，会替换“教育局.xlsx”报来的“清源县教育局党组”数据');
+    expect(fs.get('汇总.xlsx')).toBe(before);
+    expect(await runConsolidate(['in/乙单位.xlsx', '-o', '汇总.xlsx', '--replace'], memoryIo(fs))).toBe(0);
+  });
+
+  test('two files of one unit in the same run also need --replace', async () => {
+    const fs = await files();
+    await expect(runConsolidate(['in/教育局.xlsx', 'in/教育局（第二版）.xlsx', '-o', '汇总.xlsx'], memoryIo(fs))).rejects.toMatchObject({ code: 1 });
+    expect(fs.has('汇总.xlsx')).toBe(false);
+  });
 });

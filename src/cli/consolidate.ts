@@ -4,7 +4,7 @@
 // replaces its rows, never duplicates them. A file that is not a ledger is reported and skipped.
 // Exit codes: 0 done; 1 usage, or an output file that must not be overwritten; 2 some file was skipped.
 import path from 'node:path';
-import { mergeSummary, summaryFigures, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
+import { foreignReplacements, mergeSummary, summaryFigures, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
 import { isLedgerError } from '../ledger/errors';
 import { clockAt } from '../ledger/ledger-ops';
 import type { UnitLedger } from '../ledger/store';
@@ -25,8 +25,12 @@ Excel、WPS、LibreOffice 打开即可计算）。
 - 来源单位取台账“巡察信息”中的被巡察单位；未填写被巡察单位的文件无法区分单位，会列出原因并跳过。
 - 不是整改台账的文件会列出原因并跳过。
 
+- 一个文件的被巡察单位与另一个文件（本次或以前汇总的）相同时，会替换那个文件报来的数据：
+  命令会列出谁替换谁并停止，不写出文件；确认无误（如该单位重新报送）后加 --replace 再运行。
+
 选项：
   -o, --out <文件>  汇总工作簿（必填）
+  --replace        允许用一个文件替换另一个文件报来的同一单位的数据
 
 退出码：0 成功；1 参数错误、输出文件不能覆盖或无法写出；2 有文件未能汇总（其余文件已汇总）；3 程序内部错误。
 `;
@@ -34,14 +38,16 @@ Excel、WPS、LibreOffice 打开即可计算）。
 /** The command line's I/O plus a clock for 导入时间 (injected so tests are deterministic). */
 export type ConsolidateIo = CliIo & { now?: () => Date };
 
-type Args = { files: string[]; out: string };
+type Args = { files: string[]; out: string; replace: boolean };
 
 function parseArgs(args: readonly string[]): Args {
   const files: string[] = [];
   let out: string | null = null;
+  let replace = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-o' || a === '--out') {
+    if (a === '--replace') replace = true;
+    else if (a === '-o' || a === '--out') {
       out = args[++i] ?? null;
       if (!out) throw new CliError('“-o”后面要写汇总工作簿的文件名，例如：-o 汇总.xlsx', 1);
     } else if (a.startsWith('-')) throw new CliError(`不认识的选项“${a}”，请用 --help 查看用法`, 1);
@@ -49,7 +55,7 @@ function parseArgs(args: readonly string[]): Args {
   }
   if (files.length === 0) throw new CliError('请指定要汇总的台账文件，例如：npm run --silent ledger -- consolidate 甲单位.xlsx 乙单位.xlsx -o 汇总.xlsx', 1);
   if (!out) throw new CliError('请用 -o 指定汇总工作簿，例如：-o 汇总.xlsx', 1);
-  return { files, out };
+  return { files, out, replace };
 }
 
 function tryRead(io: CliIo, file: string): Uint8Array | null {
@@ -73,6 +79,16 @@ function existingSummary(io: CliIo, out: string): { rows: SummaryRow[]; asOf: Is
   if (foreign.length > 0) {
     throw new CliError(`“${name}”中还有其他工作表（${foreign.join('、')}），命令行会整体重写汇总工作簿；请换一个输出文件名，或在 Excel 任务窗格中汇总`, 1);
   }
+  if (existing.userWork.length > 0) {
+    // Refused before anything is written: a rewrite would turn these formulas into nothing and drop these notes.
+    const shown = existing.userWork.slice(0, 10).join('；');
+    const more = existing.userWork.length > 10 ? `等${existing.userWork.length}处` : '';
+    throw new CliError(
+      `“${name}”中有你自己添加的内容，命令行重写汇总工作簿时无法保留：${shown}${more}。为免丢失，未写出文件。` +
+        '请把表格外的备注移到“汇总”表中自己添加的列里（按行保留）、把自加列中的公式改为数值，或换一个输出文件名',
+      1,
+    );
+  }
   return { rows: existing.rows, asOf: existing.asOf, extra: existing.extra };
 }
 
@@ -91,7 +107,7 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
     io.out(CONSOLIDATE_HELP);
     return 0;
   }
-  const { files, out } = parseArgs(args);
+  const { files, out, replace } = parseArgs(args);
   const { rows: before, asOf: typedAsOf, extra } = existingSummary(io, out);
   if (before.length > 0) io.out(`在“${path.basename(out)}”已有的汇总数据上合并（${new Set(before.map((r) => r.sourceUnit)).size}个单位，${before.length}行）。\n`);
 
@@ -119,6 +135,12 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
   const { writeSummaryXlsx } = await import('../workbook/summaryXlsx');
   const now = clockAt(io.now ? io.now() : new Date());
   const merged = mergeSummary(before, units, now.now);
+  const foreign = foreignReplacements(merged.report);
+  if (foreign.length > 0 && !replace) {
+    const who = foreign.map((r) => `  “${r.fileName}”的被巡察单位是“${r.unit}”，会替换“${r.replacedFile}”报来的“${r.unit}”数据`);
+    io.out(`${who.join('\n')}\n`);
+    throw new CliError('以上文件会替换另一个文件报来的同一单位数据，未写出文件。请核对这些文件“巡察信息”中的被巡察单位；确为该单位重新报送的，加 --replace 再运行', 1);
+  }
   const lines = entries.flatMap((e) => {
     if ('skipped' in e) return [e.skipped];
     const u = merged.report[e.ledger];

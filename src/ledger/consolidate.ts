@@ -135,6 +135,16 @@ export function mergeSummary(
   return { rows: [...groups.values()].flatMap((g) => g.rows), report };
 }
 
+/**
+ * Incoming files that would replace rows another file brought: the same 被巡察单位 from a different
+ * file (a unit that copied another unit's ledger without changing 被巡察单位, or two files of one
+ * unit in a run). A resend under the same file name is the ordinary update and is not listed.
+ * Replacing these needs the user's say: the pane asks, the command line wants --replace.
+ */
+export function foreignReplacements(report: readonly UnitOutcome[]): UnitOutcome[] {
+  return report.filter((r) => r.outcome === 'replaced' && r.replacedFile !== null && r.replacedFile !== r.fileName);
+}
+
 /** The units of the 汇总 rows, first spelling of each, in table order (the dashboard's row labels). */
 export function summaryUnits(rows: readonly SummaryRow[]): string[] {
   return [...groupByUnit(rows).values()].map((g) => g.unit);

@@ -63,7 +63,7 @@ export function workbookReader(parts: XlsxParts) {
 
 /** A cell as the row readers expect it: errors blank, date-formatted numbers ISO text outside date columns. */
 export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefined): unknown {
-  if (!cell || isCellError(cell.value)) return '';
+  if (!cell || cell.value === null || isCellError(cell.value)) return '';
   if (cell.date && typeof cell.value === 'number' && column?.kind !== 'date' && column?.kind !== 'datetime' && cell.value >= 61) {
     return serialToIso(cell.value);
   }

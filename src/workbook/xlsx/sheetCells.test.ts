@@ -45,7 +45,8 @@ describe('readSheetCells', () => {
     expect(cells.get(2, 5)?.value).toBe(true);
     expect(cells.get(2, 6)?.value).toEqual({ error: '#N/A' });
     expect(cells.get(2, 7)?.value).toBe('a&b');
-    expect(cells.get(2, 8)).toBeUndefined(); // a formula without a cached value: nothing to read
+    // A formula without a cached value: no value to read, but the cell is known to hold a formula.
+    expect(cells.get(2, 8)).toEqual({ value: null, date: false, formula: true });
     expect(cells.get(2, 9)?.value).toBe('2024-03-15');
     expect(cells.get(3, 1)?.value).toBe(7);
   });

@@ -10,7 +10,8 @@ import { attributes, partText, relationshipsOf, startTags, worksheets, type Shee
 export type CellError = { error: string };
 /** A cell's value as stored: text, number, TRUE/FALSE, an error such as #N/A, or null when empty. */
 export type XlsxValue = string | number | boolean | CellError | null;
-export type XlsxCell = { value: XlsxValue; date: boolean };
+/** `formula`: the cell holds a formula (its value is the cached result, null when never calculated). */
+export type XlsxCell = { value: XlsxValue; date: boolean; formula?: true };
 
 export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
@@ -110,9 +111,14 @@ export function parseRange(ref: string): CellRange | null {
 }
 
 /** The non-empty cells of a sheet; `lastRow` is the lowest row holding one (0 when none), so a range can be clamped to what exists. */
-export type SheetCells = { get(row: number, col: number): XlsxCell | undefined; readonly lastRow: number };
+export type SheetCells = {
+  get(row: number, col: number): XlsxCell | undefined;
+  readonly lastRow: number;
+  /** Every cell held, row by row. */
+  each?(visit: (row: number, col: number, cell: XlsxCell) => void): void;
+};
 
-type OpenCell = { row: number; col: number; type: string; style: number; v: string | null; inline: string };
+type OpenCell = { row: number; col: number; type: string; style: number; v: string | null; inline: string; formula: boolean };
 
 function cellValueOf(c: OpenCell, strings: readonly string[]): XlsxValue {
   switch (c.type) {
@@ -156,9 +162,11 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
         const at = a.r ? parseA1(a.r) : null;
         if (at) ({ row, col } = at);
         else col++;
-        cell = { row, col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: null, inline: '' };
+        cell = { row, col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: null, inline: '', formula: false };
       } else if (!cell) {
         return;
+      } else if (name === 'f') {
+        cell.formula = true;
       } else if (name === 'v') {
         capture = 'v';
         cell.v = '';
@@ -173,11 +181,14 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
       else if (name === 'c' && cell) {
         const value = cellValueOf(cell, strings);
         // A cell beyond Excel's bounds does not exist in any workbook Excel could open.
-        if (value !== null && value !== '' && cell.row <= EXCEL_MAX_ROWS && cell.col <= EXCEL_MAX_COLS) {
+        // A formula cell is kept even without a result: a rewrite must know a formula was there.
+        if (((value !== null && value !== '') || cell.formula) && cell.row <= EXCEL_MAX_ROWS && cell.col <= EXCEL_MAX_COLS) {
           if (cell.row > lastRow) lastRow = cell.row;
           let line = rows.get(cell.row);
           if (!line) rows.set(cell.row, (line = new Map()));
-          line.set(cell.col, { value, date: typeof value === 'number' && dateXf[cell.style] === true });
+          const kept: XlsxCell = { value: value === '' ? null : value, date: typeof value === 'number' && dateXf[cell.style] === true };
+          if (cell.formula) kept.formula = true;
+          line.set(cell.col, kept);
         }
         cell = null;
       }
@@ -188,7 +199,11 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
       else if (capture === 't') cell.inline += t;
     },
   });
-  return { get: (r, c) => rows.get(r)?.get(c), lastRow };
+  return {
+    get: (r, c) => rows.get(r)?.get(c),
+    lastRow,
+    each: (visit) => rows.forEach((line, r) => line.forEach((c, col) => visit(r, col, c))),
+  };
 }
 
 /** An Excel table (ListObject) as the package describes it. */
