@@ -13,6 +13,7 @@ import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { freezeZgFormulas } from '../../src/workbook/xlsx/freeze';
 import { partText, setPartText, unzipXlsx, worksheets, zipXlsx } from '../../src/workbook/xlsx/package';
 import { readLedgerFile } from '../../src/workbook/xlsx/readLedger';
+import { hostileCases } from './hostile';
 
 const MEASURES = 5000;
 const RUNS = 7;
@@ -99,6 +100,8 @@ export async function run(opts: { json: boolean }): Promise<Record<string, unkno
     freezeRatioToUnzipZip: Math.round((freezing.ours / freezing.baseline) * 100) / 100,
     readRetainedMiB: await retainedMiB(() => readLedgerFile(file, 'bench.xlsx')),
     excelJsRetainedMiB: await retainedMiB(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer)),
+    // Hostile files (zip bombs, huge claimed ranges, 100,000 comments) as ratios to reading the ordinary file.
+    hostile: await hostileCases(),
   };
   if (!opts.json) {
     console.log(`\nworkbook files: ${MEASURES} measures, ${summary.fileKiB} KiB, median of ${RUNS} runs, alternating`);
@@ -106,6 +109,8 @@ export async function run(opts: { json: boolean }): Promise<Record<string, unkno
     console.log(`  freeze ${summary.freezeMs} ms  vs unzip+zip ${summary.unzipZipMs} ms  (${summary.freezeRatioToUnzipZip}×)`);
     if (summary.readRetainedMiB === null) console.log('  heap held: not measured (needs node --expose-gc, as npm run bench passes)');
     else console.log(`  heap held while the result is alive: reader ${summary.readRetainedMiB} MiB, ExcelJS ${summary.excelJsRetainedMiB} MiB`);
+    const { cases } = summary.hostile as { cases: Record<string, { fileKiB: number; ms: number; ratioToOrdinaryRead: number }> };
+    for (const [name, c] of Object.entries(cases)) console.log(`  hostile ${name} (${c.fileKiB} KiB): ${c.ms} ms (${c.ratioToOrdinaryRead}× the ordinary read)`);
   }
   return summary;
 }
