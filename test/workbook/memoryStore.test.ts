@@ -1,5 +1,5 @@
 import { addDays, parseIso } from '../../src/ledger/dates';
-import { weakestStatus } from '../../src/ledger/status';
+import { problemStatus } from '../../src/ledger/status';
 import { LedgerStoreError, type NewMeasure } from '../../src/ledger/store';
 import { CLOSE_STATES, STATUSES } from '../../src/ledger/types';
 import { createMemoryStore } from '../../src/workbook/memoryStore';
@@ -40,7 +40,7 @@ describe('sample ledger', () => {
       if (m.doneDate) expect(m.doneDate <= today && m.doneDate >= l.round.feedback!).toBe(true);
       if (m.progress) for (const line of m.progress.split('\n')) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}：/);
     }
-    for (const p of l.problems) expect(p.status).toBe(weakestStatus(l.measures.filter((m) => m.problemId === p.id).map((m) => m.status)));
+    for (const p of l.problems) expect(p.status).toBe(problemStatus(l.measures.filter((m) => m.problemId === p.id).map((m) => m.status)));
   });
 
   test('moves with today: the same shape a year later', () => {
@@ -91,7 +91,7 @@ describe('memory store', () => {
     await store.appendProgress('P013-M02', '2026-11-21', '已补齐材料56份');
     let l = await store.load();
     expect(l.measures.find((m) => m.id === 'P013-M01')!.doneDate).toBe('2026-11-22');
-    expect(l.problems.find((p) => p.id === 'P013')!.status).toBe('未启动');
+    expect(l.problems.find((p) => p.id === 'P013')!.status).toBe('正在推进'); // one done, one not started (DESIGN §4)
     await store.setStatus('P013-M02', '已完成', '2026-11-21');
     l = await store.load();
     expect(l.problems.find((p) => p.id === 'P013')!.status).toBe('已完成');
