@@ -26,6 +26,8 @@ export const MESSAGES = {
   required: { kind: '#VALUE!', 'zh-CN': '请填写{0}', en: 'please fill in {0}' },
   notFound: { kind: '#N/A', 'zh-CN': '找不到编号为“{0}”的条目，可能已被删除', en: 'no item with the number "{0}"; it may have been deleted' },
   badCloseStep: { kind: '#VALUE!', 'zh-CN': '{0}的销号状态为“{1}”，不能{2}', en: '{0} is in the closing state "{1}"; it cannot be moved to "{2}"' },
+  extendDone: { kind: '#VALUE!', 'zh-CN': '{0}已完成整改，无需申请延期', en: '{0} is already done; it needs no extension' },
+  extendMeasureOnly: { kind: '#VALUE!', 'zh-CN': '{0}是问题，延期按整改措施申请', en: '{0} is a problem; extensions are requested for its measures' },
   foreignSheet: { kind: '#VALUE!', 'zh-CN': '工作簿中已有名为“{0}”的工作表且不是本台账的表格，台账已改用“{1}”', en: 'the workbook already has a sheet "{0}" that is not part of the ledger; the ledger uses "{1}" instead' },
   notALedger: { kind: '#N/A', 'zh-CN': '当前工作簿中没有整改台账，请先创建整改台账', en: 'this workbook holds no rectification ledger; create one first' },
   missingDeadline: { kind: '#N/A', 'zh-CN': '{0}：第{1}项没有填写截止日期，无法判断预警', en: '{0}: item {1} has no deadline, so no warning light can be given' },
