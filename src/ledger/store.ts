@@ -55,8 +55,8 @@ export type ItemRef = { kind: 'problem' | 'measure'; id: string };
 export type RepairReport = { created: string[]; repaired: string[]; notes: string[] };
 
 export type LedgerStore = {
-  /** 'excel' or 'preview' (in-memory, plain browser). */
-  readonly kind: 'excel' | 'preview';
+  /** 'excel', 'preview' (in-memory, plain browser) or 'file' (a ledger .xlsx the page opened, DESIGN §12). */
+  readonly kind: 'excel' | 'preview' | 'file';
   detect(): Promise<LedgerPresence>;
   /**
    * Creates the ledger sheets, or repairs missing columns/names without touching data. The report

@@ -167,5 +167,5 @@ export const en: Strings = {
   itemMissing: 'This item is no longer in the ledger',
   openMeasure: 'Open measure {0}',
   openProblem: 'Open problem {0}',
-  statusRollup: 'Problem status (weakest measure)',
+  statusRollup: 'Problem status (from its measures)',
 };

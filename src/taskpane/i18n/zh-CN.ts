@@ -172,7 +172,7 @@ export const zhCN = {
   itemMissing: '该条目已不在台账中',
   openMeasure: '打开措施 {0}',
   openProblem: '打开问题 {0}',
-  statusRollup: '问题状态（按最弱的措施）',
+  statusRollup: '问题状态（由措施汇总）',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof zhCN]: string };
