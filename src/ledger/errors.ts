@@ -31,6 +31,7 @@ export const MESSAGES = {
   foreignSheet: { kind: '#VALUE!', 'zh-CN': '工作簿中已有名为“{0}”的工作表且不是本台账的表格，台账已改用“{1}”', en: 'the workbook already has a sheet "{0}" that is not part of the ledger; the ledger uses "{1}" instead' },
   notALedger: { kind: '#N/A', 'zh-CN': '当前工作簿中没有整改台账，请先创建整改台账', en: 'this workbook holds no rectification ledger; create one first' },
   missingDeadline: { kind: '#N/A', 'zh-CN': '{0}：第{1}项没有填写截止日期，无法判断预警', en: '{0}: item {1} has no deadline, so no warning light can be given' },
+  yearOutOfRange: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”的年份不在 Excel 能表示的日期范围内（1900年至9999年）', en: '{0}: the year of "{1}" is outside the dates Excel can hold (1900 to 9999)' },
   notADeadline: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”中没有整改期限（截至日期、完成日期不是期限）', en: '{0}: "{1}" states no deadline (as-of and completion dates are not deadlines)' },
   calendarCoverageStart: { kind: '#N/A', 'zh-CN': '节假日数据自{0}年起，{1}按周一至周五计算，请在“节假日”表补充', en: 'holiday data start in {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
   badHolidayDate: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：“{2}”不是有效日期，该行未生效', en: 'sheet {0}, row {1}: "{2}" is not a valid date; the row is ignored' },
