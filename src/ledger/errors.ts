@@ -46,6 +46,8 @@ export const MESSAGES = {
   xlsxTooLarge: { kind: '#VALUE!', 'zh-CN': '“{0}”解压后超过{1} MB，为防止耗尽内存未读取。正常的整改台账解压后只有几 MB 到几十 MB，这个文件可能已损坏或是恶意构造的，请确认来源', en: '"{0}" inflates to more than {1} MB and was not read, to keep memory safe. A real ledger inflates to a few MB; this file may be damaged or crafted, check where it came from' },
   xlsxPartTooLarge: { kind: '#VALUE!', 'zh-CN': '“{0}”中的“{1}”解压后超过{2} MB，为防止耗尽内存未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: 'in "{0}", the part {1} inflates to more than {2} MB and was not read, to keep memory safe; the file may be damaged or crafted' },
   xlsxTooManyParts: { kind: '#VALUE!', 'zh-CN': '“{0}”包含{1}个文件部件，超过上限{2}个，未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: '"{0}" holds {1} parts, more than the {2} allowed, and was not read; the file may be damaged or crafted' },
+  rowsBelowTable: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}在表格范围之外（表格下方，WPS、LibreOffice 不会自动扩展表格），已一并读取；请在 Excel 中把表格扩展到这些行', en: 'in "{0}", sheet {1}: rows {2} lie below the table (WPS and LibreOffice do not grow tables); they were read too. Extend the table over them in Excel' },
+  rowsWithoutId: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}有内容但没有{3}，未读取；请补填{3}后重新汇总', en: 'in "{0}", sheet {1}: rows {2} hold data but no {3} and were not read; fill in {3} and consolidate again' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'in "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'in "{0}", table {1} has no columns {2}; they are read as blank' },
   unitMissing: {

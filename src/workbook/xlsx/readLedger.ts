@@ -53,7 +53,7 @@ export function workbookReader(parts: XlsxParts) {
     let cells = sheets.get(path);
     if (!cells) {
       const xml = partText(parts, path);
-      cells = xml ? readSheetCells(xml, strings, dates) : { get: () => undefined };
+      cells = xml ? readSheetCells(xml, strings, dates) : { get: () => undefined, lastRow: 0 };
       sheets.set(path, cells);
     }
     return cells;
@@ -70,7 +70,19 @@ export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefine
   return cell.value;
 }
 
-type TableRead<F extends string> = { rows: unknown[][]; index: HeaderIndex; missingOptional: string[]; missingRequired: string[]; def: TableDef<F> };
+type TableRead<F extends string> = {
+  rows: unknown[][];
+  /** The sheet row of each entry of `rows` (第N行 in messages). */
+  rowNumbers: number[];
+  /** Whether each row holds anything in a data column (a blank row is the empty template row). */
+  filled: boolean[];
+  /** Rows read from below the table's range: typed under it in WPS or LibreOffice, which do not grow tables. */
+  below: number[];
+  index: HeaderIndex;
+  missingOptional: string[];
+  missingRequired: string[];
+  def: TableDef<F>;
+};
 
 function readTable<F extends string>(table: TablePart, def: TableDef<F>, required: readonly F[], cells: SheetCells): TableRead<F> {
   const index = headerIndex(table.columns);
@@ -80,13 +92,56 @@ function readTable<F extends string>(table: TablePart, def: TableDef<F>, require
   const missingOptional = absent.filter((c) => !required.includes(c.field as F)).map((c) => c.header);
   const byHeader = new Map(def.columns.map((c) => [c.header, c]));
   const columnDefs = table.columns.map((h) => byHeader.get(h.trim()));
+  const rowAt = (r: number) => table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i]));
+  // Only the data columns tell whether a row holds anything: formula columns carry values on every row.
+  const hasData = (row: unknown[]) => row.some((v, i) => columnDefs[i]?.field && v !== '' && v !== null);
   const rows: unknown[][] = [];
+  const rowNumbers: number[] = [];
+  const below: number[] = [];
   const first = table.range.top + table.headerRows;
-  const last = table.range.bottom - table.totalsRows;
+  // A claimed range (A1:XFD1048576) is clamped to the rows that hold a cell: the work follows the file's content.
+  const last = Math.min(table.range.bottom - table.totalsRows, cells.lastRow);
+  const filled: boolean[] = [];
   for (let r = first; r <= last; r++) {
-    rows.push(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i])));
+    const row = rowAt(r);
+    rows.push(row);
+    rowNumbers.push(r);
+    filled.push(hasData(row));
   }
-  return { rows, index, missingOptional, missingRequired, def };
+  if (table.totalsRows === 0) {
+    // Rows typed just below the table, up to the first blank one.
+    for (let r = Math.max(table.range.bottom, first - 1) + 1; r <= cells.lastRow; r++) {
+      const row = rowAt(r);
+      if (!hasData(row)) break;
+      rows.push(row);
+      rowNumbers.push(r);
+      filled.push(true);
+      below.push(r);
+    }
+  }
+  return { rows, rowNumbers, filled, below, index, missingOptional, missingRequired, def };
+}
+
+/** “第3、7、9行” — at most ten numbers, then how many more. */
+export function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).join('、');
+  return rows.length > 10 ? `第${shown}行等${rows.length}行` : `第${shown}行`;
+}
+
+/** Items of a table read, with the rows that hold data but no 编号 reported, never dropped silently. */
+function itemsOf<T extends { id: string }>(t: TableRead<string>, make: (cells: unknown[]) => T, fileName: string, warnings: LedgerError[]): T[] {
+  const items: T[] = [];
+  const noId: number[] = [];
+  const idHeader = t.def.columns.find((c) => c.field === 'id')?.header ?? '编号';
+  t.rows.forEach((cells, i) => {
+    const item = make(cells);
+    if (item.id !== '') items.push(item);
+    // A blank 编号 with nothing else is the empty template row: not an item, and nothing lost.
+    else if (t.filled[i]) noId.push(t.rowNumbers[i]);
+  });
+  if (t.below.length > 0) warnings.push(ledgerError('rowsBelowTable', fileName, t.def.sheet, rowList(t.below)));
+  if (noId.length > 0) warnings.push(ledgerError('rowsWithoutId', fileName, t.def.sheet, rowList(noId), idHeader));
+  return items;
 }
 
 /** 巡察信息 through the ZG_* names (workbook-wide names first; a sheet-local copy only as a fallback). */
@@ -125,9 +180,8 @@ function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError
   for (const t of [problems, measures] as TableRead<string>[]) {
     if (t.missingOptional.length > 0) warnings.push(ledgerError('ledgerOptionalColumns', fileName, tableTitle(t.def), t.missingOptional.join('、')));
   }
-  // A blank 编号 is the empty template row (or a row being typed): not an item.
-  const problemRows = problems.rows.map((cells) => problemFromCells(PROBLEMS, cells, problems.index)).filter((p) => p.id !== '');
-  const measureRows = measures.rows.map((cells) => measureFromCells(MEASURES, cells, measures.index)).filter((m) => m.id !== '');
+  const problemRows = itemsOf(problems as TableRead<string>, (cells) => problemFromCells(PROBLEMS, cells, problems.index), fileName, warnings);
+  const measureRows = itemsOf(measures as TableRead<string>, (cells) => measureFromCells(MEASURES, cells, measures.index), fileName, warnings);
   const round = roundFromCells(roundValues(parts, cellsOf));
   const ledger: Ledger = rollUpAll({ round, problems: problemRows, measures: measureRows });
 
