@@ -206,7 +206,8 @@ function readDeadline(node: OutlineNode, kind: ReportKind, rect: string, ref: Is
 
 function noteOutcome(warnings: ImportWarning[], node: OutlineNode, label: string, outcome: Outcome, kind: ReportKind): void {
   if (kind !== 'report') return;
-  if (outcome.status === null) warnings.push(makeWarning('noOutcome', node.line, [label]));
+  if (outcome.status === null && outcome.ambiguous) warnings.push(makeWarning('outcomeAmbiguous', node.line, [label, excerpt(outcome.statusText, 30)]));
+  else if (outcome.status === null) warnings.push(makeWarning('noOutcome', node.line, [label]));
   else if (outcome.source === 'prose') warnings.push(makeWarning('statusFromProse', node.line, [label, outcome.status, excerpt(outcome.statusText, 30)]));
   if (outcome.mixed.length > 1 && outcome.status) warnings.push(makeWarning('mixedStatus', node.line, [label, outcome.mixed.join('、'), outcome.status]));
 }

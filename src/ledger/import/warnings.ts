@@ -14,6 +14,7 @@ const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
   unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'the problem heading on line {0} has no number; it was recognised by its form "{1}"' },
   figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'the text says "{0}" but {1} were found' },
   noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'the text lists no problems item by item; only the round and the summary figures were read' },
+  outcomeAmbiguous: { 'zh-CN': '“{0}”的整改情况“{1}”没有说清是否已完成，状态按未标注导入，请核对', en: 'the outcome of "{0}" ("{1}") does not say clearly whether it is done; imported as 未标注 (unmarked), please check' },
   traditional: { 'zh-CN': '原文是繁体字，已按简体字识别和导入', en: 'the text is in traditional characters; it was read and imported in simplified ones' },
   cellTooLong: { 'zh-CN': '第{0}行的{1}有{2}字，超过 Excel 单元格上限32767字，{3}', en: 'the {1} on line {0} has {2} characters, more than an Excel cell holds (32,767); {3}' },
   emptyProblem: { 'zh-CN': '第{0}行的“{1}”下没有问题内容，未导入', en: '"{1}" on line {0} has no finding under it and was not imported' },
