@@ -8,8 +8,9 @@ import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/error
 import { rollUpAll } from '../../ledger/rollup';
 import type { UnitLedger } from '../../ledger/store';
 import type { Ledger, MeasureRow, ProblemRow } from '../../ledger/types';
-import { headerIndex, measureFromCells, problemFromCells, roundFromCells, type HeaderIndex } from '../cells';
-import { INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
+import type { ChangeEntry } from '../../ledger/store';
+import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells, type HeaderIndex } from '../cells';
+import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
 import { openXlsx } from './open';
 import { definedNames, partText, worksheets, type XlsxParts } from './package';
 import {
@@ -107,7 +108,28 @@ function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): M
   return values;
 }
 
+/** The ledger in a package, and each measure's sheet row (第N行) for messages about it. */
+export type LedgerTables = {
+  ledger: Ledger;
+  warnings: LedgerError[];
+  measureRows: { row: number; measure: MeasureRow }[];
+  /** Measure rows with text but no 措施编号 (typed in by someone): not items, but not to be lost silently. */
+  unnumbered: { row: number; text: string }[];
+};
+
 function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError {
+  const read = readLedgerTables(parts, fileName);
+  if (isLedgerError(read)) return read;
+  const { ledger, warnings } = read;
+  // The unit is what 汇总 replaces by, so it must come from the ledger itself: a file name would
+  // merge different units that mailed the same template name (整改台账.xlsx) into one, silently.
+  const unit = ledger.round.org.trim();
+  if (!unit) return ledgerError('unitMissing', baseName(fileName));
+  return { unit, fileName, ledger, warnings };
+}
+
+/** The tables and 巡察信息 of a ledger package (any 被巡察单位, blank included). */
+export function readLedgerTables(parts: XlsxParts, fileName: string): LedgerTables | LedgerError {
   const tables = tablesOf(parts);
   const problemTable = findTable(tables, PROBLEMS.table);
   const measureTable = findTable(tables, MEASURES.table);
@@ -127,16 +149,47 @@ function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError
   }
   // A blank 编号 is the empty template row (or a row being typed): not an item.
   const problemRows = problems.rows.map((cells) => problemFromCells(PROBLEMS, cells, problems.index)).filter((p) => p.id !== '');
-  const measureRows = measures.rows.map((cells) => measureFromCells(MEASURES, cells, measures.index)).filter((m) => m.id !== '');
+  const firstRow = measureTable.range.top + measureTable.headerRows;
+  const numbered: { row: number; measure: MeasureRow }[] = [];
+  const unnumbered: { row: number; text: string }[] = [];
+  measures.rows.forEach((cells, i) => {
+    const measure = measureFromCells(MEASURES, cells, measures.index);
+    if (measure.id !== '') numbered.push({ row: firstRow + i, measure });
+    else if (measure.text !== '') unnumbered.push({ row: firstRow + i, text: measure.text });
+  });
+  const measureRows = numbered.map((n) => n.measure);
   const round = roundFromCells(roundValues(parts, cellsOf));
   const ledger: Ledger = rollUpAll({ round, problems: problemRows, measures: measureRows });
 
   const problemIds = new Set(problemRows.map((p) => p.id));
   const orphans = measureRows.filter((m) => !problemIds.has(m.problemId));
   if (orphans.length > 0) warnings.push(ledgerError('orphanMeasures', fileName, orphans.length, orphans[0].id));
-  // The unit is what 汇总 replaces by, so it must come from the ledger itself: a file name would
-  // merge different units that mailed the same template name (整改台账.xlsx) into one, silently.
-  const unit = round.org.trim();
-  if (!unit) return ledgerError('unitMissing', baseName(fileName));
-  return { unit, fileName, ledger, warnings };
+  return { ledger, warnings, measureRows: numbered, unnumbered };
+}
+
+/** The 变更记录 lines of a ledger package, oldest first ([] without the table). */
+export function readChangeLog(parts: XlsxParts): ChangeEntry[] {
+  const table = findTable(tablesOf(parts), CHANGES.table);
+  if (!table) return [];
+  const read = readTable(table, CHANGES, [], workbookReader(parts).cellsOf(table.sheet.path));
+  const at = (cells: unknown[], header: string) => {
+    const i = read.index.get(header);
+    return i === undefined ? '' : cells[i];
+  };
+  const h = Object.fromEntries(CHANGES.columns.map((c) => [c.field, c.header])) as Record<string, string>;
+  return read.rows
+    .map((cells) => {
+      const t = at(cells, h.time);
+      const time = typeof t === 'number' ? dateTimeText(t) : readText(t);
+      return { time, id: readText(at(cells, h.id)), field: readText(at(cells, h.field)), before: readText(at(cells, h.before)), after: readText(at(cells, h.after)) };
+    })
+    .filter((e) => e.time || e.id || e.field);
+}
+
+/** An Excel date-time serial as `YYYY-MM-DD HH:MM:SS`. */
+function dateTimeText(serial: number): string {
+  const day = Math.floor(serial);
+  const seconds = Math.round((serial - day) * 86400);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${serialToIso(day)} ${p(Math.floor(seconds / 3600))}:${p(Math.floor((seconds % 3600) / 60))}:${p(seconds % 60)}`;
 }
