@@ -11,6 +11,7 @@ import path from 'node:path';
 import { main } from '../../src/cli/ledger';
 import type { CliIo } from '../../src/cli/io';
 import type { CollectJson } from '../../src/ledger/distribute/report';
+import { isLedgerError } from '../../src/ledger/errors';
 import type { Ledger } from '../../src/ledger/types';
 import { sampleLedger } from '../../src/workbook/sample';
 import { MEASURES } from '../../src/workbook/schema';
@@ -31,10 +32,10 @@ function io(out: string[] = [], err: string[] = []): CliIo & { now: () => Date }
 
 function readLedger(file: string): { ledger: Ledger; changes: ReturnType<typeof readChangeLog> } {
   const parts = openXlsx(new Uint8Array(readFileSync(file)), file);
-  if ('tag' in parts) throw new Error(parts.message);
-  const read = readLedgerTables(parts as never, file);
-  if ('tag' in read) throw new Error(read.message);
-  return { ledger: read.ledger, changes: readChangeLog(parts as never) };
+  if (isLedgerError(parts)) throw new Error(parts.message);
+  const read = readLedgerTables(parts, file);
+  if (isLedgerError(read)) throw new Error(read.message);
+  return { ledger: read.ledger, changes: readChangeLog(parts) };
 }
 
 /** Edits the 整改台账 cells of a distributed file as a person would: by 措施编号 and header. */
