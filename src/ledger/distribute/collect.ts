@@ -159,11 +159,19 @@ function diffField(ctx: RowContext, field: keyof MeasureRow): void {
   if (field === 'progress' || field === 'evidence') {
     const kept = lines(base[field]);
     const fileLines = lines(inFile[field]);
-    if (kept.some((l) => !fileLines.includes(l))) {
+    const rewritten = kept.some((l) => !fileLines.includes(l));
+    if (rewritten) {
       ctx.reject(id, label(field), row, ledgerError(field === 'progress' ? 'collectProgressRewritten' : 'collectEvidenceRemoved', row, id));
     }
     const have = new Set(lines(now[field]));
     let added = fileLines.filter((l) => !kept.includes(l));
+    // Where old entries were edited, an edited entry looks new: only lines dated after the newest
+    // entry sent (or undated ones, typed now) count as new.
+    if (rewritten && field === 'progress') {
+      const newest = kept.map((l) => l.slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().pop() ?? '';
+      added = added.filter((l) => !DATED.test(l) || l.slice(0, 10) > newest);
+    }
+    if (rewritten && field === 'evidence') added = [];
     // A line typed without a date is dated the day the file was saved: a log entry has a date.
     if (field === 'progress') added = added.map((l) => (DATED.test(l) ? l.replace(/^(\d{4}-\d{2}-\d{2}):/, '$1：') : `${ctx.fileDate}：${l}`));
     added = added.filter((l) => !have.has(l));
