@@ -62,6 +62,24 @@ export const MESSAGES = {
   sendCopyTooLarge: { kind: '#N/A', 'zh-CN': '工作簿有{0} MB，超过加载项生成发送副本的上限{1} MB', en: 'the workbook has {0} MB, more than the {1} MB the add-in can make a send copy of' },
   sendCopyUnsupported: { kind: '#N/A', 'zh-CN': '此版本的 Excel 不支持由加载项打开新工作簿（需要 ExcelApi 1.8），请升级 Excel 后再生成发送副本', en: 'this version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8); update Excel and try again' },
   sendCopyOpenFailed: { kind: '#N/A', 'zh-CN': 'Excel 未能打开发送副本（{0}）', en: 'Excel could not open the send copy ({0})' },
+  // 分发与回收: why a returned file, or a change in it, is not applied (DESIGN §13). {0} is the 第N行.
+  collectNoStamp: { kind: '#N/A', 'zh-CN': '“{0}”不是从本台账分发的填报文件（没有分发标记），未回收；各单位报回的整本台账请用“汇总”', en: '"{0}" is not a file distributed from this ledger (it has no distribution stamp); not collected. Whole ledgers sent back go to 汇总' },
+  collectForeignLedger: { kind: '#N/A', 'zh-CN': '“{0}”是为另一本台账（{1}）分发的，与本台账（{2}）不符，未回收', en: '"{0}" was distributed for another ledger ({1}), not this one ({2}); not collected' },
+  collectLocked: { kind: '#VALUE!', 'zh-CN': '第{0}行：“{1}”列不由填报单位填写（锁定列），改动未采用；如需修改请联系台账维护人员', en: 'row {0}: {1} is not for the department to fill in (a locked column); the change is not applied' },
+  collectDeletedMeasure: { kind: '#N/A', 'zh-CN': '第{0}行：台账中已没有措施{1}（分发后被删除），填报未采用', en: 'row {0}: the ledger no longer has measure {1} (deleted since distribution); not applied' },
+  collectForeignMeasure: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的{2}是“{3}”，不是“{4}”的措施，填报未采用', en: 'row {0}: measure {1} has {2} "{3}", it is not one of "{4}"; not applied' },
+  collectNotInFile: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}不在分发给“{2}”的文件中，填报未采用', en: 'row {0}: measure {1} was not in the file distributed to "{2}"; not applied' },
+  collectProposal: { kind: '#N/A', 'zh-CN': '第{0}行：新增措施“{1}”是填报单位的建议，未并入台账，请核实后在台账中添加', en: 'row {0}: the new measure "{1}" is a proposal by the department; it is not merged, add it to the ledger after checking' },
+  collectConflict: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的“{2}”在分发后台账已改为“{3}”，回收文件填的是“{4}”，保留台账的值', en: 'row {0}: measure {1}: the ledger changed {2} to "{3}" since distribution, the file says "{4}"; the ledger keeps its value' },
+  collectDoneDateWithoutDone: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}填写了完成日期{2}，但整改状态是“{3}”而不是已完成，完成日期未采用', en: 'row {0}: measure {1} gives the completion date {2} but its status is "{3}", not 已完成; the date is not applied' },
+  collectProgressRewritten: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的整改进展中原有的记录被改动或删除，只采用新增的记录', en: 'row {0}: measure {1}: earlier 整改进展 entries were changed or removed; only new entries are applied' },
+  collectEvidenceRemoved: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的佐证材料中原有的内容被改动或删除，只采用新增的内容', en: 'row {0}: measure {1}: earlier 佐证材料 items were changed or removed; only new items are applied' },
+  collectBadStatus: { kind: '#VALUE!', 'zh-CN': '第{0}行：措施{1}的整改状态“{2}”无法识别，未采用', en: 'row {0}: measure {1}: the status "{2}" cannot be read; not applied' },
+  collectCloseState: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的销号状态只能由填报单位从“未申请”改为“已申请”，“{2}”→“{3}”未采用', en: 'row {0}: measure {1}: a department may only move 销号状态 from 未申请 to 已申请; "{2}" → "{3}" is not applied' },
+  collectRowRemoved: { kind: '#N/A', 'zh-CN': '措施{0}在回收文件中被删除，台账不作改动', en: 'measure {0} was removed from the returned file; the ledger is not changed' },
+  collectDuplicateRow: { kind: '#N/A', 'zh-CN': '第{0}行：措施编号{1}重复出现，以第{2}行为准', en: 'row {0}: measure number {1} appears again; row {2} is used' },
+  collectDoneDateFromFile: { kind: '#N/A', 'zh-CN': '整改状态改为已完成但没有填写完成日期，按文件保存日期{0}填写', en: 'set to 已完成 without a completion date; the date the file was saved, {0}, is used' },
+  collectDoneDateCleared: { kind: '#N/A', 'zh-CN': '整改状态不再是已完成，完成日期随之清空', en: 'the status is no longer 已完成, so the completion date is cleared' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

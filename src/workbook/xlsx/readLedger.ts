@@ -8,8 +8,9 @@ import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/error
 import { rollUpAll } from '../../ledger/rollup';
 import type { UnitLedger } from '../../ledger/store';
 import type { Ledger, MeasureRow, ProblemRow } from '../../ledger/types';
-import { headerIndex, measureFromCells, problemFromCells, roundFromCells, type HeaderIndex } from '../cells';
-import { INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
+import type { ChangeEntry } from '../../ledger/store';
+import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells, type HeaderIndex } from '../cells';
+import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
 import { openXlsx } from './open';
 import { definedNames, partText, worksheets, xmlPartsOnly, type XlsxParts } from './package';
 import {
@@ -129,19 +130,21 @@ export function rowList(rows: readonly number[]): string {
 }
 
 /** Items of a table read, with the rows that hold data but no 编号 reported, never dropped silently. */
-function itemsOf<T extends { id: string }>(t: TableRead<string>, make: (cells: unknown[]) => T, fileName: string, warnings: LedgerError[]): T[] {
-  const items: T[] = [];
-  const noId: number[] = [];
+function itemsOf<T extends { id: string }>(
+  t: TableRead<string>, make: (cells: unknown[]) => T, fileName: string, warnings: LedgerError[],
+): { rows: { row: number; item: T }[]; noId: { row: number; item: T }[] } {
+  const rows: { row: number; item: T }[] = [];
+  const noId: { row: number; item: T }[] = [];
   const idHeader = t.def.columns.find((c) => c.field === 'id')?.header ?? '编号';
   t.rows.forEach((cells, i) => {
     const item = make(cells);
-    if (item.id !== '') items.push(item);
+    if (item.id !== '') rows.push({ row: t.rowNumbers[i], item });
     // A blank 编号 with nothing else is the empty template row: not an item, and nothing lost.
-    else if (t.filled[i]) noId.push(t.rowNumbers[i]);
+    else if (t.filled[i]) noId.push({ row: t.rowNumbers[i], item });
   });
   if (t.below.length > 0) warnings.push(ledgerError('rowsBelowTable', fileName, t.def.sheet, rowList(t.below)));
-  if (noId.length > 0) warnings.push(ledgerError('rowsWithoutId', fileName, t.def.sheet, rowList(noId), idHeader));
-  return items;
+  if (noId.length > 0) warnings.push(ledgerError('rowsWithoutId', fileName, t.def.sheet, rowList(noId.map((n) => n.row)), idHeader));
+  return { rows, noId };
 }
 
 /** 巡察信息 through the ZG_* names (workbook-wide names first; a sheet-local copy only as a fallback). */
@@ -162,7 +165,28 @@ function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): M
   return values;
 }
 
+/** The ledger in a package, and each measure's sheet row (第N行) for messages about it. */
+export type LedgerTables = {
+  ledger: Ledger;
+  warnings: LedgerError[];
+  measureRows: { row: number; measure: MeasureRow }[];
+  /** Measure rows with text but no 措施编号 (typed in by someone): not items, but not to be lost silently. */
+  unnumbered: { row: number; text: string }[];
+};
+
 function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError {
+  const read = readLedgerTables(parts, fileName);
+  if (isLedgerError(read)) return read;
+  const { ledger, warnings } = read;
+  // The unit is what 汇总 replaces by, so it must come from the ledger itself: a file name would
+  // merge different units that mailed the same template name (整改台账.xlsx) into one, silently.
+  const unit = ledger.round.org.trim();
+  if (!unit) return ledgerError('unitMissing', baseName(fileName));
+  return { unit, fileName, ledger, warnings };
+}
+
+/** The tables and 巡察信息 of a ledger package (any 被巡察单位, blank included). */
+export function readLedgerTables(parts: XlsxParts, fileName: string): LedgerTables | LedgerError {
   const tables = tablesOf(parts);
   const problemTable = findTable(tables, PROBLEMS.table);
   const measureTable = findTable(tables, MEASURES.table);
@@ -180,17 +204,43 @@ function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError
   for (const t of [problems, measures] as TableRead<string>[]) {
     if (t.missingOptional.length > 0) warnings.push(ledgerError('ledgerOptionalColumns', fileName, tableTitle(t.def), t.missingOptional.join('、')));
   }
-  const problemRows = itemsOf(problems as TableRead<string>, (cells) => problemFromCells(PROBLEMS, cells, problems.index), fileName, warnings);
-  const measureRows = itemsOf(measures as TableRead<string>, (cells) => measureFromCells(MEASURES, cells, measures.index), fileName, warnings);
+  const problemRows = itemsOf(problems as TableRead<string>, (cells) => problemFromCells(PROBLEMS, cells, problems.index), fileName, warnings).rows.map((r) => r.item);
+  const measureRead = itemsOf(measures as TableRead<string>, (cells) => measureFromCells(MEASURES, cells, measures.index), fileName, warnings);
+  const numbered = measureRead.rows.map(({ row, item }) => ({ row, measure: item }));
+  const unnumbered = measureRead.noId.filter((n) => n.item.text !== '').map(({ row, item }) => ({ row, text: item.text }));
+  const measureRows = numbered.map((n) => n.measure);
   const round = roundFromCells(roundValues(parts, cellsOf));
   const ledger: Ledger = rollUpAll({ round, problems: problemRows, measures: measureRows });
 
   const problemIds = new Set(problemRows.map((p) => p.id));
   const orphans = measureRows.filter((m) => !problemIds.has(m.problemId));
   if (orphans.length > 0) warnings.push(ledgerError('orphanMeasures', fileName, orphans.length, orphans[0].id));
-  // The unit is what 汇总 replaces by, so it must come from the ledger itself: a file name would
-  // merge different units that mailed the same template name (整改台账.xlsx) into one, silently.
-  const unit = round.org.trim();
-  if (!unit) return ledgerError('unitMissing', baseName(fileName));
-  return { unit, fileName, ledger, warnings };
+  return { ledger, warnings, measureRows: numbered, unnumbered };
+}
+
+/** The 变更记录 lines of a ledger package, oldest first ([] without the table). */
+export function readChangeLog(parts: XlsxParts): ChangeEntry[] {
+  const table = findTable(tablesOf(parts), CHANGES.table);
+  if (!table) return [];
+  const read = readTable(table, CHANGES, [], workbookReader(parts).cellsOf(table.sheet.path));
+  const at = (cells: unknown[], header: string) => {
+    const i = read.index.get(header);
+    return i === undefined ? '' : cells[i];
+  };
+  const h = Object.fromEntries(CHANGES.columns.map((c) => [c.field, c.header])) as Record<string, string>;
+  return read.rows
+    .map((cells) => {
+      const t = at(cells, h.time);
+      const time = typeof t === 'number' ? dateTimeText(t) : readText(t);
+      return { time, id: readText(at(cells, h.id)), field: readText(at(cells, h.field)), before: readText(at(cells, h.before)), after: readText(at(cells, h.after)) };
+    })
+    .filter((e) => e.time || e.id || e.field);
+}
+
+/** An Excel date-time serial as `YYYY-MM-DD HH:MM:SS`. */
+function dateTimeText(serial: number): string {
+  const day = Math.floor(serial);
+  const seconds = Math.round((serial - day) * 86400);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${serialToIso(day)} ${p(Math.floor(seconds / 3600))}:${p(Math.floor((seconds % 3600) / 60))}:${p(seconds % 60)}`;
 }
