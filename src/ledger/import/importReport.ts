@@ -5,6 +5,7 @@ import { ledgerError } from '../errors';
 import type { LedgerError } from '../errors';
 import { parseIso } from '../dates';
 import type { IsoDate } from '../types';
+import { fitCells } from './cells';
 import { readFigures } from './figures';
 import { expandInlineFindings, findingsInProse, narrativeText, placeItems, selectItems } from './items';
 import { joinBrokenHeadings, splitLines } from './lines';
@@ -16,6 +17,7 @@ import { buildOutline, fullText, isPatternNode } from './outline';
 import { deadlineFromField, deadlineFromProse, outcomeFromProse, outcomeFromStatusLine } from './outcome';
 import type { DeadlineReading, Outcome } from './outcome';
 import { readRound, readTitle } from './round';
+import { isTraditional, toSimplified } from './traditional';
 import type { ImportedMeasure, ImportedProblem, ImportResult, ImportWarning, ReportKind } from './types';
 import { excerpt, makeWarning } from './warnings';
 
@@ -83,7 +85,9 @@ function referenceDate(reportDate: IsoDate | null, feedback: IsoDate | null, opt
  * show a bar and stay responsive on long texts. The return value is the result.
  */
 export function* importSteps(input: string, options: ImportOptions = {}): Generator<number, ImportResult | LedgerError> {
-  const lines = expandTables(joinBrokenHeadings(splitLines(typeof input === 'string' ? input : '')));
+  const raw = typeof input === 'string' ? input : '';
+  const traditional = isTraditional(raw);
+  const lines = expandTables(joinBrokenHeadings(splitLines(traditional ? toSimplified(raw) : raw)));
   if (lines.length === 0) return ledgerError('notAReport');
   yield 0.1;
   const root = buildOutline(lines);
@@ -98,7 +102,7 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   // to import but a number: it is left out, and said so.
   const empty = items.filter((n) => findingOf(n, kind).trim() === '');
   if (empty.length > 0) items = items.filter((n) => !empty.includes(n));
-  if (items.length === 0) return summaryOnly(lines, root, title, kind);
+  if (items.length === 0) return summaryOnly(lines, root, title, kind, traditional);
   const placement = placeItems(items);
   const firstItemLine = Math.min(...items.map((i) => i.line));
   const roundReading = readRound(lines, firstItemLine);
@@ -162,21 +166,22 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
     // A 反馈意见 or 整改方案 states no outcomes at all: one warning, not one per problem.
     warnings.unshift(makeWarning('noOutcome', null, [`全部${problems.length}个问题`]));
   }
+  if (traditional) warnings.unshift(makeWarning('traditional', null, []));
   yield 1;
-  return { kind, title: roundReading.title || title, round, problems, figures, warnings };
+  return { kind, title: roundReading.title || title, round, problems: fitCells(problems, warnings), figures, warnings };
 }
 
 /**
  * A text with no itemised problem: a short 整改进展情况 that gives only its round and summary
  * figures is still a report (imported with no problems and a warning); anything else is not one.
  */
-function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, kind: ReportKind): ImportResult | LedgerError {
+function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, kind: ReportKind, traditional: boolean): ImportResult | LedgerError {
   const reading = readRound(lines, Infinity);
   const round = reading.round;
   const figures = readFigures(narrativeText(lines, root, []));
   const inspected = round.inspector !== null || round.inspectionStart !== null;
   if (!inspected || (figures.length === 0 && !/巡[察视]/.test(title))) return ledgerError('notAReport');
-  const warnings = [makeWarning('noProblems', null, [])];
+  const warnings = [...(traditional ? [makeWarning('traditional', null, [])] : []), makeWarning('noProblems', null, [])];
   noteRound(warnings, reading, kind);
   return { kind, title: reading.title || title, round, problems: [], figures, warnings };
 }
@@ -201,7 +206,8 @@ function readDeadline(node: OutlineNode, kind: ReportKind, rect: string, ref: Is
 
 function noteOutcome(warnings: ImportWarning[], node: OutlineNode, label: string, outcome: Outcome, kind: ReportKind): void {
   if (kind !== 'report') return;
-  if (outcome.status === null) warnings.push(makeWarning('noOutcome', node.line, [label]));
+  if (outcome.status === null && outcome.ambiguous) warnings.push(makeWarning('outcomeAmbiguous', node.line, [label, excerpt(outcome.statusText, 30)]));
+  else if (outcome.status === null) warnings.push(makeWarning('noOutcome', node.line, [label]));
   else if (outcome.source === 'prose') warnings.push(makeWarning('statusFromProse', node.line, [label, outcome.status, excerpt(outcome.statusText, 30)]));
   if (outcome.mixed.length > 1 && outcome.status) warnings.push(makeWarning('mixedStatus', node.line, [label, outcome.mixed.join('、'), outcome.status]));
 }

@@ -16,6 +16,7 @@ export const en: Strings = {
   tabImport: 'Import',
   tabReport: 'Report',
   tabStats: 'Stats',
+  tabDistribute: 'Returns',
   tabRound: 'Inspection',
   moreMenu: 'More',
 

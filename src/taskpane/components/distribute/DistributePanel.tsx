@@ -1,0 +1,22 @@
+// 分发/回收: merge what the departments sent back, and chase what is late. (The files themselves are
+// made by `ledger distribute`, which needs the .xlsx writer the pane does not ship.)
+import type { PanelProps } from '../../panelProps';
+import { todayIso } from '../../../ledger/dates';
+import { useStatsStyles } from '../stats/statsStyles';
+import { COLLECT_STRINGS } from './collectStrings';
+import { CollectSection } from './CollectSection';
+import { RemindSection } from './RemindSection';
+import { useCollect } from './useCollect';
+
+export function DistributePanel({ store, ledger, locale, onLedgerChanged, today = todayIso() }: PanelProps & { today?: string }) {
+  const t = COLLECT_STRINGS[locale];
+  const styles = useStatsStyles();
+  const asOf = ledger.round.asOf ?? today;
+  const collect = useCollect(store, ledger, today, locale, () => void onLedgerChanged());
+  return (
+    <div className={styles.panel}>
+      <CollectSection state={collect} t={t} locale={locale} />
+      <RemindSection ledger={ledger} asOf={asOf} t={t} />
+    </div>
+  );
+}
