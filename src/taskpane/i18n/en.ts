@@ -156,7 +156,7 @@ export const en: Strings = {
   refuseExtension: 'Refuse extension',
   refuseReason: 'Reason for refusing',
   pendingExtension: 'Extension requested to {0}',
-  extensionReasonShown: 'Reason: {0}',
+  extensionReasonShown: '; reason: {0}',
   currentDeadline: 'Current deadline: {0}',
   originalDeadline: 'originally {0}',
   didProgress: 'Progress recorded for {0}',

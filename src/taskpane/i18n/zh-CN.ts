@@ -161,7 +161,7 @@ export const zhCN = {
   refuseExtension: '不同意延期',
   refuseReason: '不同意的理由',
   pendingExtension: '申请延期至{0}',
-  extensionReasonShown: '理由：{0}',
+  extensionReasonShown: '；理由：{0}',
   currentDeadline: '现整改时限：{0}',
   originalDeadline: '原时限 {0}',
   didProgress: '已记录进展 {0}',

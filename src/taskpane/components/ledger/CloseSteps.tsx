@@ -35,7 +35,7 @@ export function CloseSteps(props: CloseStepsProps) {
             <dt>{t.extendClose}</dt>
             <dd>
               {fill(t.pendingExtension, s.request.deadlineText || formatDate(s.request.deadline, locale))}
-              {s.request.reason && `；${fill(t.extensionReasonShown, s.request.reason)}`}
+              {s.request.reason && fill(t.extensionReasonShown, s.request.reason)}
             </dd>
           </>
         )}
