@@ -74,4 +74,14 @@ export const useLedgerStyles = makeStyles({
   row: { ...fieldGrid, alignItems: 'end' },
   buttons: buttonRow,
   log: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  /** A workflow entry of the log: set apart from progress, in body-text contrast. */
+  flowEntry: { color: tokens.colorNeutralForeground2 },
+  flowTag: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    paddingInline: tokens.spacingHorizontalXXS,
+    marginInlineEnd: tokens.spacingHorizontalXXS,
+  },
 });
