@@ -13,7 +13,7 @@ import { layoutRowHeights, STYLE_FONT_SIZES, type CellStyle, type SheetLayout } 
 import { injectCharts } from './xlsx/charts';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
-  FIRST_DATE_SERIAL, columnLetter, infoValueAddress, numberFormatOf, validationOf, type TableDef,
+  FIRST_DATE_SERIAL, columnLetter, expandThisRow, infoValueAddress, numberFormatOf, validationOf, type TableDef,
 } from './schema';
 
 /** Rows below the data that still get validation and formats, for entries typed by hand. */
@@ -23,10 +23,7 @@ type RangeValidations = { dataValidations: { add(range: string, validation: Exce
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
-/** In the file format a formula cannot use the [@列] shorthand: it is Table[[#This Row],[列]]. */
-export function expandThisRow(formula: string, table: string): string {
-  return formula.replace(/^=/, '').replace(/\[@([^\]]+)\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`);
-}
+export { expandThisRow } from './schema';
 
 /** A table body cell as the file holds it: a value, a formula (file syntax, no '='), or empty. */
 export type BodyCell = CellValue | { formula: string } | null;
