@@ -82,7 +82,7 @@ export function onTimeRate(deadlines: any[][], doneDates: any[][], statuses: any
 }
 
 /**
- * Warning light per item (预警): 蓝 done, 灰 long-term without a date, 红 overdue, 黄 due soon, 绿 on track.
+ * Warning light per item (预警灯): 蓝 done, 灰 long-term without a date, 红 overdue, 黄 due soon, 绿 on track.
  * @customfunction LIGHT LIGHT
  * @helpurl https://localhost:3000/help/light.html
  * @volatile

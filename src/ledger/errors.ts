@@ -26,6 +26,8 @@ export const MESSAGES = {
   required: { kind: '#VALUE!', 'zh-CN': '请填写{0}', en: 'please fill in {0}' },
   notFound: { kind: '#N/A', 'zh-CN': '找不到编号为“{0}”的条目，可能已被删除', en: 'no item with the number "{0}"; it may have been deleted' },
   badCloseStep: { kind: '#VALUE!', 'zh-CN': '{0}的销号状态为“{1}”，不能{2}', en: '{0} is in the closing state "{1}"; it cannot be moved to "{2}"' },
+  extendDone: { kind: '#VALUE!', 'zh-CN': '{0}已完成整改，无需申请延期', en: '{0} is already done; it needs no extension' },
+  extendMeasureOnly: { kind: '#VALUE!', 'zh-CN': '{0}是问题，延期按整改措施申请', en: '{0} is a problem; extensions are requested for its measures' },
   foreignSheet: { kind: '#VALUE!', 'zh-CN': '工作簿中已有名为“{0}”的工作表且不是本台账的表格，台账已改用“{1}”', en: 'the workbook already has a sheet "{0}" that is not part of the ledger; the ledger uses "{1}" instead' },
   notALedger: { kind: '#N/A', 'zh-CN': '当前工作簿中没有整改台账，请先创建整改台账', en: 'this workbook holds no rectification ledger; create one first' },
   missingDeadline: { kind: '#N/A', 'zh-CN': '{0}：第{1}项没有填写截止日期，无法判断预警', en: '{0}: item {1} has no deadline, so no warning light can be given' },
@@ -40,6 +42,9 @@ export const MESSAGES = {
   notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'this workbook is not a rectification ledger: it has no {1} table ({0})' },
   damagedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”已损坏或不是标准的 .xlsx 工作簿，无法读取，请用 Excel 或 WPS 打开后重新保存', en: '"{0}" is damaged or not a standard .xlsx workbook; open it in Excel or WPS and save it again' },
   encryptedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”设置了打开密码，请取消密码后再导入', en: '"{0}" is protected with a password; remove the password and import it again' },
+  xlsxTooLarge: { kind: '#VALUE!', 'zh-CN': '“{0}”解压后超过{1} MB，为防止耗尽内存未读取。正常的整改台账解压后只有几 MB 到几十 MB，这个文件可能已损坏或是恶意构造的，请确认来源', en: '"{0}" inflates to more than {1} MB and was not read, to keep memory safe. A real ledger inflates to a few MB; this file may be damaged or crafted, check where it came from' },
+  xlsxPartTooLarge: { kind: '#VALUE!', 'zh-CN': '“{0}”中的“{1}”解压后超过{2} MB，为防止耗尽内存未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: 'in "{0}", the part {1} inflates to more than {2} MB and was not read, to keep memory safe; the file may be damaged or crafted' },
+  xlsxTooManyParts: { kind: '#VALUE!', 'zh-CN': '“{0}”包含{1}个文件部件，超过上限{2}个，未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: '"{0}" holds {1} parts, more than the {2} allowed, and was not read; the file may be damaged or crafted' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'in "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'in "{0}", table {1} has no columns {2}; they are read as blank' },
   unitMissing: {

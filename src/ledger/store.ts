@@ -25,12 +25,18 @@ export type NewMeasure = Omit<MeasureRow, 'id' | 'problemId' | 'closeState' | 'c
 export type ProblemPatch = Partial<Omit<ProblemRow, 'id' | 'status'>>;
 export type MeasurePatch = Partial<Omit<MeasureRow, 'id' | 'problemId'>>;
 
-/** The 销号 steps: 申请 (with 佐证材料) → 已销号 / 退回 / 申请延期 (with a new deadline). */
+/**
+ * The 销号 steps — 申请 (with 佐证材料) → 同意 (已销号) / 退回 (with a reason) — and the 延期 request —
+ * 申请 (新时限, 理由) → 同意 (the deadline changes; the old one stays in the log) / 不同意 (with a reason).
+ * Each leaves a workflow entry in 整改进展 (progress.ts). ledger-ops.ts holds the state machine.
+ */
 export type CloseStep =
   | { step: 'apply'; evidence: string; date: IsoDate }
   | { step: 'approve'; date: IsoDate }
   | { step: 'reject'; reason: string; date: IsoDate }
-  | { step: 'extend'; deadlineText: string; deadline: IsoDate | null; reason: string; date: IsoDate };
+  | { step: 'extend'; deadlineText: string; deadline: IsoDate | null; reason: string; date: IsoDate }
+  | { step: 'approveExtension'; date: IsoDate }
+  | { step: 'refuseExtension'; reason: string; date: IsoDate };
 
 /** One line of 变更记录. */
 export type ChangeEntry = { time: string; id: string; field: string; before: string; after: string };

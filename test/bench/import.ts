@@ -12,7 +12,7 @@ const TARGET_BYTES = 50 * 1024;
 const LIMIT_MS = 50;
 
 function fixtureDir(): string {
-  return process.env.IMPORT_FIXTURES ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'reports');
+  return process.env.IMPORT_FIXTURES ?? path.resolve(__dirname, '..', 'fixtures', 'reports');
 }
 
 function ownTexts(): string[] {

@@ -1,5 +1,5 @@
 import { addDays, parseIso } from '../../src/ledger/dates';
-import { weakestStatus } from '../../src/ledger/status';
+import { problemStatus } from '../../src/ledger/status';
 import { LedgerStoreError } from '../../src/ledger/store';
 import { CLOSE_STATES, EMPTY_ROUND, STATUSES } from '../../src/ledger/types';
 import { createMemoryStore } from '../../src/workbook/memoryStore';
@@ -38,7 +38,7 @@ describe('sample ledger', () => {
       if (m.doneDate) expect(m.doneDate <= today && m.doneDate >= l.round.feedback!).toBe(true);
       if (m.progress) for (const line of m.progress.split('\n')) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}：/);
     }
-    for (const p of l.problems) expect(p.status).toBe(weakestStatus(l.measures.filter((m) => m.problemId === p.id).map((m) => m.status)));
+    for (const p of l.problems) expect(p.status).toBe(problemStatus(l.measures.filter((m) => m.problemId === p.id).map((m) => m.status)));
   });
 
   test('moves with today: the same shape a year later', () => {

@@ -94,12 +94,16 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   const by = selection.by;
   let items = kind === 'feedback' ? expandInlineFindings(selection.items) : selection.items;
   if (items.length === 0 && kind === 'feedback') items = findingsInProse(root);
+  // A heading with no words of its own ("问题一：" followed straight by its status line) has nothing
+  // to import but a number: it is left out, and said so.
+  const empty = items.filter((n) => findingOf(n, kind).trim() === '');
+  if (empty.length > 0) items = items.filter((n) => !empty.includes(n));
   if (items.length === 0) return summaryOnly(lines, root, title, kind);
   const placement = placeItems(items);
   const firstItemLine = Math.min(...items.map((i) => i.line));
   const roundReading = readRound(lines, firstItemLine);
   const round = roundReading.round;
-  const warnings: ImportWarning[] = [];
+  const warnings: ImportWarning[] = empty.map((n) => makeWarning('emptyProblem', n.line, [String(n.line), n.marker?.text ?? n.heading]));
   const ref = referenceDate(round.reportDate, round.feedbackDate, options);
   if (!round.reportDate && ref && kind !== 'feedback') warnings.push(makeWarning('noReference', null, [ref]));
   yield 0.4;
@@ -108,8 +112,8 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     const place = placement.get(node);
-    const finding = findingOf(node, kind).trim();
     const rect = rectificationOf(node, kind);
+    const finding = findingOf(node, kind).trim();
     const label = excerpt(finding);
     const outcome = readOutcome(node, kind, rect);
     const deadline = readDeadline(node, kind, rect, ref, round.feedbackDate, outcome);

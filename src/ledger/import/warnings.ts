@@ -14,6 +14,7 @@ const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
   unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'the problem heading on line {0} has no number; it was recognised by its form "{1}"' },
   figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'the text says "{0}" but {1} were found' },
   noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'the text lists no problems item by item; only the round and the summary figures were read' },
+  emptyProblem: { 'zh-CN': '第{0}行的“{1}”下没有问题内容，未导入', en: '"{1}" on line {0} has no finding under it and was not imported' },
   mixedStatus: { 'zh-CN': '“{0}”的整改情况含多种结果（{1}），按最弱的“{2}”导入', en: 'the status of "{0}" names several outcomes ({1}); the weakest, {2}, was kept' },
 };
 

@@ -152,6 +152,9 @@ export const en: Strings = {
   extendClose: 'Request extension',
   newDeadline: 'New deadline',
   extendReason: 'Reason for extension',
+  approveExtension: 'Approve extension',
+  refuseExtension: 'Refuse extension',
+  refuseReason: 'Reason for refusing',
   confirmStep: 'Confirm',
   cancel: 'Cancel',
   deleteItem: 'Delete',
@@ -165,5 +168,5 @@ export const en: Strings = {
   itemMissing: 'This item is no longer in the ledger',
   openMeasure: 'Open measure {0}',
   openProblem: 'Open problem {0}',
-  statusRollup: 'Problem status (weakest measure)',
+  statusRollup: 'Problem status (from its measures)',
 };

@@ -157,6 +157,9 @@ export const zhCN = {
   extendClose: '申请延期',
   newDeadline: '新的整改时限',
   extendReason: '延期理由',
+  approveExtension: '同意延期',
+  refuseExtension: '不同意延期',
+  refuseReason: '不同意的理由',
   confirmStep: '确认',
   cancel: '取消',
   deleteItem: '删除',
@@ -170,7 +173,7 @@ export const zhCN = {
   itemMissing: '该条目已不在台账中',
   openMeasure: '打开措施 {0}',
   openProblem: '打开问题 {0}',
-  statusRollup: '问题状态（按最弱的措施）',
+  statusRollup: '问题状态（由措施汇总）',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof zhCN]: string };

@@ -11,7 +11,7 @@ import type { Ledger, MeasureRow, ProblemRow } from '../../ledger/types';
 import { headerIndex, measureFromCells, problemFromCells, roundFromCells, type HeaderIndex } from '../cells';
 import { INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
 import { openXlsx } from './open';
-import { definedNames, partText, worksheets, type XlsxParts } from './package';
+import { definedNames, partText, worksheets, xmlPartsOnly, type XlsxParts } from './package';
 import {
   dateStyles, findTable, isCellError, parseA1, readSheetCells, sharedStrings, tablesOf, type SheetCells, type TablePart, type XlsxCell,
 } from './sheetCells';
@@ -32,7 +32,7 @@ const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() ?? fileName
 
 /** Reads a ledger file; a LedgerError when it is not an .xlsx, not a ledger, or lacks required columns. */
 export function readLedgerFile(bytes: Uint8Array, fileName: string): LedgerFile | LedgerError {
-  const parts = openXlsx(bytes, fileName);
+  const parts = openXlsx(bytes, fileName, { only: xmlPartsOnly });
   if (isLedgerError(parts)) return parts;
   try {
     return readParts(parts, fileName);

@@ -72,6 +72,12 @@ export function CloseSteps({ item, state, closeDate, evidence, today, refIso, ac
       case 'extend':
         step = { step: 'extend', deadlineText: deadlineText.trim(), deadline: deadline.state === 'date' ? deadline.date : null, reason, date };
         break;
+      case 'approveExtension':
+        step = { step: 'approveExtension', date };
+        break;
+      case 'refuseExtension':
+        step = { step: 'refuseExtension', reason, date };
+        break;
       default:
         return;
     }
@@ -84,6 +90,8 @@ export function CloseSteps({ item, state, closeDate, evidence, today, refIso, ac
     approve: t.approveClose,
     reject: t.rejectClose,
     extend: t.extendClose,
+    approveExtension: t.approveExtension,
+    refuseExtension: t.refuseExtension,
   };
   const shownError = (key: keyof typeof problems) =>
     tried && problems[key] ? { validationState: 'error' as const, validationMessage: problems[key] } : {};
