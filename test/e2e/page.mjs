@@ -76,6 +76,18 @@ export async function pageScenario({ browser, url, width, tag, files, results, l
     assert(!(await page.getByRole('tablist').isVisible()), 'a refused file opened the tabs');
   });
 
+  await check(`${tag}: 新建台账 opens a blank ledger on 巡察信息, 未保存; 关闭文件 asks before dropping it`, async () => {
+    await page.getByRole('button', { name: '新建台账' }).click();
+    await page.getByRole('button', { name: '保存巡察信息' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('save-state').filter({ hasText: '未保存' }).waitFor();
+    assert((await page.title()).startsWith('＊整改台账.xlsx'), `title: ${await page.title()}`);
+    await shot(page, `${tag}-page-2b-new`);
+    await assertNoHorizontalScroll(page, '新建台账');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '关闭文件' }).click();
+    await page.getByRole('button', { name: '打开台账文件' }).waitFor();
+  });
+
   await check(`${tag}: open the sample, add a problem with a measure through 录入, change statuses; 未保存 shows`, async () => {
     await openFile(page, files.sample);
     await page.getByRole('tablist').waitFor();
