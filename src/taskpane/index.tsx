@@ -6,6 +6,7 @@ import type { LedgerStore } from '../ledger/store';
 import { EMPTY_ROUND } from '../ledger/types';
 import { App } from './App';
 import { detectHost, feedHolidaysToFunctions, pickLocale, readPreviewOptions } from './boot';
+import { emitStoreWarning } from './storeWarnings';
 
 async function previewStore(search: string): Promise<LedgerStore> {
   const options = readPreviewOptions(search);
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   setMessageLocale(locale);
   document.documentElement.lang = locale;
   const store =
-    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: downloadXlsx }) : await previewStore(window.location.search);
+    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: downloadXlsx, onWarning: emitStoreWarning }) : await previewStore(window.location.search);
   // Lets the render bench tell loading the ledger apart from rendering it.
   performance.mark('zg:store-ready');
   createRoot(container).render(<App store={store} locale={locale} />);

@@ -1,12 +1,14 @@
 // Reading the ledger tables out of a workbook and writing a LedgerEdit back, inside one Excel.run:
-// queueLedgerLoad (before the first sync) → readLedger (after it) → queueEdit (before the second).
+// queueLedgerLoad (before the first sync) → readLedger (after it) → writeEdit (the write batch) →
+// restoreFilters (a lifted filter put back in a batch of its own).
 // Rows are located by their 编号 in the loaded values, never by position, so rows the user sorted,
 // filtered, inserted or deleted by hand are still written correctly.
 import type { LedgerEdit } from '../ledger/ledger-ops';
-import { ledgerError } from '../ledger/errors';
+import { ledgerError, type LedgerError } from '../ledger/errors';
 import { LedgerStoreError, type ChangeEntry } from '../ledger/store';
 import { EMPTY_ROUND, type Ledger, type MeasureRow, type ProblemRow } from '../ledger/types';
 import { cellValue, cellsFromRow, changeRow, headerIndex, measureFromCells, problemFromCells, readText, type HeaderIndex } from './cells';
+import { PayloadBatch } from './payload';
 import { CHANGES, MEASURES, PROBLEMS, numberFormatOf, type TableDef } from './schema';
 
 /** A table's proxies queued for loading in the first batch. */
@@ -78,22 +80,21 @@ export function readLedger(load: LedgerLoad): LedgerState {
 
 // ---- writing ---------------------------------------------------------------------------------
 
+/** A table's filter as it stood before rows were added or deleted, to be put back afterwards. */
+export type FilterRestore = { table: Excel.Table; tableName: string; criteria: (Excel.FilterCriteria | null)[] };
+
 /**
  * Adding or deleting rows of a filtered table is unreliable in Office.js (rows are skipped or the
- * call fails), so the filter is lifted for the change and its criteria put back afterwards.
+ * call fails), so the filter is lifted in the write batch. Its criteria are put back in a batch of
+ * their own (restoreFilters): re-applying saved criteria can fail (office-js issues 1226, 3030), and
+ * a failure there must not make a save that happened look failed, nor a retry write the rows twice.
  */
-function withFilterLifted(state: TableState, write: () => void): void {
-  const { filter, table } = state.loaded;
-  if (!filter.enabled || !filter.isDataFiltered) {
-    write();
-    return;
-  }
-  const saved = filter.criteria.map((c) => (c && c.filterOn ? stripNulls(c) : null));
+function liftFilter(state: TableState): FilterRestore | null {
+  const { filter, table, def } = state.loaded;
+  if (!filter.enabled || !filter.isDataFiltered) return null;
+  const criteria = filter.criteria.map((c) => (c && c.filterOn ? stripNulls(c) : null));
   filter.clearCriteria();
-  write();
-  saved.forEach((criteria, column) => {
-    if (criteria) filter.apply(table.getRange(), column, criteria);
-  });
+  return { table, tableName: def.table, criteria };
 }
 
 function stripNulls(criteria: Excel.FilterCriteria): Excel.FilterCriteria {
@@ -118,25 +119,62 @@ function writeChangedCells<T extends { id: string }>(state: TableState, before: 
   }
 }
 
-function applyRows<T extends { id: string }>(state: TableState, before: readonly T[], after: readonly T[], diff: { added: string[]; updated: string[]; deleted: string[] }): void {
+type RowDiff = { added: string[]; updated: string[]; deleted: string[] };
+
+/**
+ * Queues one table's part of an edit. New rows go through the batch's payload budget (payload.ts):
+ * a batch import of thousands of rows is synced in chunks under Excel on the web's request limit.
+ * Returns the filter to restore, if one was lifted.
+ */
+async function writeRows<T extends { id: string }>(batch: PayloadBatch, state: TableState, before: readonly T[], after: readonly T[], diff: RowDiff): Promise<FilterRestore | null> {
   const beforeById = new Map(before.map((row) => [row.id, row]));
   const afterById = new Map(after.map((row) => [row.id, row]));
   for (const id of diff.updated) writeChangedCells(state, beforeById.get(id)!, afterById.get(id)!);
-  if (diff.added.length === 0 && diff.deleted.length === 0) return;
+  if (diff.added.length === 0 && diff.deleted.length === 0) return null;
   const deleteRows = diff.deleted.map((id) => state.rowOf.get(id)).filter((r): r is number => r !== undefined).sort((a, b) => b - a);
   const added = diff.added.map((id) => cellsFromRow(state.loaded.def, afterById.get(id)! as unknown as Record<string, unknown>, state.headers, 'office'));
-  withFilterLifted(state, () => {
-    // Bottom-up, so each index still points at the row it meant when queued.
-    for (const r of deleteRows) state.loaded.table.rows.getItemAt(r).delete();
-    if (added.length > 0) state.loaded.table.rows.add(undefined, added);
-  });
+  const restore = liftFilter(state);
+  // Bottom-up, so each index still points at the row it meant when queued.
+  for (const r of deleteRows) state.loaded.table.rows.getItemAt(r).delete();
+  await batch.addRows(added, (chunk) => state.loaded.table.rows.add(undefined, chunk));
+  return restore;
 }
 
-/** Queues the writes of an edit: changed cells, new rows, deleted rows and the 变更记录 lines. */
-export function queueEdit(state: LedgerState, edit: LedgerEdit, before: Ledger): void {
-  applyRows<ProblemRow>(state.problems, before.problems, edit.ledger.problems, edit.diff.problems);
-  applyRows<MeasureRow>(state.measures, before.measures, edit.ledger.measures, edit.diff.measures);
-  queueChangeLog(state, edit.changes);
+/**
+ * Writes an edit: changed cells, new rows, deleted rows and the 变更记录 lines, then syncs. Returns
+ * the filters it lifted, for restoreFilters to put back in a batch of their own.
+ */
+export async function writeEdit(context: Excel.RequestContext, state: LedgerState, edit: LedgerEdit, before: Ledger): Promise<FilterRestore[]> {
+  const batch = new PayloadBatch(context);
+  const restores = [
+    await writeRows<ProblemRow>(batch, state.problems, before.problems, edit.ledger.problems, edit.diff.problems),
+    await writeRows<MeasureRow>(batch, state.measures, before.measures, edit.ledger.measures, edit.diff.measures),
+  ].filter((r): r is FilterRestore => r !== null);
+  if (state.changes && edit.changes.length > 0) {
+    const { table, headers } = state.changes;
+    await batch.addRows(edit.changes.map((c) => cellsFromRow(CHANGES, changeRow(c), headers, 'office')), (chunk) => table.rows.add(undefined, chunk));
+  }
+  await context.sync();
+  return restores;
+}
+
+/**
+ * Puts lifted filters back, after the rows are written. A filter Excel refuses to re-apply is
+ * answered with the names of its tables (the save itself stands); null when all are back.
+ */
+export async function restoreFilters(context: Excel.RequestContext, restores: readonly FilterRestore[]): Promise<LedgerError | null> {
+  if (restores.length === 0) return null;
+  try {
+    for (const { table, criteria } of restores) {
+      criteria.forEach((c, column) => {
+        if (c) table.autoFilter.apply(table.getRange(), column, c);
+      });
+    }
+    await context.sync();
+    return null;
+  } catch {
+    return ledgerError('filterNotRestored', restores.map((r) => r.tableName).join('、'));
+  }
 }
 
 export function queueChangeLog(state: Pick<LedgerState, 'changes'>, changes: readonly ChangeEntry[]): void {

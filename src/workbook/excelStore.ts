@@ -1,6 +1,7 @@
 // The Office.js LedgerStore: the workbook is the database. Every user action is ONE Excel.run that
 // loads what it needs, syncs once, applies the same ledger-ops as the preview store, queues the
-// writes and syncs once more: never more than two context.sync calls, none in a loop.
+// writes and syncs once more (a write larger than one request is chunked, payload.ts, and a lifted
+// filter is put back in a batch of its own): none in a loop over rows.
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
@@ -10,7 +11,8 @@ import {
 } from '../ledger/store';
 import type { Ledger, Round } from '../ledger/types';
 import { cellValue, roundFromCells } from './cells';
-import { queueChangeLog, queueEdit, queueLedgerLoad, readLedger, type LedgerState } from './excelLedger';
+import { queueChangeLog, queueLedgerLoad, readLedger, restoreFilters, writeEdit, type LedgerState } from './excelLedger';
+import { payloadGuarded } from './payload';
 import { presenceOf, queueCreateOrRepair, queueShapeLoad, readShape, type RepairReport } from './excelSetup';
 import { onTableSelection, selectRow, type ExcelRunner } from './excelSelect';
 import { writeReportSheet } from './excelReport';
@@ -28,6 +30,11 @@ export type ExcelStoreOptions = {
    * Excel on the web): hands the bytes to the browser as a download. The pane supplies it.
    */
   download?: (bytes: Uint8Array, fileName: string) => void | Promise<void>;
+  /**
+   * What went wrong after an action's data was written (a filter Excel would not re-apply): the
+   * action still succeeds, and the pane shows this as a warning.
+   */
+  onWarning?: (warning: LedgerError) => void;
 };
 
 export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet' | 'refreshDashboard' | 'consolidate' | 'makeSendCopy'> & {
@@ -60,7 +67,8 @@ function fail(error: LedgerError): never {
 }
 
 export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
-  const excel = (): ExcelApi => options.excel ?? (globalThis as unknown as { Excel: ExcelApi }).Excel;
+  // Every action's RequestPayloadSizeLimitExceeded becomes a Chinese message (payload.ts).
+  const excel = (): ExcelApi => payloadGuarded(options.excel ?? (globalThis as unknown as { Excel: ExcelApi }).Excel);
   const clock = (): OpsClock => ops.clockAt((options.now ?? (() => new Date()))());
 
   /** One user action: load → sync → compute with ledger-ops → write → sync. */
@@ -72,8 +80,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
       const result = compute(state.ledger, clock());
       if (isLedgerError(result)) fail(result);
       if (result.edit.changes.length > 0) {
-        queueEdit(state, result.edit, state.ledger);
-        await context.sync();
+        const restores = await writeEdit(context, state, result.edit, state.ledger);
+        // The rows are written: from here on nothing turns the action into a failure.
+        const filterProblem = await restoreFilters(context, restores);
+        if (filterProblem) options.onWarning?.(filterProblem);
       }
       return result.value;
     });
