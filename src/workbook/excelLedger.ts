@@ -7,7 +7,8 @@ import type { LedgerEdit } from '../ledger/ledger-ops';
 import { ledgerError, type LedgerError } from '../ledger/errors';
 import { LedgerStoreError, type ChangeEntry } from '../ledger/store';
 import { EMPTY_ROUND, type Ledger, type MeasureRow, type ProblemRow } from '../ledger/types';
-import { cellValue, cellsFromRow, changeRow, headerIndex, measureFromCells, problemFromCells, readText, type HeaderIndex } from './cells';
+import { cellValue, cellsFromRow, changeRow, dateSystemOfProbe, DATE_PROBE, headerIndex, measureFromCells, problemFromCells, readText, rowsIn1900, type HeaderIndex } from './cells';
+import type { DateSystem } from '../ledger/dates';
 import { PayloadBatch } from './payload';
 import { CHANGES, MEASURES, PROBLEMS, numberFormatOf, type TableDef } from './schema';
 
@@ -20,19 +21,27 @@ export type LoadedTable = {
   filter: Excel.AutoFilter;
 };
 
-export type LedgerLoad = { problems: LoadedTable; measures: LoadedTable; tables: Excel.TableCollection };
+export type LedgerLoad = { problems: LoadedTable; measures: LoadedTable; tables: Excel.TableCollection; dateProbe: Excel.FunctionResult<number> };
 
 /** A table after the sync: its headers, values and where each 编号 sits. */
 export type TableState = {
   loaded: LoadedTable;
   headers: string[];
   index: HeaderIndex;
-  values: unknown[][];
+  /** The body's values, dates as 1900 serials whatever the workbook's date system. */
+  values: readonly (readonly unknown[])[];
   /** 编号 → 0-based row of the data body. */
   rowOf: Map<string, number>;
 };
 
-export type LedgerState = { ledger: Ledger; problems: TableState; measures: TableState; changes: { table: Excel.Table; headers: string[] } | null };
+export type LedgerState = {
+  ledger: Ledger;
+  problems: TableState;
+  measures: TableState;
+  changes: { table: Excel.Table; headers: string[] } | null;
+  /** The workbook's date system: dates are read from it and written in it. */
+  dateSystem: DateSystem;
+};
 
 function queueTable(context: Excel.RequestContext, def: TableDef): LoadedTable {
   const table = context.workbook.tables.getItem(def.table);
@@ -45,15 +54,16 @@ function queueTable(context: Excel.RequestContext, def: TableDef): LoadedTable {
 /** Queues everything an action needs to know; a missing ledger table fails the sync (ItemNotFound). */
 export function queueLedgerLoad(context: Excel.RequestContext): LedgerLoad {
   const tables = context.workbook.tables.load('items/name,items/columns/items/name');
-  return { problems: queueTable(context, PROBLEMS), measures: queueTable(context, MEASURES), tables };
+  const dateProbe = context.workbook.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day).load('value');
+  return { problems: queueTable(context, PROBLEMS), measures: queueTable(context, MEASURES), tables, dateProbe };
 }
 
-function tableState(loaded: LoadedTable): TableState {
+function tableState(loaded: LoadedTable, system: DateSystem): TableState {
   const headers = (loaded.header.values[0] ?? []).map((h) => readText(h));
   const index = headerIndex(headers);
   const idCol = index.get(loaded.def.idHeader);
   if (idCol === undefined) throw new LedgerStoreError(ledgerError('missingColumn', loaded.def.idHeader));
-  const values = loaded.body.values;
+  const values = rowsIn1900(loaded.def, index, loaded.body.values, system);
   const rowOf = new Map<string, number>();
   values.forEach((row, r) => {
     const id = readText(row[idCol]);
@@ -66,8 +76,9 @@ function tableState(loaded: LoadedTable): TableState {
 
 /** Turns the synced load into a ledger (round left empty: actions other than load do not need it). */
 export function readLedger(load: LedgerLoad): LedgerState {
-  const problems = tableState(load.problems);
-  const measures = tableState(load.measures);
+  const dateSystem = dateSystemOfProbe(load.dateProbe.value);
+  const problems = tableState(load.problems, dateSystem);
+  const measures = tableState(load.measures, dateSystem);
   const ledger: Ledger = {
     round: { ...EMPTY_ROUND },
     problems: [...problems.rowOf.values()].map((r) => problemFromCells(PROBLEMS, problems.values[r], problems.index)),
@@ -75,7 +86,7 @@ export function readLedger(load: LedgerLoad): LedgerState {
   };
   const changesItem = load.tables.items.find((t) => t.name === CHANGES.table);
   const changes = changesItem ? { table: changesItem, headers: changesItem.columns.items.map((c) => c.name) } : null;
-  return { ledger, problems, measures, changes };
+  return { ledger, problems, measures, changes, dateSystem };
 }
 
 // ---- writing ---------------------------------------------------------------------------------
@@ -104,7 +115,7 @@ function stripNulls(criteria: Excel.FilterCriteria): Excel.FilterCriteria {
 }
 
 /** Writes the changed cells of one updated row: one cell at a time, so filters and sorting never matter. */
-function writeChangedCells<T extends { id: string }>(state: TableState, before: T, after: T): void {
+function writeChangedCells<T extends { id: string }>(state: TableState, before: T, after: T, system: DateSystem): void {
   const r = state.rowOf.get(after.id);
   if (r === undefined) throw new LedgerStoreError(ledgerError('notFound', after.id));
   for (const column of state.loaded.def.columns) {
@@ -115,7 +126,7 @@ function writeChangedCells<T extends { id: string }>(state: TableState, before: 
     if (c === undefined) throw new LedgerStoreError(ledgerError('missingColumn', column.header));
     const cell = state.loaded.body.getCell(r, c);
     if (column.kind === 'date' || column.kind === 'datetime') cell.numberFormat = [[numberFormatOf(column)]];
-    cell.values = [[cellValue(column, after[field], 'office')]];
+    cell.values = [[cellValue(column, after[field], 'office', system)]];
   }
 }
 
@@ -126,13 +137,13 @@ type RowDiff = { added: string[]; updated: string[]; deleted: string[] };
  * a batch import of thousands of rows is synced in chunks under Excel on the web's request limit.
  * Returns the filter to restore, if one was lifted.
  */
-async function writeRows<T extends { id: string }>(batch: PayloadBatch, state: TableState, before: readonly T[], after: readonly T[], diff: RowDiff): Promise<FilterRestore | null> {
+async function writeRows<T extends { id: string }>(batch: PayloadBatch, state: TableState, system: DateSystem, before: readonly T[], after: readonly T[], diff: RowDiff): Promise<FilterRestore | null> {
   const beforeById = new Map(before.map((row) => [row.id, row]));
   const afterById = new Map(after.map((row) => [row.id, row]));
-  for (const id of diff.updated) writeChangedCells(state, beforeById.get(id)!, afterById.get(id)!);
+  for (const id of diff.updated) writeChangedCells(state, beforeById.get(id)!, afterById.get(id)!, system);
   if (diff.added.length === 0 && diff.deleted.length === 0) return null;
   const deleteRows = diff.deleted.map((id) => state.rowOf.get(id)).filter((r): r is number => r !== undefined).sort((a, b) => b - a);
-  const added = diff.added.map((id) => cellsFromRow(state.loaded.def, afterById.get(id)! as unknown as Record<string, unknown>, state.headers, 'office'));
+  const added = diff.added.map((id) => cellsFromRow(state.loaded.def, afterById.get(id)! as unknown as Record<string, unknown>, state.headers, 'office', system));
   const restore = liftFilter(state);
   // Bottom-up, so each index still points at the row it meant when queued.
   for (const r of deleteRows) state.loaded.table.rows.getItemAt(r).delete();
@@ -147,12 +158,12 @@ async function writeRows<T extends { id: string }>(batch: PayloadBatch, state: T
 export async function writeEdit(context: Excel.RequestContext, state: LedgerState, edit: LedgerEdit, before: Ledger): Promise<FilterRestore[]> {
   const batch = new PayloadBatch(context);
   const restores = [
-    await writeRows<ProblemRow>(batch, state.problems, before.problems, edit.ledger.problems, edit.diff.problems),
-    await writeRows<MeasureRow>(batch, state.measures, before.measures, edit.ledger.measures, edit.diff.measures),
+    await writeRows<ProblemRow>(batch, state.problems, state.dateSystem, before.problems, edit.ledger.problems, edit.diff.problems),
+    await writeRows<MeasureRow>(batch, state.measures, state.dateSystem, before.measures, edit.ledger.measures, edit.diff.measures),
   ].filter((r): r is FilterRestore => r !== null);
   if (state.changes && edit.changes.length > 0) {
     const { table, headers } = state.changes;
-    await batch.addRows(edit.changes.map((c) => cellsFromRow(CHANGES, changeRow(c), headers, 'office')), (chunk) => table.rows.add(undefined, chunk));
+    await batch.addRows(edit.changes.map((c) => cellsFromRow(CHANGES, changeRow(c), headers, 'office', state.dateSystem)), (chunk) => table.rows.add(undefined, chunk));
   }
   await context.sync();
   return restores;
@@ -177,8 +188,8 @@ export async function restoreFilters(context: Excel.RequestContext, restores: re
   }
 }
 
-export function queueChangeLog(state: Pick<LedgerState, 'changes'>, changes: readonly ChangeEntry[]): void {
+export function queueChangeLog(state: Pick<LedgerState, 'changes'>, changes: readonly ChangeEntry[], system: DateSystem = '1900'): void {
   if (!state.changes || changes.length === 0) return; // the user removed 变更记录: nothing to append to
   const headers = state.changes.headers;
-  state.changes.table.rows.add(undefined, changes.map((c) => cellsFromRow(CHANGES, changeRow(c), headers, 'office')));
+  state.changes.table.rows.add(undefined, changes.map((c) => cellsFromRow(CHANGES, changeRow(c), headers, 'office', system)));
 }

@@ -10,7 +10,8 @@ import {
   type ConsolidationReport, type DashboardReport, type ItemRef, type LedgerPresence, type LedgerStore, type SendCopyReport, type UnitLedger,
 } from '../ledger/store';
 import type { Ledger, Round } from '../ledger/types';
-import { cellValue, roundFromCells } from './cells';
+import { cellValue, dateSystemOfProbe, DATE_PROBE, roundFromCells, valueIn1900 } from './cells';
+import type { DateSystem } from '../ledger/dates';
 import { queueChangeLog, queueLedgerLoad, readLedger, restoreFilters, writeEdit, type LedgerState } from './excelLedger';
 import { payloadGuarded } from './payload';
 import { presenceOf, queueCreateOrRepair, queueShapeLoad, readShape, type RepairReport } from './excelSetup';
@@ -60,6 +61,11 @@ export async function syncLoad(context: Excel.RequestContext): Promise<void> {
     if (isMissingItem(error)) throw new LedgerStoreError(ledgerError('notALedger'));
     throw error;
   }
+}
+
+/** A 巡察信息 cell's value with a date in the 1900 system the readers expect. */
+function infoValue(cell: (typeof INFO_CELLS)[number], value: unknown, system: DateSystem): unknown {
+  return cell.kind === 'date' ? valueIn1900(value, system) : value;
 }
 
 function fail(error: LedgerError): never {
@@ -119,7 +125,7 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         const present = new Set(names.items.filter((n) => n.type === 'Range').map((n) => n.name));
         const cells = INFO_CELLS.filter((c) => c.field && present.has(c.name)).map((c) => ({ cell: c, range: context.workbook.names.getItem(c.name).getRange().load('values') }));
         await context.sync();
-        const round = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, range.values[0]?.[0]])));
+        const round = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, infoValue(cell, range.values[0]?.[0], state.dateSystem)])));
         return ops.rollUpAll({ ...state.ledger, round });
       }),
 
@@ -128,8 +134,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         const wb = context.workbook;
         const cells = INFO_CELLS.filter((c) => c.field).map((c) => ({ cell: c, range: wb.names.getItem(c.name).getRange().load('values') }));
         const tables = wb.tables.load('items/name,items/columns/items/name');
+        const probe = wb.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day).load('value');
         await syncLoad(context);
-        const before = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, range.values[0]?.[0]])));
+        const system = dateSystemOfProbe(probe.value);
+        const before = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, infoValue(cell, range.values[0]?.[0], system)])));
         const edit = ops.saveRound({ round: before, problems: [], measures: [] }, round, clock());
         if (isLedgerError(edit)) fail(edit);
         if (!edit.diff.round) return;
@@ -138,10 +146,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
           if (before[key] === edit.ledger.round[key]) continue;
           const kind: ColumnDef['kind'] = cell.kind === 'list' ? 'text' : cell.kind === 'formula' ? 'text' : cell.kind;
           if (kind === 'date') range.numberFormat = [['yyyy-mm-dd']];
-          range.values = [[cellValue({ header: cell.label, field: key, kind, width: 0 }, edit.ledger.round[key], 'office')]];
+          range.values = [[cellValue({ header: cell.label, field: key, kind, width: 0 }, edit.ledger.round[key], 'office', system)]];
         }
         const changes = tables.items.find((t) => t.name === 'ZG_Changes');
-        queueChangeLog({ changes: changes ? { table: changes, headers: changes.columns.items.map((c) => c.name) } : null }, edit.changes);
+        queueChangeLog({ changes: changes ? { table: changes, headers: changes.columns.items.map((c) => c.name) } : null }, edit.changes, system);
         await context.sync();
       }),
 

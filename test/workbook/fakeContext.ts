@@ -360,6 +360,22 @@ class FakeWorkbook {
   private get m() {
     return this.ctx.model;
   }
+  /** Excel.Functions: DATE as the workbook computes it, in its date system. */
+  get functions() {
+    const ctx = this.ctx;
+    return {
+      date: (y: number, mo: number, d: number) =>
+        new (class extends Loadable {
+          protected override snapshot() {
+            const serial1900 = Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000) + 25569;
+            return { value: () => (ctx.model.date1904 ? serial1900 - 1462 : serial1900) };
+          }
+          get value() {
+            return this.read('value');
+          }
+        })(ctx),
+    };
+  }
   get tables() {
     const ctx = this.ctx;
     const m = this.m;

@@ -120,6 +120,8 @@ export class FakeModel {
   payloadLimit = Infinity;
   /** Rows per table.rows.add call, in order. */
   rowAdds: number[] = [];
+  /** The workbook counts dates from 1904 (a Mac-origin workbook): DATE() answers 1,462 less. */
+  date1904 = false;
   /** autoFilter.apply fails the sync, as re-applying saved criteria does (office-js 1226, 3030). */
   failFilterApply = false;
 

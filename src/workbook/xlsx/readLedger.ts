@@ -3,7 +3,7 @@
 // (ZG_Problems, ZG_Measures) through the sheets' table parts, columns by header through the schema
 // (users move columns and add their own), and 巡察信息 through the ZG_* workbook names. Bad files
 // are answered with a LedgerError, never thrown. Pure: bytes in, no DOM, no Node I/O.
-import { serialToIso } from '../../ledger/dates';
+import { serialToIso, toSerial1900, type DateSystem } from '../../ledger/dates';
 import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
 import { rollUpAll } from '../../ledger/rollup';
 import type { UnitLedger } from '../../ledger/store';
@@ -11,7 +11,7 @@ import type { Ledger, MeasureRow, ProblemRow } from '../../ledger/types';
 import { headerIndex, measureFromCells, problemFromCells, roundFromCells, type HeaderIndex } from '../cells';
 import { INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
 import { openXlsx } from './open';
-import { definedNames, partText, worksheets, type XlsxParts } from './package';
+import { dateSystemOf, definedNames, partText, worksheets, type XlsxParts } from './package';
 import {
   dateStyles, findTable, isCellError, parseA1, readSheetCells, sharedStrings, tablesOf, type SheetCells, type TablePart, type XlsxCell,
 } from './sheetCells';
@@ -58,21 +58,25 @@ export function workbookReader(parts: XlsxParts) {
     }
     return cells;
   };
-  return { cellsOf };
+  return { cellsOf, dateSystem: dateSystemOf(parts) };
 }
 
-/** A cell as the row readers expect it: errors blank, date-formatted numbers ISO text outside date columns. */
-export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefined): unknown {
+/**
+ * A cell as the row readers expect it: errors blank, date-formatted numbers ISO text outside date
+ * columns, and dates (date-formatted, or numbers in a date column) as 1900 serials whatever the
+ * workbook's date system.
+ */
+export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefined, system: DateSystem = '1900'): unknown {
   if (!cell || isCellError(cell.value)) return '';
-  if (cell.date && typeof cell.value === 'number' && column?.kind !== 'date' && column?.kind !== 'datetime' && cell.value >= 61) {
-    return serialToIso(cell.value);
-  }
-  return cell.value;
+  const dateColumn = column?.kind === 'date' || column?.kind === 'datetime';
+  if (typeof cell.value !== 'number' || !(cell.date || dateColumn)) return cell.value;
+  const serial = toSerial1900(cell.value, system);
+  return !dateColumn && serial >= 61 ? serialToIso(serial) : serial;
 }
 
 type TableRead<F extends string> = { rows: unknown[][]; index: HeaderIndex; missingOptional: string[]; missingRequired: string[]; def: TableDef<F> };
 
-function readTable<F extends string>(table: TablePart, def: TableDef<F>, required: readonly F[], cells: SheetCells): TableRead<F> {
+function readTable<F extends string>(table: TablePart, def: TableDef<F>, required: readonly F[], cells: SheetCells, system: DateSystem): TableRead<F> {
   const index = headerIndex(table.columns);
   const fieldColumns = def.columns.filter((c) => c.field !== null);
   const absent = fieldColumns.filter((c) => !index.has(c.header));
@@ -84,13 +88,13 @@ function readTable<F extends string>(table: TablePart, def: TableDef<F>, require
   const first = table.range.top + table.headerRows;
   const last = table.range.bottom - table.totalsRows;
   for (let r = first; r <= last; r++) {
-    rows.push(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i])));
+    rows.push(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i], system)));
   }
   return { rows, index, missingOptional, missingRequired, def };
 }
 
 /** 巡察信息 through the ZG_* names (workbook-wide names first; a sheet-local copy only as a fallback). */
-function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): Map<string, unknown> {
+function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells, system: DateSystem): Map<string, unknown> {
   const sheetPaths = new Map(worksheets(parts).map((s) => [s.name, s.path]));
   const values = new Map<string, unknown>();
   const names = definedNames(parts).sort((a, b) => (a.localSheetId === null ? 0 : 1) - (b.localSheetId === null ? 0 : 1));
@@ -102,7 +106,9 @@ function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): M
     const path = sheetPaths.get(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
     const at = parseA1(m[3]);
     if (!path || !at) continue;
-    values.set(cell.name, cellFor(cellsOf(path).get(at.row, at.col), undefined));
+    // A 巡察信息 date is read as a date cell of the workbook's system (ISO when date-formatted).
+    const raw = cellsOf(path).get(at.row, at.col);
+    values.set(cell.name, cell.kind === 'date' && raw && typeof raw.value === 'number' && !raw.date ? toSerial1900(raw.value, system) : cellFor(raw, undefined, system));
   }
   return values;
 }
@@ -115,9 +121,9 @@ function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError
     const missing = [problemTable ? '' : tableTitle(PROBLEMS), measureTable ? '' : tableTitle(MEASURES)].filter(Boolean);
     return ledgerError('notALedgerFile', fileName, missing.join('和'));
   }
-  const { cellsOf } = workbookReader(parts);
-  const problems = readTable(problemTable, PROBLEMS, REQUIRED_FIELDS.problems, cellsOf(problemTable.sheet.path));
-  const measures = readTable(measureTable, MEASURES, REQUIRED_FIELDS.measures, cellsOf(measureTable.sheet.path));
+  const { cellsOf, dateSystem } = workbookReader(parts);
+  const problems = readTable(problemTable, PROBLEMS, REQUIRED_FIELDS.problems, cellsOf(problemTable.sheet.path), dateSystem);
+  const measures = readTable(measureTable, MEASURES, REQUIRED_FIELDS.measures, cellsOf(measureTable.sheet.path), dateSystem);
   for (const t of [problems, measures] as TableRead<string>[]) {
     if (t.missingRequired.length > 0) return ledgerError('ledgerMissingColumns', fileName, tableTitle(t.def), t.missingRequired.join('、'));
   }
@@ -128,7 +134,7 @@ function readParts(parts: XlsxParts, fileName: string): LedgerFile | LedgerError
   // A blank 编号 is the empty template row (or a row being typed): not an item.
   const problemRows = problems.rows.map((cells) => problemFromCells(PROBLEMS, cells, problems.index)).filter((p) => p.id !== '');
   const measureRows = measures.rows.map((cells) => measureFromCells(MEASURES, cells, measures.index)).filter((m) => m.id !== '');
-  const round = roundFromCells(roundValues(parts, cellsOf));
+  const round = roundFromCells(roundValues(parts, cellsOf, dateSystem));
   const ledger: Ledger = rollUpAll({ round, problems: problemRows, measures: measureRows });
 
   const problemIds = new Set(problemRows.map((p) => p.id));
