@@ -15,7 +15,8 @@
 import { clockAt } from '../ledger/ledger-ops';
 import { extraColumnsOf, mergeSummary, placeExtraColumns, summaryUnits, type SummaryRow } from '../ledger/consolidate';
 import type { ConsolidationReport, UnitLedger } from '../ledger/store';
-import { cellsFromRow, headerIndex, officeText, readDate, readText, type CellValue } from './cells';
+import { cellsFromRow, dateSystemOfProbe, DATE_PROBE, headerIndex, officeText, readDate, readText, rowsIn1900, valueIn1900, type CellValue } from './cells';
+import type { DateSystem } from '../ledger/dates';
 import { queueLayoutLoad, queueLayoutWrite } from './excelLayout';
 import { reportSheetName } from './excelReport';
 import type { ExcelRunner } from './excelSelect';
@@ -25,8 +26,8 @@ import { PayloadBatch } from './payload';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardPlan } from './summaryDashboard';
 
 /** The Office.js values of the rows in the order of `headers`; importedAt becomes a date-time serial. */
-function rowsToCells(rows: readonly SummaryRow[], headers: readonly string[]): CellValue[][] {
-  return rows.map((row) => cellsFromRow(SUMMARY, row as unknown as Record<keyof SummaryRow, unknown>, headers, 'office'));
+function rowsToCells(rows: readonly SummaryRow[], headers: readonly string[], system: DateSystem): CellValue[][] {
+  return rows.map((row) => cellsFromRow(SUMMARY, row as unknown as Record<keyof SummaryRow, unknown>, headers, 'office', system));
 }
 
 const SCHEMA_HEADERS: ReadonlySet<string> = new Set(SUMMARY.columns.map((c) => c.header));
@@ -105,7 +106,9 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
     const table = wb.tables.getItemOrNullObject(SUMMARY.table);
     table.load('name,worksheet/name,columns/items/name,rows/items/values');
     const layoutLoad = queueLayoutLoad(context);
+    const probe = wb.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day).load('value');
     await context.sync();
+    const system = dateSystemOfProbe(probe.value);
 
     const present = !table.isNullObject;
     const headers = present ? table.columns.items.map((c) => readText(c.name)) : SUMMARY.columns.map((c) => c.header);
@@ -113,11 +116,11 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
     const bodyRows = present ? table.rows.items.map((r) => r.values[0] ?? []) : [];
     // A row with nothing in it (a table's empty first row, a row inserted by hand) is no unit's row.
     const kept = bodyRows.filter((cells) => cells.some((v) => readText(v) !== ''));
-    const before = kept.map((cells) => summaryFromCells(cells, index));
+    const before = rowsIn1900(SUMMARY, index, kept, system).map((cells) => summaryFromCells(cells, index));
     const extraAt = extraPositions(headers);
     const extra = extraColumnsOf(extraAt.map((i) => headers[i]), before, kept.map((cells) => extraAt.map((i) => cells[i])));
     const merged = mergeSummary(before, units, clockAt(now()).now);
-    const cells = rowsToCells(merged.rows, headers);
+    const cells = rowsToCells(merged.rows, headers, system);
     placeExtraColumns(extra, merged.rows).forEach((values, r) => values?.forEach((v, j) => (cells[r][extraAt[j]] = officeValue(v))));
 
     let sheet: string;
@@ -144,7 +147,7 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
       units: merged.report.map((u) => ({ unit: u.unit, fileName: u.fileName, problems: u.problems, measures: u.measures, outcome: u.outcome })),
       unitCount: unitNames.length,
       rowCount: merged.rows.length,
-      asOf: readDate(asOfInput.values[0]?.[0]),
+      asOf: readDate(valueIn1900(asOfInput.values[0]?.[0], system)),
     };
   });
 }

@@ -108,3 +108,19 @@ describe('Excel: a 1904 workbook', () => {
     expect(INFO_CELLS.some((c) => c.kind === 'date')).toBe(true);
   });
 });
+
+test('Excel: 汇总 in a 1904 workbook writes its dates 1,462 lower and keeps them on the next import', async () => {
+  const model = new FakeModel();
+  model.date1904 = true;
+  const store = createExcelStore({ excel: createExcelMock(() => new FakeContext(model)) as never, now: () => new Date(2026, 10, 22, 9, 30, 0) });
+  const ledger = sampleLedger('2026-03-15');
+  const withDeadline = ledger.measures.find((m) => m.deadline)!;
+  await store.consolidate([{ unit: '甲单位', fileName: '甲.xlsx', ledger: { ...ledger, round: { ...ledger.round, org: '甲单位' } } }]);
+  await store.consolidate([{ unit: '乙单位', fileName: '乙.xlsx', ledger: { ...ledger, round: { ...ledger.round, org: '乙单位' } } }]);
+  const t = model.table('ZG_Summary');
+  const headers = model.headers(t);
+  const [unitCol, idCol, deadlineCol] = ['来源单位', '措施编号', '截止日期'].map((h) => headers.indexOf(h));
+  const deadlines = model.body(t).filter((row) => row[idCol].v === withDeadline.id).map((row) => [row[unitCol].v, row[deadlineCol].v]);
+  const serial = (isoToSerial(withDeadline.deadline!) as number) - 1462;
+  expect(deadlines).toEqual([['甲单位', serial], ['乙单位', serial]]);
+});
