@@ -59,6 +59,8 @@ export const MESSAGES = {
   notASummaryFile: { kind: '#N/A', 'zh-CN': '“{0}”不是汇总工作簿：没有找到“汇总（ZG_Summary）”表格', en: '"{0}" is not a summary workbook: it has no 汇总 (ZG_Summary) table' },
   // 生成发送副本: reading the open workbook and opening the copy in Excel.
   sendCopyReadFailed: { kind: '#N/A', 'zh-CN': '无法读取当前工作簿的内容（{0}），请保存工作簿后重试', en: 'cannot read the open workbook ({0}); save the workbook and try again' },
+  payloadTooLarge: { kind: '#N/A', 'zh-CN': '要写入的内容超过 Excel 单次请求的上限（网页版约 5 MB），未能保存；请缩短过长的单元格内容后重试', en: 'what is to be written exceeds the limit of one Excel request (about 5 MB on the web) and was not saved; shorten very long cells and try again' },
+  filterNotRestored: { kind: '#N/A', 'zh-CN': '已保存。“{0}”表的筛选未能恢复，请重新设置筛选', en: 'saved. The filter of the {0} table could not be restored; set it again' },
   sendCopyTooLarge: { kind: '#N/A', 'zh-CN': '工作簿有{0} MB，超过加载项生成发送副本的上限{1} MB', en: 'the workbook has {0} MB, more than the {1} MB the add-in can make a send copy of' },
   sendCopyUnsupported: { kind: '#N/A', 'zh-CN': '此版本的 Excel 不支持由加载项打开新工作簿（需要 ExcelApi 1.8），请升级 Excel 后再生成发送副本', en: 'this version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8); update Excel and try again' },
   sendCopyOpenFailed: { kind: '#N/A', 'zh-CN': 'Excel 未能打开发送副本（{0}）', en: 'Excel could not open the send copy ({0})' },
