@@ -10,7 +10,7 @@ export type Locale = 'zh-CN' | 'en';
 export const MESSAGES = {
   emptyRange: { kind: '#DIV/0!', 'zh-CN': '{0}：区域中没有可统计的值', en: '{0}: the range holds no values to count' },
   badDate: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”不是有效日期，应为日期或“2024年3月15日”“2024-03-15”形式', en: '{0}: "{1}" is not a valid date; expected a date or text such as 2024-03-15' },
-  badDeadline: { kind: '#VALUE!', 'zh-CN': '{0}：无法识别整改时限“{1}”，应为日期或“2022年12月底前”“立行立改”“长期坚持”等', en: '{0}: cannot read the deadline "{1}"; expected a date or a phrase such as 2022年12月底前' },
+  badDeadline: { kind: '#VALUE!', 'zh-CN': '{0}：无法识别整改时限“{1}”，应为日期或“12月底前”“立行立改”“长期坚持”等', en: '{0}: cannot read the deadline "{1}"; expected a date or a phrase such as 12月底前' },
   unresolvedDeadline: { kind: '#N/A', 'zh-CN': '{0}：整改时限“{1}”没有具体日期，需人工确认', en: '{0}: the deadline "{1}" has no definite date and needs a person to confirm it' },
   noDeadline: { kind: '#N/A', 'zh-CN': '{0}：“{1}”没有截止日期（长期坚持）', en: '{0}: "{1}" has no deadline (long-term)' },
   badStatus: { kind: '#VALUE!', 'zh-CN': '{0}：无法识别整改状态“{1}”', en: '{0}: cannot read the status "{1}"' },
@@ -19,40 +19,40 @@ export const MESSAGES = {
   badFlag: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”不是是/否标记', en: '{0}: "{1}" is not a yes/no flag' },
   errorInRange: { kind: '#VALUE!', 'zh-CN': '{0}：区域第{1}项是错误值{2}，请先更正', en: '{0}: item {1} of the range is the error {2}; correct it first' },
   sizeMismatch: { kind: '#VALUE!', 'zh-CN': '{0}与{1}的行数不一致（{2}对{3}）', en: '{0} and {1} differ in length ({2} vs {3})' },
-  missingColumn: { kind: '#N/A', 'zh-CN': '表中找不到“{0}”列', en: 'the table has no column "{0}"' },
+  missingColumn: { kind: '#N/A', 'zh-CN': '表中找不到“{0}”列', en: 'The table has no column "{0}"' },
   notATable: { kind: '#VALUE!', 'zh-CN': '{0}：应为带标题行的表格区域，如 ZG_Measures[#All]', en: '{0}: expected a table with its header row, such as ZG_Measures[#All]' },
-  calendarCoverage: { kind: '#N/A', 'zh-CN': '节假日数据仅覆盖至{0}年，{1}按周一至周五计算，请在“节假日”表补充', en: 'holiday data covers only up to {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
-  notAReport: { kind: '#VALUE!', 'zh-CN': '这段文字不像巡察反馈意见或整改情况通报：没有找到问题或整改情况', en: 'this text does not look like an inspection feedback or rectification report: no problems found' },
-  required: { kind: '#VALUE!', 'zh-CN': '请填写{0}', en: 'please fill in {0}' },
-  notFound: { kind: '#N/A', 'zh-CN': '找不到编号为“{0}”的条目，可能已被删除', en: 'no item with the number "{0}"; it may have been deleted' },
+  calendarCoverage: { kind: '#N/A', 'zh-CN': '节假日数据仅覆盖至{0}年，{1}按周一至周五计算，请在“节假日”表补充', en: 'Holiday data covers only up to {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
+  notAReport: { kind: '#VALUE!', 'zh-CN': '这段文字不像巡察反馈意见或整改情况通报：没有找到问题或整改情况', en: 'This text does not look like an inspection feedback or rectification report: no problems found' },
+  required: { kind: '#VALUE!', 'zh-CN': '请填写{0}', en: 'Please fill in {0}' },
+  notFound: { kind: '#N/A', 'zh-CN': '找不到编号为“{0}”的条目，可能已被删除', en: 'No item with the number "{0}"; it may have been deleted' },
   badCloseStep: { kind: '#VALUE!', 'zh-CN': '{0}的销号状态为“{1}”，不能{2}', en: '{0} is in the closing state "{1}"; it cannot be moved to "{2}"' },
-  foreignSheet: { kind: '#VALUE!', 'zh-CN': '工作簿中已有名为“{0}”的工作表且不是本台账的表格，台账已改用“{1}”', en: 'the workbook already has a sheet "{0}" that is not part of the ledger; the ledger uses "{1}" instead' },
-  notALedger: { kind: '#N/A', 'zh-CN': '当前工作簿中没有整改台账，请先创建整改台账', en: 'this workbook holds no rectification ledger; create one first' },
+  foreignSheet: { kind: '#VALUE!', 'zh-CN': '工作簿中已有名为“{0}”的工作表且不是本台账的表格，台账已改用“{1}”', en: 'The workbook already has a sheet "{0}" that is not part of the ledger; the ledger uses "{1}" instead' },
+  notALedger: { kind: '#N/A', 'zh-CN': '当前工作簿中没有整改台账，请先创建整改台账', en: 'This workbook holds no rectification ledger; create one first' },
   missingDeadline: { kind: '#N/A', 'zh-CN': '{0}：第{1}项没有填写截止日期，无法判断预警', en: '{0}: item {1} has no deadline, so no warning light can be given' },
   notADeadline: { kind: '#VALUE!', 'zh-CN': '{0}：“{1}”中没有整改期限（截至日期、完成日期不是期限）', en: '{0}: "{1}" states no deadline (as-of and completion dates are not deadlines)' },
-  calendarCoverageStart: { kind: '#N/A', 'zh-CN': '节假日数据自{0}年起，{1}按周一至周五计算，请在“节假日”表补充', en: 'holiday data start in {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
-  badHolidayDate: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：“{2}”不是有效日期，该行未生效', en: 'sheet {0}, row {1}: "{2}" is not a valid date; the row is ignored' },
-  badHolidayType: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：类型“{2}”应为“休”（放假）或“班”（上班），该行未生效', en: 'sheet {0}, row {1}: the type "{2}" should be 休 (day off) or 班 (working day); the row is ignored' },
-  conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
+  calendarCoverageStart: { kind: '#N/A', 'zh-CN': '节假日数据自{0}年起，{1}按周一至周五计算，请在“节假日”表补充', en: 'Holiday data start in {0}; {1} is counted Monday to Friday, add holidays to the 节假日 sheet' },
+  badHolidayDate: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：“{2}”不是有效日期，该行未生效', en: 'Sheet {0}, row {1}: "{2}" is not a valid date; the row is ignored' },
+  badHolidayType: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：类型“{2}”应为“休”（放假）或“班”（上班），该行未生效', en: 'Sheet {0}, row {1}: the type "{2}" should be 休 (day off) or 班 (working day); the row is ignored' },
+  conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'Sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
   // 汇总: reading the ledger files units send back.
   notXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”不是 Excel 工作簿（.xlsx），无法读取', en: '"{0}" is not an Excel workbook (.xlsx) and cannot be read' },
   oldXls: { kind: '#VALUE!', 'zh-CN': '“{0}”是旧版 Excel 文件（.xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入', en: '"{0}" is an old Excel file (.xls); open it in Excel or WPS, save it as .xlsx and import that' },
-  notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'this workbook is not a rectification ledger: it has no {1} table ({0})' },
+  notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'This workbook is not a rectification ledger: it has no {1} table ({0})' },
   damagedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”已损坏或不是标准的 .xlsx 工作簿，无法读取，请用 Excel 或 WPS 打开后重新保存', en: '"{0}" is damaged or not a standard .xlsx workbook; open it in Excel or WPS and save it again' },
   encryptedXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”设置了打开密码，请取消密码后再导入', en: '"{0}" is protected with a password; remove the password and import it again' },
-  ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'in "{0}", table {1} lacks required columns: {2}' },
-  ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'in "{0}", table {1} has no columns {2}; they are read as blank' },
+  ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'In "{0}", table {1} lacks required columns: {2}' },
+  ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'In "{0}", table {1} has no columns {2}; they are read as blank' },
   unitMissing: {
     kind: '#N/A',
     'zh-CN': '“{0}”的“巡察信息”中没有填写被巡察单位，无法确定是哪个单位的台账，未汇总。请打开该文件，在“巡察信息”的“被巡察单位”一栏填写单位名称并保存，再重新选择',
     en: '"{0}" names no 被巡察单位 in 巡察信息, so it cannot tell whose ledger it is; not consolidated. Open it, fill in 被巡察单位 on 巡察信息, save it and choose it again',
   },
-  orphanMeasures: { kind: '#N/A', 'zh-CN': '“{0}”中有{1}条措施的问题编号在问题清单中找不到（如{2}）', en: 'in "{0}", {1} measures name a problem number that 问题清单 lacks (e.g. {2})' },
+  orphanMeasures: { kind: '#N/A', 'zh-CN': '“{0}”中有{1}条措施的问题编号在问题清单中找不到（如{2}）', en: 'In "{0}", {1} measures name a problem number that 问题清单 lacks (e.g. {2})' },
   notASummaryFile: { kind: '#N/A', 'zh-CN': '“{0}”不是汇总工作簿：没有找到“汇总（ZG_Summary）”表格', en: '"{0}" is not a summary workbook: it has no 汇总 (ZG_Summary) table' },
   // 生成发送副本: reading the open workbook and opening the copy in Excel.
-  sendCopyReadFailed: { kind: '#N/A', 'zh-CN': '无法读取当前工作簿的内容（{0}），请保存工作簿后重试', en: 'cannot read the open workbook ({0}); save the workbook and try again' },
-  sendCopyTooLarge: { kind: '#N/A', 'zh-CN': '工作簿有{0} MB，超过加载项生成发送副本的上限{1} MB', en: 'the workbook has {0} MB, more than the {1} MB the add-in can make a send copy of' },
-  sendCopyUnsupported: { kind: '#N/A', 'zh-CN': '此版本的 Excel 不支持由加载项打开新工作簿（需要 ExcelApi 1.8），请升级 Excel 后再生成发送副本', en: 'this version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8); update Excel and try again' },
+  sendCopyReadFailed: { kind: '#N/A', 'zh-CN': '无法读取当前工作簿的内容（{0}），请保存工作簿后重试', en: 'Cannot read the open workbook ({0}); save the workbook and try again' },
+  sendCopyTooLarge: { kind: '#N/A', 'zh-CN': '工作簿有{0} MB，超过加载项生成发送副本的上限{1} MB', en: 'The workbook has {0} MB, more than the {1} MB the add-in can make a send copy of' },
+  sendCopyUnsupported: { kind: '#N/A', 'zh-CN': '此版本的 Excel 不支持由加载项打开新工作簿（需要 ExcelApi 1.8），请升级 Excel 后再生成发送副本', en: 'This version of Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8); update Excel and try again' },
   sendCopyOpenFailed: { kind: '#N/A', 'zh-CN': 'Excel 未能打开发送副本（{0}）', en: 'Excel could not open the send copy ({0})' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
 
@@ -81,6 +81,17 @@ export function messageLocale(): Locale {
 
 export function formatMessage(code: MessageCode, params: readonly (string | number)[], locale: Locale = currentLocale): string {
   return MESSAGES[code][locale].replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+}
+
+/**
+ * The message for a form field that shows its own label: the catalogue's leading "{0}：" (the
+ * argument or column a function names) would repeat that label ("整改时限：无法识别整改时限…"),
+ * so it is left out, and an English message starts with a capital.
+ */
+export function formatFieldMessage(code: MessageCode, params: readonly (string | number)[], locale: Locale = currentLocale): string {
+  const template = MESSAGES[code][locale].replace(/^\{0\}(?:：|: )/, '');
+  const text = template.replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+  return locale === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 export function ledgerError(code: MessageCode, ...params: (string | number)[]): LedgerError {

@@ -137,7 +137,7 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
         )}
       </header>
       {store.kind === 'preview' && (
-        <MessageBar intent="warning" data-testid="preview-banner">
+        <MessageBar intent="warning" data-testid="preview-banner" title={t.previewDetail}>
           <MessageBarBody>
             <MessageBarTitle>{t.previewTitle}</MessageBarTitle>
             {t.previewBody}

@@ -7,14 +7,14 @@ const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
   noOutcome: { 'zh-CN': '“{0}”未写明整改结果，状态按未标注导入', en: '"{0}" states no outcome; imported as 未标注 (unmarked)' },
   statusFromProse: { 'zh-CN': '“{0}”没有整改情况行，状态“{1}”是从正文“{2}”推断的，请核对', en: '"{0}" has no status line; the status {1} was inferred from "{2}", please check' },
   yearInferred: { 'zh-CN': '“{0}”没有写年份，按{1}年处理', en: '"{0}" has no year; {1} was assumed' },
-  deadlineUnresolved: { 'zh-CN': '“{0}”的整改时限“{1}”没有具体日期，需人工确认', en: 'the deadline "{1}" of "{0}" has no definite date and needs confirming' },
+  deadlineUnresolved: { 'zh-CN': '“{0}”的整改时限“{1}”没有具体日期，需人工确认', en: 'The deadline "{1}" of "{0}" has no definite date and needs confirming' },
   deadlineChoice: { 'zh-CN': '“{0}”写有多个完成时限（{1}），取最晚的{2}', en: '"{0}" names several target dates ({1}); the latest, {2}, was kept' },
-  noReference: { 'zh-CN': '文中没有可作参照的日期，未写年份的时限按{0}推算', en: 'the text has no reference date; yearless deadlines were resolved against {0}' },
-  roundMissing: { 'zh-CN': '没有找到{0}，请在巡察信息中补充', en: 'no {0} found; fill it in on the round sheet' },
-  unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'the problem heading on line {0} has no number; it was recognised by its form "{1}"' },
-  figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'the text says "{0}" but {1} were found' },
-  noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'the text lists no problems item by item; only the round and the summary figures were read' },
-  mixedStatus: { 'zh-CN': '“{0}”的整改情况含多种结果（{1}），按最弱的“{2}”导入', en: 'the status of "{0}" names several outcomes ({1}); the weakest, {2}, was kept' },
+  noReference: { 'zh-CN': '文中没有可作参照的日期，未写年份的时限按{0}推算', en: 'The text has no reference date; yearless deadlines were resolved against {0}' },
+  roundMissing: { 'zh-CN': '没有找到{0}，请在巡察信息中补充', en: 'Could not find {0}; fill it in on the round sheet' },
+  unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'The problem heading on line {0} has no number; it was recognised by its form "{1}"' },
+  figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'The text says "{0}" but {1} were found' },
+  noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'The text lists no problems item by item; only the round and the summary figures were read' },
+  mixedStatus: { 'zh-CN': '“{0}”的整改情况含多种结果（{1}），按最弱的“{2}”导入', en: 'The status of "{0}" names several outcomes ({1}); the weakest, {2}, was kept' },
 };
 
 const FIELD_NAMES: Record<string, Record<Locale, string>> = {

@@ -4,6 +4,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { ItemRef, LedgerStore } from '../../../ledger/store';
 import type { CloseState, IsoDate } from '../../../ledger/types';
 import type { StoreAction } from '../../hooks/useStoreAction';
+import { formatLogLine } from '../../format';
 import { fill, useI18n } from '../../i18n';
 import { CloseSteps } from './CloseSteps';
 import { DeleteItem } from './DeleteItem';
@@ -38,15 +39,16 @@ export function FactList({ facts }: { facts: readonly Fact[] }) {
   );
 }
 
-/** The non-blank lines of a log, newest first as stored; nothing when there are none. */
+/** The non-blank lines of a log, newest first as stored, dates in prose; nothing when there are none. */
 export function LogLines({ text, label }: { text: string; label?: string }) {
+  const { locale } = useI18n();
   const styles = useLedgerStyles();
   const lines = text.split('\n').filter((line) => line.trim());
   if (lines.length === 0) return null;
   return (
     <ul className={styles.log} aria-label={label}>
       {lines.map((line, i) => (
-        <li key={i}>{line}</li>
+        <li key={i}>{formatLogLine(line, locale)}</li>
       ))}
     </ul>
   );
