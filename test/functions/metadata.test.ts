@@ -135,6 +135,13 @@ describe('help pages', () => {
       expect(html).toContain(p.zhName);
       expect(html).toContain(`<code>${p.name}</code>`);
     }
-    expect((html.match(/<tr><td><code>=ZG\./g) ?? []).length).toBe(2 * doc.examples.length);
+    expect((html.match(/<tr><td data-label="(?:公式|Formula)"><code>=ZG\./g) ?? []).length).toBe(2 * doc.examples.length);
+  });
+
+  // In a 320 px task pane the tables become cards: each cell must say which column it was.
+  it.each(Object.entries(pages))('%s labels every table cell for the narrow layout', (_, html) => {
+    expect(html).toMatch(/@media \(max-width:36rem\)/);
+    expect(html).toMatch(/<td data-label="/);
+    expect(html).not.toMatch(/<td>/);
   });
 });
