@@ -14,8 +14,20 @@ const useStyles = makeStyles({
   form: column(tokens.spacingVerticalS),
   title: heading,
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  // alignItems start: a message under one field must not stretch (and shift) the field beside it.
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  // Two fields side by side share their rows (label, input, message) through a subgrid: a label that
+  // wraps or a message under one field must not shift the input beside it.
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: 0,
+    alignItems: 'start',
+    '& > .fui-Field': { gridRow: 'span 3', display: 'grid', gridTemplateRows: 'subgrid', alignContent: 'start', alignItems: 'end' },
+    '& > .fui-Field > .fui-Field__validationMessage': { alignSelf: 'start' },
+    // Fluent inputs carry an intrinsic min-width (a date input's is wide in English): let them shrink to their column.
+    '& .fui-Field, & .fui-Input, & .fui-Label': { minWidth: 0 },
+    '& .fui-Label': { overflowWrap: 'anywhere' },
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
