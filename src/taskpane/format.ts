@@ -13,22 +13,9 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   return locale === 'zh-CN' ? formatChineseDate(iso) : `${MONTHS_EN[ymd.month - 1]} ${ymd.day}, ${ymd.year}`;
 }
 
-/**
- * One stored log line (整改进展, 备注: `YYYY-MM-DD：…`, the format the workbook keeps and formulas and
- * people without the add-in read) as the pane shows it: its date in prose, the rest as written.
- */
-export function formatLogLine(line: string, locale: Locale): string {
-  const m = /^(\d{4}-\d{2}-\d{2})([：:])\s*/.exec(line);
-  if (!m || !parseIso(m[1])) return line;
-  return `${formatDate(m[1], locale)}${locale === 'zh-CN' ? '：' : ': '}${line.slice(m[0].length)}`;
-}
 
-/** A 0–1 fraction as a percentage with up to one decimal (98.7%); '—' when there is nothing to count. */
-export function formatRate(fraction: number | null): string {
-  if (fraction === null || !Number.isFinite(fraction)) return '—';
-  const percent = Math.round(fraction * 1000) / 10;
-  return `${percent}%`;
-}
+/** Rates read the same in the pane as in the 通报 and the sheets: one formatting function, in the core. */
+export { formatRate } from '../ledger/stats/rate';
 
 /** A message for anything a store rejected with, in the pane's language. */
 export function describeError(error: unknown, locale: Locale): string {

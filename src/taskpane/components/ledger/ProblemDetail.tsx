@@ -5,7 +5,8 @@ import type { ItemRef } from '../../../ledger/store';
 import { fill, useI18n } from '../../i18n';
 import { sourceLabel, statusLabel } from '../../i18n/values';
 import { LightBadge, StatusBadge } from './badges';
-import { DetailFoot, FactList, LogLines, type DetailContext } from './detailParts';
+import { DetailFoot, FactList, type DetailContext } from './detailParts';
+import { ProgressLog } from './ProgressLog';
 import { deadlineSummary } from './ItemList';
 import type { IndexedProblem } from './ledgerView';
 import { useLedgerStyles } from './ledgerStyles';
@@ -45,7 +46,7 @@ export function ProblemDetail({ problem, onOpen, ...context }: Props) {
           !!p.sourceNumber && [t.sourceNumber, p.sourceNumber],
         ]}
       />
-      <LogLines text={p.note} label={t.note} />
+      <ProgressLog text={p.note} label={t.note} />
 
       <section className={styles.section} aria-labelledby={`measures-${p.id}`}>
         <h3 className={styles.sectionTitle} id={`measures-${p.id}`}>
