@@ -99,7 +99,12 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   const selection = selectItems(root, kind !== 'feedback');
   const by = selection.by;
   let items = kind === 'feedback' ? expandInlineFindings(selection.items) : selection.items;
-  if (items.length === 0 && kind === 'feedback') items = findingsInProse(root);
+  // Problems listed in the prose of a news item share their paragraph with the round's sentences.
+  let inProse = false;
+  if (items.length === 0 && kind === 'feedback') {
+    items = findingsInProse(root);
+    inProse = items.length > 0;
+  }
   // A heading with no words of its own ("问题一：" followed straight by its status line) has nothing
   // to import but a number: it is left out, and said so.
   const empty = items.filter((n) => findingOf(n, kind).trim() === '');
@@ -107,7 +112,7 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   if (items.length === 0) return summaryOnly(lines, root, title, traditional, page.published);
   const placement = placeItems(items);
   const firstItemLine = Math.min(...items.map((i) => i.line));
-  const roundReading = withPageDate(readRound(lines, firstItemLine), page.published);
+  const roundReading = withPageDate(readRound(lines, inProse ? Infinity : firstItemLine), page.published);
   const round = roundReading.round;
   const warnings: ImportWarning[] = empty.map((n) => makeWarning('emptyProblem', n.line, [String(n.line), n.marker?.text ?? n.heading]));
   const ref = referenceDate(round.reportDate, round.feedbackDate, options);
