@@ -9,7 +9,22 @@ code,pre{font-family:Consolas,"Courier New",monospace;background:#f4f4f4;border-
 code{padding:0 .25rem}pre{padding:.6rem .8rem;overflow-x:auto;white-space:pre-wrap}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f4f8}.en{color:#333}.nav{font-size:.9rem}.tag{font-size:.8rem;background:#eef;border-radius:3px;padding:0 .3rem}
+td code,p code,h1 small{overflow-wrap:anywhere}
+@media (max-width:36rem){body{padding:.75rem}h1{font-size:1.3rem}
+table,tbody,tr,td{display:block;width:auto}tr.head{display:none}tr{border:1px solid #ccc;margin:.5rem 0}
+td{border:none;border-top:1px solid #eee;padding:.25rem .5rem}td:first-child{border-top:none}
+td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;color:#555}}
 `;
+
+/**
+ * What a whole-column reference costs (office-js issues 4613, 4654): Excel on the web answers
+ * #CALC! for A:A, desktop Excel serialises all 1,048,576 cells on every recalculation, and the
+ * volatile functions recalculate on every edit. A table column passes only the ledger's rows.
+ */
+export const WHOLE_COLUMN_ZH =
+  '区域请用表格列引用，如 ZG_Measures[整改状态]：随表格增减行，只传有数据的行。整列引用（如 D:D）在桌面版 Excel 中可用、末尾空白会被跳过，但每次重算都要把 1,048,576 个单元格传给函数，标有“随今天变化”的函数每次编辑都会重算，明显变慢；Excel 网页版对整列引用返回 #CALC!。';
+export const WHOLE_COLUMN_EN =
+  'Pass table columns such as ZG_Measures[整改状态]: they follow the table and carry only its rows. A whole column (D:D) works in desktop Excel, trailing blanks skipped, but every recalculation sends all 1,048,576 cells to the function, and volatile functions recalculate on every edit; Excel on the web answers #CALC! for whole columns.';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -31,6 +46,16 @@ ${body}
 `;
 }
 
+/**
+ * A table whose rows become labelled cards in a narrow pane (the help opens in a 320 px task pane
+ * beside the sheet): every cell carries its column's name for that layout. Cells are HTML.
+ */
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = `<tr class="head">${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const body = rows.map((cells) => `<tr>${cells.map((c, i) => `<td data-label="${escapeHtml(headers[i])}">${c}</td>`).join('')}</tr>`);
+  return `<table>${head}${body.join('')}</table>`;
+}
+
 function signature(doc: FunctionDoc, name: string, paramName: (p: FunctionDoc['params'][number]) => string): string {
   const parts = doc.params.map((p) => (p.optional ? `[${paramName(p)}]` : paramName(p)));
   return `ZG.${name}(${parts.join(', ')})`;
@@ -42,11 +67,13 @@ function formatResult(result: ExampleDoc['result']): string {
 }
 
 function examplesTable(doc: FunctionDoc, lang: 'zh' | 'en'): string {
-  const head = lang === 'zh' ? '<tr><th>公式</th><th>说明</th><th>结果</th></tr>' : '<tr><th>Formula</th><th>What it shows</th><th>Result</th></tr>';
-  const rows = doc.examples.map(
-    (e) => `<tr><td><code>${escapeHtml(lang === 'zh' ? e.formula : englishFormula(e.formula, doc))}</code></td><td>${escapeHtml(e[lang])}</td><td>${escapeHtml(formatResult(e.result))}</td></tr>`,
-  );
-  return `<table>${head}${rows.join('')}</table>`;
+  const headers = lang === 'zh' ? ['公式', '说明', '结果'] : ['Formula', 'What it shows', 'Result'];
+  const rows = doc.examples.map((e) => [
+    `<code>${escapeHtml(lang === 'zh' ? e.formula : englishFormula(e.formula, doc))}</code>`,
+    escapeHtml(e[lang]),
+    escapeHtml(formatResult(e.result)),
+  ]);
+  return table(headers, rows);
 }
 
 /** The same formula as an English Excel shows it: ZG.完成率 → ZG.COMPLETIONRATE. */
@@ -55,8 +82,8 @@ function englishFormula(formula: string, doc: FunctionDoc): string {
 }
 
 export function renderFunctionPage(doc: FunctionDoc): string {
-  const zhParams = doc.params.map((p) => `<tr><td><code>${escapeHtml(p.zhName)}</code></td><td>${escapeHtml(p.zh)}</td></tr>`).join('');
-  const enParams = doc.params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.en)}</td></tr>`).join('');
+  const zhParams = table(['参数', '说明'], doc.params.map((p) => [`<code>${escapeHtml(p.zhName)}</code>`, escapeHtml(p.zh)]));
+  const enParams = table(['Parameter', 'Description'], doc.params.map((p) => [`<code>${escapeHtml(p.name)}</code>`, escapeHtml(p.en)]));
   const tags = [doc.volatile ? '<span class="tag">随今天变化 · volatile</span>' : '', doc.spills ? '<span class="tag">区域按行溢出 · spills</span>' : '']
     .filter(Boolean)
     .join(' ');
@@ -67,33 +94,34 @@ export function renderFunctionPage(doc: FunctionDoc): string {
 <p>${escapeHtml(doc.zh)}</p>
 <pre>${escapeHtml(signature(doc, doc.zhName, (p) => p.zhName))}</pre>
 <h2>参数</h2>
-<table><tr><th>参数</th><th>说明</th></tr>${zhParams}</table>
+${zhParams}
 <h2>返回值</h2>
 <p>${escapeHtml(doc.zhReturns)}</p>
 <h2>示例</h2>
 ${examplesTable(doc, 'zh')}
 <h2>说明</h2>
-<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值；整列引用末尾的空白行会被跳过。</li></ul>
+<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值。</li><li>${escapeHtml(WHOLE_COLUMN_ZH)}</li></ul>
 <section class="en" lang="en">
 <h2>English</h2>
 <p>${escapeHtml(doc.en)}</p>
 <pre>${escapeHtml(signature(doc, doc.id, (p) => p.name))}</pre>
-<table><tr><th>Parameter</th><th>Description</th></tr>${enParams}</table>
+${enParams}
 <p><strong>Returns:</strong> ${escapeHtml(doc.enReturns)}</p>
 ${examplesTable(doc, 'en')}
-<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults; blank rows at the end of a whole-column reference are skipped.</li></ul>
+<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults.</li><li>${escapeHtml(WHOLE_COLUMN_EN)}</li></ul>
 </section>`;
   return page(`ZG.${doc.zhName} · ZG.${doc.id}`, body);
 }
 
 export function renderIndexPage(docs: readonly FunctionDoc[]): string {
-  const rows = docs
-    .map((d) => `<tr><td><a href="${d.id.toLowerCase()}.html">ZG.${escapeHtml(d.zhName)}</a></td><td><code>ZG.${d.id}</code></td><td>${escapeHtml(d.zh)}</td></tr>`)
-    .join('');
+  const rows = table(
+    ['函数', 'English', '说明'],
+    docs.map((d) => [`<a href="${d.id.toLowerCase()}.html">ZG.${escapeHtml(d.zhName)}</a>`, `<code>ZG.${d.id}</code>`, escapeHtml(d.zh)]),
+  );
   const body = `
 <h1>整改台账助手 · 自定义函数 <small>ZG custom functions</small></h1>
 <p>在任意单元格输入 <code>=ZG.</code> 即可使用以下函数。中文版 Excel 显示中文函数名，英文版显示英文函数名，两者通用。</p>
 <p class="en" lang="en">Type <code>=ZG.</code> in any cell. A Chinese Excel shows the Chinese names, an English Excel the English ones; formulas work in both.</p>
-<table><tr><th>函数</th><th>English</th><th>说明</th></tr>${rows}</table>`;
+${rows}`;
   return page('整改台账助手 · 自定义函数', body);
 }

@@ -149,6 +149,31 @@ describe('ZG.DEADLINE and ZG.STATUS', () => {
     expect(spilled((functions.deadline as (...a: unknown[]) => unknown[][])(...args))).toEqual(expected);
   });
 
+  // Years outside Excel's dates (1900–9999) are no serial: not 2026 for 10000年, not serial 1 for 1899年.
+  it.each([
+    ['10000年1月底前', '整改时限第1项：“10000年1月底前”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['1899年12月底前', '整改时限第1项：“1899年12月底前”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['0999年1月1日', '整改时限第1项：“0999年1月1日”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['1899-12-31', '整改时限第1项：“1899-12-31”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['20260年底前', '整改时限第1项：“20260年底前”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+  ])('DEADLINE %j is #VALUE! with the year message', (text, message) => {
+    const [[cell]] = functions.deadline([[text]], s(2026, 1, 1)) as unknown[][];
+    expect(cell).toBeInstanceOf(FunctionError);
+    expect((cell as FunctionError).code).toBe('#VALUE!');
+    expect((cell as FunctionError).message).toBe(message);
+  });
+
+  it.each([
+    ['9999年12月底前', s(9999, 12, 31)],
+    ['1900年3月底前', s(1900, 3, 31)],
+  ])('DEADLINE %j: the edges of Excel\'s dates still read', (text, serial) => {
+    expect(spilled(functions.deadline([[text]], s(2026, 1, 1)) as unknown[][])).toEqual([serial]);
+  });
+
+  it('STATUS: a question is not a claim', () => {
+    expect(spilled(functions.status(col('是否已完成', '已整改到位了吗', '是否已完成：已完成')))).toEqual(['未标注', '未标注', '已完成']);
+  });
+
   it.each([
     ['canonical values', col('已完成', '基本完成', '部分完成', '正在推进', '未启动'), ['已完成', '基本完成', '部分完成', '正在推进', '未启动']],
     ['report phrases', col('此项问题已完成整改', '此项问题部分已整改，需要长期推进', '取得积极进展', '尚未整改'), ['已完成', '部分完成', '正在推进', '未启动']],
@@ -171,7 +196,7 @@ describe('ZG.SUMMARY', () => {
     );
   });
 
-  it('新野: 25 measures, 20 carried out (problem roll-up: weakest measure)', () => {
+  it('新野: 25 measures, 20 carried out (problem roll-up from its measures)', () => {
     const rows = [
       ...Array.from({ length: 20 }, (_, i) => row(`M${i}`, `P${i % 10}`, '已落实到位', '否', s(2024, 12, 31))),
       ...Array.from({ length: 5 }, (_, i) => row(`N${i}`, `P${i}`, '正在推进', '否', s(2024, 12, 31))),
@@ -181,6 +206,17 @@ describe('ZG.SUMMARY', () => {
     expect(sentence).toContain('已按期整改完成5项');
     expect(sentence).toContain('正在推进整改落实5项');
     expect(sentence).toContain('制定的25条整改措施，已落实到位20条，整改到位率80%');
+  });
+
+  it('a problem with one measure done and one not started is under way, not 未启动 (DESIGN §4)', () => {
+    const rows = [
+      row('P1-M01', 'P1', '已完成', '否', s(2030, 12, 31)),
+      row('P1-M02', 'P1', '未启动', '否', s(2030, 12, 31)),
+      row('P2-M01', 'P2', '未启动', '否', s(2030, 12, 31)),
+      row('P3-M01', 'P3', '未启动', '否', s(2030, 12, 31)),
+      row('P3-M02', 'P3', '详见附件', '否', s(2030, 12, 31)),
+    ];
+    expect(functions.summary([header, ...rows])).toBe('反馈问题3项，正在推进整改落实1项，尚未启动或未标注整改情况2项；制定的5条整改措施，已落实到位1条，整改到位率20%');
   });
 
   it('columns in any order, deadlines as text, overdue and closed counted', () => {

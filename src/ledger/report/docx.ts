@@ -127,10 +127,14 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 export function draftDocument(draft: ReportDraft): Document {
-  const signature = draft.blocks.find((b) => b.kind === 'signature')?.text ?? '';
-  const date = draft.blocks.find((b) => b.kind === 'date')?.text ?? '';
-  const closing = closingPlacement(signature, date);
-  const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
+  return pagesDocument([draft]);
+}
+
+/** Several drafts in one document, each starting on a new page (督办提醒: a page per unit). */
+export function pagesDocument(drafts: readonly ReportDraft[]): Document {
+  const first = drafts[0] ?? { blocks: [] };
+  const signature = first.blocks.find((b) => b.kind === 'signature')?.text ?? '';
+  const title = first.blocks.find((b) => b.kind === 'title')?.text ?? '';
   return new Document({
     creator: signature || '整改台账助手',
     title,
@@ -144,8 +148,9 @@ export function draftDocument(draft: ReportDraft): Document {
       },
       paragraphStyles: STYLES,
     },
-    sections: [
-      {
+    sections: drafts.map((draft) => {
+      const closing = closingPlacement(draft.blocks.find((b) => b.kind === 'signature')?.text ?? '', draft.blocks.find((b) => b.kind === 'date')?.text ?? '');
+      return {
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
@@ -156,8 +161,8 @@ export function draftDocument(draft: ReportDraft): Document {
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: draft.blocks.flatMap((block) => blockParagraphs(block, closing)),
-      },
-    ],
+      };
+    }),
   });
 }
 
@@ -166,11 +171,17 @@ export function draftDocument(draft: ReportDraft): Document {
  * sanitiser first: a character XML forbids (pasted U+FFFF, control characters) would make
  * document.xml ill-formed and Word refuse the file; each paragraph changed is reported.
  */
-export async function buildDocx(draft: ReportDraft, onWarning: (warning: LedgerError) => void = () => undefined): Promise<Uint8Array> {
-  const blocks = draft.blocks.map((block, i) => {
-    const safe = xmlSafeText(block.text);
-    if (safe.removed > 0) onWarning(ledgerError('paragraphCharsRemoved', i + 1, safe.removed));
-    return safe.removed > 0 ? { ...block, text: safe.text } : block;
-  });
-  return Packer.pack(draftDocument({ ...draft, blocks }), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+export async function buildDocx(draft: ReportDraft | readonly ReportDraft[], onWarning: (warning: LedgerError) => void = () => undefined): Promise<Uint8Array> {
+  const drafts = Array.isArray(draft) ? (draft as readonly ReportDraft[]) : [draft as ReportDraft];
+  let paragraph = 0;
+  const safeDrafts = drafts.map((d) => ({
+    ...d,
+    blocks: d.blocks.map((block) => {
+      paragraph += 1;
+      const safe = xmlSafeText(block.text);
+      if (safe.removed > 0) onWarning(ledgerError('paragraphCharsRemoved', paragraph, safe.removed));
+      return safe.removed > 0 ? { ...block, text: safe.text } : block;
+    }),
+  }));
+  return Packer.pack(pagesDocument(safeDrafts), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }
