@@ -30,7 +30,7 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- template <输出.xlsx> [--sample] [--org 单位] [--as-of 日期]
                                                            写出空白（或示例）整改台账工作簿，含整改统计页
 ${FREEZE_USAGE}
-  npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx  汇总各单位报回的台账
+  npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx [--replace]  汇总各单位报回的台账
   npm run --silent ledger -- distribute <台账.xlsx> -o 文件夹 [--by 责任单位|责任领导|责任人] [--as-of 日期] [--due 回收截止日期]
                                                            按责任单位（或领导、责任人）分发填报文件
   npm run --silent ledger -- collect <台账.xlsx> <回收文件>… -o 合并后.xlsx [--json]  合并各单位交回的填报
