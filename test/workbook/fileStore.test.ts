@@ -7,7 +7,7 @@ import { isLedgerError, type LedgerError } from '../../src/ledger/errors';
 import { EMPTY_ROUND, type Ledger } from '../../src/ledger/types';
 import { sampleLedger } from '../../src/workbook/sample';
 import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
-import { tablesOf, findTable } from '../../src/workbook/xlsx/sheetCells';
+import { dateStyles, tablesOf, findTable } from '../../src/workbook/xlsx/sheetCells';
 import { workbookReader } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
@@ -116,6 +116,21 @@ describe('saving changes only what the user changed', () => {
     // Excel needs one body row: an empty one is left, and reads as no item.
     expect(partText(parts, 'xl/tables/table2.xml')).toMatch(/<table [^>]*ref="A1:S2"/);
     expect((await open(zipXlsx(parts)).load()).measures).toEqual([]);
+  });
+
+  test('a date written into a cell without a date format takes the column\'s date style', async () => {
+    const parts = unzipXlsx(sample);
+    const path = findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path;
+    const row = (await open(sample).load()).measures.findIndex((m) => m.status !== '已完成') + 2;
+    // 完成日期 is column L: a blank cell typed over in General, as a hand-inserted row has it.
+    setPartText(parts, path, partText(parts, path)!.replace(new RegExp(`<c r="L${row}"[^>]*?(/>|>.*?</c>)`), `<c r="L${row}"/>`));
+    const store = open(zipXlsx(parts));
+    const id = (await store.load()).measures[row - 2].id;
+    await store.setStatus(id, '已完成', '2026-11-20');
+    const xml = partText(unzipXlsx(store.save().bytes), path)!;
+    const style = new RegExp(`<c r="L${row}" s="(\\d+)"><v>46346</v></c>`).exec(xml)?.[1];
+    expect(style).toBeDefined();
+    expect(dateStyles(parts)[Number(style)]).toBe(true);
   });
 
   test('rows are found by 编号 after the user sorted the sheet', async () => {

@@ -20,7 +20,13 @@ export function contentOf(column: ColumnDef, value: unknown): CellContent {
   return { kind: 'text', text: String(v) };
 }
 
-const same = (a: CellContent, b: CellContent) => JSON.stringify(a) === JSON.stringify(b);
+function same(a: CellContent, b: CellContent): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'text') return a.text === (b as typeof a).text;
+  if (a.kind === 'number') return a.value === (b as typeof a).value;
+  if (a.kind === 'formula') return a.formula === (b as typeof a).formula;
+  return true;
+}
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -49,6 +55,8 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
     if (!current) return; // deleted
     const old = was.get(row.id);
     const cells = new Map<number, CellContent>();
+    // ledger-ops replaces the rows it changes and keeps the others: the same object is unchanged.
+    if (old === current) return keep.push({ index, cells });
     columns.forEach((column, i) => {
       if (!column) return;
       const next = contentOf(column, current[column.field!]);
@@ -135,13 +143,22 @@ function isDateCell(col: number, row: number, path: string, model: LedgerFileMod
   });
 }
 
-/** Writes the edit into `parts`; returns the paths of the parts it rewrote. */
-export function writeEdit(parts: XlsxParts, model: LedgerFileModel, now: Ledger, log: readonly ChangeEntry[]): string[] {
+/**
+ * Writes the edit into `parts`. Returns the paths of the parts it rewrote, and the model of the
+ * package as it now is (the ledger as written, the tables' rows where they now are), so the next
+ * save diffs against it without reading the file again.
+ */
+export function writeEdit(parts: XlsxParts, model: LedgerFileModel, now: Ledger, log: readonly ChangeEntry[]): { touched: string[]; model: LedgerFileModel } {
   const touched = new Set<string>();
   const asRows = (rows: readonly object[]) => rows as unknown as Row[];
-  for (const p of rewriteTableBody(parts, model.problems, planRows(model.problems, asRows(model.ledger.problems), asRows(now.problems)))) touched.add(p);
-  for (const p of rewriteTableBody(parts, model.measures, planRows(model.measures, asRows(model.ledger.measures), asRows(now.measures)))) touched.add(p);
-  for (const p of writeInfo(parts, model, now)) touched.add(p);
-  if (model.changes && log.length > 0) for (const p of rewriteTableBody(parts, model.changes, planLog(model.changes, log))) touched.add(p);
-  return [...touched];
+  const problems = rewriteTableBody(parts, model.problems, planRows(model.problems, asRows(model.ledger.problems), asRows(now.problems)));
+  const measures = rewriteTableBody(parts, model.measures, planRows(model.measures, asRows(model.ledger.measures), asRows(now.measures)));
+  for (const p of [...problems.touched, ...measures.touched, ...writeInfo(parts, model, now)]) touched.add(p);
+  let changes = model.changes;
+  if (changes && log.length > 0) {
+    const written = rewriteTableBody(parts, changes, planLog(changes, log));
+    for (const p of written.touched) touched.add(p);
+    changes = written.slot;
+  }
+  return { touched: [...touched], model: { ...model, ledger: now, problems: problems.slot, measures: measures.slot, changes } };
 }
