@@ -1,4 +1,4 @@
-// The ZG.* custom functions (DESIGN.md §7), the webpack entry that CustomFunctionsMetadataPlugin
+// The ZG.* custom functions (DESIGN.md §7), the webpack entry whose JSDoc custom-functions-metadata
 // reads to write functions.json: JSDoc here is the English metadata, metadata.ts derives the
 // Chinese file and the help pages. Each function is a thin adapter over zg.ts: a LedgerError for
 // the whole call is thrown as a CustomFunctions.Error; per-row errors are already error cells.

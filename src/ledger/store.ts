@@ -1,6 +1,7 @@
 // The LedgerStore port: everything the task pane asks of a ledger. In Excel it is the Office.js
 // adapter (src/workbook); in a plain browser it is the in-memory store with a sample ledger.
 // Items are addressed by their 编号 (id), never by position.
+import type { FieldChange } from './distribute/collect';
 import type { LedgerError } from './errors';
 import type { CloseState, IsoDate, Ledger, MeasureRow, ProblemRow, Round, Status } from './types';
 
@@ -102,6 +103,12 @@ export type LedgerStore = {
    * opened as a new workbook for the user to save and send. Optional (needs an open workbook).
    */
   makeSendCopy?(): Promise<SendCopyReport>;
+  /**
+   * 回收: applies the changes of returned files that were accepted (see ledger/distribute): one
+   * action, one edit with 变更记录 lines naming each source. Changes of measures the ledger no
+   * longer has are skipped. Returns how many 变更记录 lines were written.
+   */
+  applyCollected(changes: readonly FieldChange[]): Promise<{ changed: number }>;
 };
 
 /** What 统计 did: the sheet's name, the categories and units it lists, and whether it was new. */

@@ -25,11 +25,11 @@ import { indexLedger } from './components/ledger/ledgerView';
 import { useLedgerView } from './components/ledger/useLedgerView';
 import { useLedgerSession } from './hooks/useLedgerSession';
 import { I18nProvider, STRINGS, useI18n } from './i18n';
-import { EntryPanel, FirstRun, ImportPanel, prefetchEverydayPanels, ReportPanel, RoundForm, StatsPanel, SummaryOnly } from './lazyPanels';
+import { DistributePanel, EntryPanel, FirstRun, ImportPanel, prefetchEverydayPanels, ReportPanel, RoundForm, StatsPanel, SummaryOnly } from './lazyPanels';
 import { ledgerFigures } from './ledgerFacts';
 import type { PanelProps } from './panelProps';
 
-export type TabId = 'entry' | 'ledger' | 'import' | 'report' | 'stats' | 'round';
+export type TabId = 'entry' | 'ledger' | 'import' | 'report' | 'stats' | 'distribute' | 'round';
 
 export type AppProps = {
   store: LedgerStore;
@@ -140,7 +140,7 @@ function Shell({ store, today: pinnedToday, fileBar }: { store: LedgerStore; tod
         )}
       </header>
       {store.kind === 'preview' && (
-        <MessageBar intent="warning" data-testid="preview-banner">
+        <MessageBar intent="warning" data-testid="preview-banner" title={t.previewDetail}>
           <MessageBarBody>
             <MessageBarTitle>{t.previewTitle}</MessageBarTitle>
             {t.previewBody}
@@ -187,6 +187,7 @@ function Shell({ store, today: pinnedToday, fileBar }: { store: LedgerStore; tod
             <Tab value="import">{t.tabImport}</Tab>
             <Tab value="report">{t.tabReport}</Tab>
             <Tab value="stats">{t.tabStats}</Tab>
+            <Tab value="distribute">{t.tabDistribute}</Tab>
           </TabList>
           <main className={styles.content}>
             <Suspense fallback={<Loading text={t.loading} />}>
@@ -195,6 +196,7 @@ function Shell({ store, today: pinnedToday, fileBar }: { store: LedgerStore; tod
               {shownTab === 'import' && <ImportPanel {...panelProps} />}
               {shownTab === 'report' && <ReportPanel {...panelProps} />}
               {shownTab === 'stats' && <StatsPanel {...panelProps} />}
+              {shownTab === 'distribute' && <DistributePanel {...panelProps} today={today} />}
               {shownTab === 'round' && (
                 <RoundForm {...panelProps} onSaved={() => setTab(panelProps.ledger.problems.length > 0 ? 'ledger' : 'entry')} />
               )}

@@ -3,19 +3,19 @@ import { formatChineseDate, parseIso } from '../ledger/dates';
 import { formatMessage, isLedgerError, type Locale } from '../ledger/errors';
 import { LedgerStoreError } from '../ledger/store';
 
-/** 2024年3月15日 in Chinese, 2024-03-15 in English; '' for no date. */
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date in prose: 2024年3月15日 in Chinese, Mar 15, 2024 in English; '' for no date. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
-  if (!parseIso(iso)) return iso;
-  return locale === 'zh-CN' ? formatChineseDate(iso) : iso;
+  const ymd = parseIso(iso);
+  if (!ymd) return iso;
+  return locale === 'zh-CN' ? formatChineseDate(iso) : `${MONTHS_EN[ymd.month - 1]} ${ymd.day}, ${ymd.year}`;
 }
 
-/** A 0–1 fraction as a percentage with up to one decimal (98.7%); '—' when there is nothing to count. */
-export function formatRate(fraction: number | null): string {
-  if (fraction === null || !Number.isFinite(fraction)) return '—';
-  const percent = Math.round(fraction * 1000) / 10;
-  return `${percent}%`;
-}
+
+/** Rates read the same in the pane as in the 通报 and the sheets: one formatting function, in the core. */
+export { formatRate } from '../ledger/stats/rate';
 
 /** A message for anything a store rejected with, in the pane's language. */
 export function describeError(error: unknown, locale: Locale): string {

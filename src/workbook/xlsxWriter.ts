@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
-import { cellValue, cellsFromRow, type CellValue } from './cells';
+import type { ChangeEntry } from '../ledger/store';
+import { cellValue, cellsFromRow, changeRow, type CellValue } from './cells';
 import { DASHBOARD_NAME, dashboardLayout, dashboardSlots, type DashboardSlots } from './dashboard';
 import { layoutRowHeights, STYLE_FONT_SIZES, type CellStyle, type SheetLayout } from './sheetLayout';
 import { injectCharts } from './xlsx/charts';
@@ -16,7 +17,7 @@ import {
 } from './schema';
 
 /** Rows below the data that still get validation and formats, for entries typed by hand. */
-const SPARE_ROWS = 500;
+export const SPARE_ROWS = 500;
 
 type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
@@ -105,7 +106,7 @@ export function infoValues(ledger: Ledger): { cell: (typeof INFO_CELLS)[number];
   });
 }
 
-function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
+export function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
   const ws = wb.addWorksheet(INFO_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...INFO_HEADERS]).font = { bold: true };
   INFO_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -170,6 +171,8 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
 export type WriteOptions = {
   /** Sizes of the 整改统计 lists; dashboardSlots(ledger) unless given. */
   slots?: DashboardSlots;
+  /** 变更记录 lines to write, oldest first (a rewritten ledger keeps its log). */
+  changes?: readonly ChangeEntry[];
 };
 
 /** The whole ledger as an .xlsx file (bytes), with its 整改统计 sheet and charts. */
@@ -185,7 +188,7 @@ export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}
   addLayoutSheet(wb, dashboard);
   wb.definedNames.add(`'${dashboard.sheet}'!$A$1`, DASHBOARD_NAME);
   addTable(wb, HOLIDAYS, []);
-  addTable(wb, CHANGES, []);
+  addTable(wb, CHANGES, (options.changes ?? []).map(changeRow));
   const buffer = await wb.xlsx.writeBuffer();
   return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
 }

@@ -142,3 +142,10 @@ describe('regressions found by the properties', () => {
     expect(result.warnings.find((w) => w.code === 'emptyProblem')?.message).toBe('第2行的“问题一：”下没有问题内容，未导入');
   });
 });
+
+describe('hostile texts of issue 12', () => {
+  it('4,000 lines of "1. 学习" do not overflow the stack', () => {
+    const result = importReport('关于巡察整改情况的通报\n' + '1. 学习\n'.repeat(4000));
+    expect(isLedgerError(result) ? result.code : result.problems.length).toBeTruthy();
+  });
+});

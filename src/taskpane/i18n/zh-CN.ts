@@ -3,7 +3,8 @@
 export const zhCN = {
   appTitle: '整改台账助手',
   previewTitle: '预览',
-  previewBody: '当前不在 Excel 中运行：使用内存中的示例台账，修改不会保存。',
+  previewBody: '示例台账，修改不会保存',
+  previewDetail: '当前不在 Excel 中运行：使用内存中的示例台账，修改不会保存。',
   loading: '正在读取台账…',
   retry: '重试',
   dismiss: '关闭',
@@ -14,6 +15,7 @@ export const zhCN = {
   tabImport: '导入',
   tabReport: '报告',
   tabStats: '统计',
+  tabDistribute: '回收',
   tabRound: '巡察信息',
   moreMenu: '更多',
 
@@ -49,7 +51,7 @@ export const zhCN = {
   saveRound: '保存巡察信息',
   roundSaved: '巡察信息已保存',
   monthsInvalid: '集中整改期应为1到24之间的整数',
-  endBeforeStart: '结束日期不能早于开始日期',
+  dateBefore: '{0}不能早于{1}（{2}）',
   notSelected: '（未选择）',
 
   // figures
@@ -62,6 +64,10 @@ export const zhCN = {
   dueSoon: '临期',
   longTermShare: '长期坚持占比',
   countUnit: '{0}项',
+  // the same figures in one line at 320 px (full names in the tooltip)
+  completionRateShort: '完成率',
+  measureRateShort: '到位率',
+  longTermShort: '长期坚持',
 
   // 录入
   entryTitle: '新增问题',
@@ -81,7 +87,7 @@ export const zhCN = {
   owner: '责任人',
   deadline: '整改时限',
   deadlineDate: '截止日期',
-  deadlinePlaceholder: '如 2024年12月底前',
+  deadlinePlaceholder: '如 {0}年12月底前',
   quickMonthEnd: '本月底',
   quickYearEnd: '年底',
   quickImmediate: '立行立改',
@@ -102,7 +108,7 @@ export const zhCN = {
 
   // 台账
   searchLabel: '搜索',
-  searchPlaceholder: '编号、描述、措施、单位、责任人',
+  searchPlaceholder: '搜索编号、描述、单位、责任人',
   filterStatus: '整改状态',
   filterUnit: '责任单位',
   filterDue: '预警',
@@ -112,6 +118,8 @@ export const zhCN = {
   onlyLongTerm: '长期坚持',
   onlyOpen: '未销号',
   clearFilters: '清除筛选',
+  filtersToggle: '筛选',
+  filtersActive: '筛选（{0}）',
   resultCount: '{0}个问题，{1}条措施',
   noMatch: '没有符合条件的条目',
   showMore: '显示更多（还有{0}个问题）',
@@ -160,6 +168,30 @@ export const zhCN = {
   approveExtension: '同意延期',
   refuseExtension: '不同意延期',
   refuseReason: '不同意的理由',
+  pendingExtension: '申请延期至{0}',
+  extensionReasonShown: '；理由：{0}',
+  currentDeadline: '现整改时限：{0}',
+  originalDeadline: '原时限 {0}',
+  didProgress: '已记录进展 {0}',
+  didStatus: '已将 {0} 的整改状态改为“{1}”',
+  didLongTermOn: '已将 {0} 纳入长期坚持',
+  didLongTermOff: '已取消 {0} 的长期坚持',
+  didEvidence: '已保存 {0} 的佐证材料',
+  didApply: '已申请销号 {0}',
+  didApprove: '已销号 {0}',
+  didReject: '已退回 {0} 的销号申请',
+  didExtend: '已申请延期 {0}，待审核',
+  didApproveExtension: '已同意延期 {0}，整改时限改为{1}',
+  didRefuseExtension: '已不同意 {0} 的延期申请，整改时限不变',
+  workflowEntry: '流程',
+  flow_closeApply: '申请销号',
+  flow_closeReject: '销号退回',
+  flow_closeApprove: '同意销号',
+  flow_extendApply: '申请延期',
+  flow_extendApprove: '同意延期',
+  flow_extendRefuse: '不同意延期',
+  flow_distribute: '分发',
+  flow_collect: '回收',
   confirmStep: '确认',
   cancel: '取消',
   deleteItem: '删除',
@@ -174,6 +206,8 @@ export const zhCN = {
   openMeasure: '打开措施 {0}',
   openProblem: '打开问题 {0}',
   statusRollup: '问题状态（由措施汇总）',
+  sourceNumber: '原编号',
+  note: '备注',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof zhCN]: string };

@@ -3,6 +3,7 @@
 // which writes the difference into the package in place — the rows of ZG_Problems / ZG_Measures by
 // 编号, the 巡察信息 cells, new 变更记录 rows — and zips it back with every other part (and every
 // untouched zip entry) exactly as it came. Pure: bytes in, bytes out; no DOM, no Node I/O.
+import { applyCollected } from '../../ledger/distribute/apply';
 import * as ops from '../../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../../ledger/ledger-ops';
 import { isLedgerError, type LedgerError } from '../../ledger/errors';
@@ -125,6 +126,7 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
     closeStep: (ref, step) => run(() => commit(ops.closeStep(ledger, ref, step, clock())).state),
     deleteProblem: (id) => run(() => void commit(ops.deleteProblem(ledger, id, clock()))),
     deleteMeasure: (id) => run(() => void commit(ops.deleteMeasure(ledger, id, clock()))),
+    applyCollected: (changes) => run(() => ({ changed: commit(applyCollected(ledger, changes, clock())).changes.length })),
     // There is no sheet to select a row in, and no one selecting rows: both are no-ops.
     select: () => run(() => undefined),
     onSelect: () => run(() => () => undefined),
