@@ -133,6 +133,21 @@ describe('saving changes only what the user changed', () => {
     expect(dateStyles(parts)[Number(style)]).toBe(true);
   });
 
+  test('a Mac workbook counting from 1904 gets its dates written in its own system', async () => {
+    const parts = unzipXlsx(blank);
+    const workbook = partText(parts, 'xl/workbook.xml')!;
+    setPartText(parts, 'xl/workbook.xml', /<workbookPr/.test(workbook) ? workbook.replace(/<workbookPr/, '<workbookPr date1904="1"') : workbook.replace(/(<workbook[^>]*>)/, '$1<workbookPr date1904="1"/>'));
+    const store = open(zipXlsx(parts));
+    await store.addProblem(problem('问题'), [measure('措施', '甲', { deadline: '2026-12-31' })]);
+    await store.saveRound({ ...EMPTY_ROUND, org: '某单位', feedback: '2026-06-15' });
+    const saved = store.save().bytes;
+    const sheet = partText(unzipXlsx(saved), findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path)!;
+    expect(sheet).toMatch(new RegExp(`<c r="I2" s="\\d+"><v>${46387 - 1462}</v></c>`));
+    const back = await open(saved).load();
+    expect(back.measures[0].deadline).toBe('2026-12-31');
+    expect(back.round.feedback).toBe('2026-06-15');
+  });
+
   test('rows are found by 编号 after the user sorted the sheet', async () => {
     const parts = unzipXlsx(sample);
     const path = findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path;
