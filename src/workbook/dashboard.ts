@@ -1,13 +1,14 @@
 // The 整改统计 sheet (DESIGN.md §8) as a SheetLayout: native formulas over ZG_Problems / ZG_Measures and
 // the names of 巡察信息, so it computes for a recipient without the add-in, in WPS and in LibreOffice.
-// Only functions those three share: COUNTIFS, SUMPRODUCT, INDEX, MATCH, ISNA, IF, IFERROR, SUM, MMULT,
-// TRANSPOSE, TODAY — no dynamic arrays. Every figure must equal dashboardFigures (the tests evaluate the
+// Only functions those three share: COUNTIFS, SUMPRODUCT, INDEX, MATCH, ISNA, IF, IFERROR, SUM,
+// SUBSTITUTE, TODAY — no dynamic arrays. Every figure must equal dashboardFigures (the tests evaluate the
 // formulas in HyperFormula and in LibreOffice); dashboardPlan(…).cells says where each figure is.
 //
 // An item is a row with a 编号 (as the add-in reads tables): every count has `编号,"<>"`.
 // Problem figures (已完成, 长期坚持) never read the stored 问题状态 and 长期坚持, which go stale when
-// cells are edited without the add-in: they are rolled up from ZG_Measures in the formula, as the
-// core does (problemDone / problemLongTerm in dashboardFormulas.ts, which say why and what it costs).
+// cells are edited without the add-in: they are rolled up from ZG_Measures by the helper columns of
+// ZG_Problems (措施数, 未完成措施数, 长期坚持措施数; schema.ts), as the core does (problemDone /
+// problemLongTerm in dashboardFormulas.ts). Every figure is one pass over a table.
 import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
 import { STATUS_ORDER } from '../ledger/stats/dashboard-figures';
 import type { Ledger, StatusOrUnmarked } from '../ledger/types';
@@ -70,8 +71,8 @@ type Total = { key: TotalKey; label: string; note: string; formula: (at: Record<
 const TOTALS: readonly Total[] = [
   { key: 'problems', label: '问题总数', note: '问题清单中有问题编号的行', formula: () => countIfs([isItem(P.id)]) },
   {
-    key: 'problemsDone', label: '已完成问题', note: '有整改措施且措施全部“已完成”的问题（按整改台账汇总）', array: true,
-    formula: () => sumProduct([isItem(P.id), problemDone]),
+    key: 'problemsDone', label: '已完成问题', note: '有整改措施且措施全部“已完成”的问题（按整改台账汇总）',
+    formula: () => countIfs([isItem(P.id), problemDone]),
   },
   { key: 'problemRate', label: '整改完成率', note: '已完成问题 ÷ 问题总数', rate: true, formula: (at) => rateOf(at.problemsDone, at.problems) },
   { key: 'measures', label: '措施总数', note: '整改台账中有措施编号的行', formula: () => countIfs([isItem(M.id)]) },
@@ -172,8 +173,7 @@ function addList(sheet: Sheet, spec: ListSpec, slots: number, top: number): { ce
       const count = `${countIfs([isItem(spec.id), ...conditions])}-${countIfs([isItem(spec.id), hasValue(spec.key), ...conditions])}`;
       sheet.put(`${column}${blankRow}`, `=${count}`, 'value', { format: COUNT_FORMAT });
     } else {
-      // A rolled-up problem figure has no COUNTIFS form; in an array an empty cell = "" is TRUE.
-      // Its problems × measures matrix is only built when there are blank rows (column B, above).
+      // 长期坚持 of a problem has no COUNTIFS form; in an array an empty cell = "" is TRUE.
       const count = sumProduct([isItem(spec.id), isBlank(spec.key), ...conditions]);
       sheet.put(`${column}${blankRow}`, `=IF(B${blankRow}=0,0,${count})`, 'value', { format: COUNT_FORMAT, array: true });
     }

@@ -79,8 +79,11 @@ function widthPoints(chars: number): number {
   return Math.round(chars * 5.6 + 5);
 }
 
-/** Formats, validation and (for formula columns) the formula of one table column over `rows` body rows. */
-function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef, position: number, rows: number): void {
+/** A formula column's formula, written once every table exists (the roll-up columns refer to the other table). */
+type PendingFormula = { table: Excel.Table; column: ColumnDef; rows: number };
+
+/** Formats and validation of one table column over `rows` body rows; its formula goes to `pending`. */
+function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef, position: number, rows: number, pending: PendingFormula[]): void {
   const body = table.columns.getItem(column.header).getDataBodyRange();
   body.numberFormat = Array.from({ length: rows }, () => [numberFormatOf(column)]);
   if (column.wrap) body.format.wrapText = true;
@@ -93,7 +96,7 @@ function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef
         : { date: { formula1: FIRST_DATE_ISO, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
     body.dataValidation.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: validation.title, message: validation.message };
   }
-  if (column.formula) body.formulas = Array.from({ length: rows }, () => [column.formula]);
+  if (column.formula) pending.push({ table, column, rows });
   if (column.header === '预警') {
     for (const [light, colour] of Object.entries(LIGHT_COLOURS)) {
       const cf = body.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
@@ -105,7 +108,7 @@ function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef
   ws.getRange(`${columnLetter(position)}:${columnLetter(position)}`).format.columnWidth = widthPoints(column.width);
 }
 
-function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string): void {
+function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string, pending: PendingFormula[]): void {
   const ws = wb.worksheets.add(sheetName);
   const last = columnLetter(def.columns.length - 1);
   ws.getRange(`A1:${last}1`).values = [def.columns.map((c) => c.header)];
@@ -113,12 +116,14 @@ function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string): void
   table.name = def.table;
   table.style = TABLE_STYLE;
   // A table made from a header row has one empty body row; format it so new rows inherit everything.
-  def.columns.forEach((c, i) => formatColumn(ws, table, c, i, 1));
+  def.columns.forEach((c, i) => formatColumn(ws, table, c, i, 1, pending));
   ws.getRange(`A1:${last}1`).format.font.bold = true;
   ws.freezePanes.freezeRows(1);
 }
 
-function repairTable(wb: Excel.Workbook, def: TableDef, existing: { sheet: string; columns: string[]; rows: number; table: Excel.Table }): string[] {
+function repairTable(
+  wb: Excel.Workbook, def: TableDef, existing: { sheet: string; columns: string[]; rows: number; table: Excel.Table }, pending: PendingFormula[],
+): string[] {
   const added: string[] = [];
   const ws = wb.worksheets.getItem(existing.sheet);
   let position = existing.columns.length;
@@ -126,7 +131,7 @@ function repairTable(wb: Excel.Workbook, def: TableDef, existing: { sheet: strin
     if (existing.columns.includes(column.header)) continue;
     // Appended at the right: columns are found by header, so where it goes does not matter.
     existing.table.columns.add(undefined, undefined, column.header);
-    formatColumn(ws, existing.table, column, position, Math.max(existing.rows, 1));
+    formatColumn(ws, existing.table, column, position, Math.max(existing.rows, 1), pending);
     position += 1;
     added.push(`${def.table}[${column.header}]`);
   }
@@ -186,15 +191,21 @@ export function queueCreateOrRepair(context: Excel.RequestContext, shape: Workbo
     if (due?.formula && missingNames.includes(due)) wb.worksheets.getItem(sheet).getRange(infoValueAddress(due)).formulas = [[due.formula]];
   }
 
+  const pending: PendingFormula[] = [];
   for (const def of TABLES) {
     const existing = shape.tables.get(def.table);
     if (existing) {
-      report.repaired.push(...repairTable(wb, def, existing));
+      report.repaired.push(...repairTable(wb, def, existing, pending));
       continue;
     }
     const sheet = claim(def.sheet);
-    createTable(wb, def, sheet);
+    createTable(wb, def, sheet, pending);
     report.created.push(`${sheet}（${def.table}）`);
+  }
+  // Formulas last: ZG_Problems' roll-up columns refer to ZG_Measures and back, and Excel refuses a
+  // formula that names a table not yet there. Still the same batch, before its one sync.
+  for (const { table, column, rows } of pending) {
+    table.columns.getItem(column.header).getDataBodyRange().formulas = Array.from({ length: rows }, () => [column.formula]);
   }
   return report;
 }

@@ -59,6 +59,34 @@ export const LIGHT_FORMULA =
   `=IF([@整改状态]="已完成","蓝",IF([@截止日期]="",IF([@长期坚持]="是","灰",""),` +
   `IF([@截止日期]<${AS_OF},"红",IF([@截止日期]-${AS_OF}<=${WARN_DAYS},"黄","绿"))))`;
 
+// ---- the roll-up helper columns (formulas): how 整改统计 links measures to problems in linear time --
+//
+// 整改统计 rolls each problem up from its measures (done, 长期坚持) without the add-in. Linking a
+// measure to its problem must be an exact match of 问题编号, which users type themselves: as a
+// COUNTIFS criterion an ID is a pattern or an operator (“P*1”, “=1”, “<待定>”) and one that looks
+// like a number matches every ID of that value (“01” = “1”); MATCH reads * ? ~ as wildcards in Excel
+// and LibreOffice (not in HyperFormula). So both tables carry a KEY with no character any of them
+// reads specially: 问题键 = the ID with ! → !!, * → !s, ? → !q, ~ → !t (one-to-one, and still
+// one-to-one ignoring case, as every match here does). Each measure finds its problem's row by MATCH
+// on the keys (所属问题序号); each problem counts the measures that carry its row number with
+// COUNTIFS on that number — a numeric criterion, always exact. Rows of a 问题编号 given twice all
+// count under the first one, as the add-in's roll-up does. One lookup per row instead of the
+// problems × measures matrix per figure that made recalculation grow quadratically.
+
+/** ref (a cell reference) as a key MATCH and COUNTIFS take literally. */
+export const matchKey = (ref: string) => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"!","!!"),"*","!s"),"?","!q"),"~","!t")`;
+export const KEY_HEADER = '问题键';
+export const PROBLEM_ROW_HEADER = '所属问题序号';
+/** The problem's own row among ZG_Problems (the first with its 问题编号). */
+const OWN_ROW = `MATCH([@${KEY_HEADER}],ZG_Problems[${KEY_HEADER}],0)`;
+const countMeasures = (criteria: string) =>
+  `=IF([@${KEY_HEADER}]="",0,COUNTIFS(ZG_Measures[${PROBLEM_ROW_HEADER}],${OWN_ROW},ZG_Measures[措施编号],"<>"${criteria}))`;
+export const PROBLEM_KEY_FORMULA = `=IF([@问题编号]="","",${matchKey('[@问题编号]')})`;
+export const MEASURE_COUNT_FORMULA = countMeasures('');
+export const OPEN_COUNT_FORMULA = countMeasures(',ZG_Measures[整改状态],"<>已完成"');
+export const LONG_TERM_COUNT_FORMULA = countMeasures(',ZG_Measures[长期坚持],"是"');
+export const PROBLEM_ROW_FORMULA = `=IF([@问题编号]="","",IFERROR(MATCH(${matchKey('[@问题编号]')},ZG_Problems[${KEY_HEADER}],0),""))`;
+
 /** Conditional-formatting colours of 预警 (fill, font), Excel's own good/neutral/bad palette. */
 export const LIGHT_COLOURS: Readonly<Record<Light, { fill: string; font: string }>> = {
   红: { fill: '#FFC7CE', font: '#9C0006' },
@@ -91,6 +119,10 @@ export const PROBLEMS: TableDef<P> = {
     col<P>('closeState', PROBLEM_LABELS.closeState, 'list', 10, { list: CLOSE_STATES }),
     col<P>('closeDate', PROBLEM_LABELS.closeDate, 'date', 11),
     col<P>('note', PROBLEM_LABELS.note, 'text', 24, { wrap: true }),
+    { header: KEY_HEADER, field: null, kind: 'formula', width: 10, formula: PROBLEM_KEY_FORMULA },
+    { header: '措施数', field: null, kind: 'formula', width: 8, formula: MEASURE_COUNT_FORMULA, format: '0' },
+    { header: '未完成措施数', field: null, kind: 'formula', width: 8, formula: OPEN_COUNT_FORMULA, format: '0' },
+    { header: '长期坚持措施数', field: null, kind: 'formula', width: 8, formula: LONG_TERM_COUNT_FORMULA, format: '0' },
   ],
 };
 
@@ -119,6 +151,7 @@ export const MEASURES: TableDef<M> = {
     { header: '剩余天数', field: null, kind: 'formula', width: 9, formula: DAYS_LEFT_FORMULA, format: '0' },
     { header: '预警', field: null, kind: 'formula', width: 7, formula: LIGHT_FORMULA },
     col<M>('note', MEASURE_LABELS.note, 'text', 24, { wrap: true }),
+    { header: PROBLEM_ROW_HEADER, field: null, kind: 'formula', width: 8, formula: PROBLEM_ROW_FORMULA, format: '0' },
   ],
 };
 

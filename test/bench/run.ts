@@ -1,7 +1,7 @@
 // npm run bench [-- --json] [-- --cells N] [-- --no-hyperformula]
 // The ZG.* functions against the floor and HyperFormula (./functions), then the task pane render
-// bench (./pane), the importer bench (./import) and the workbook-file bench (./xlsx) when those
-// files exist.
+// bench (./pane), the importer bench (./import), the workbook-file bench (./xlsx) and LibreOffice
+// opening generated ledgers with recalculation on vs off (./libreoffice) when those files exist.
 import { benchFunctions, type FunctionBench } from './functions';
 
 type Options = { json: boolean; cells: number; hyperFormula: boolean };
@@ -24,7 +24,7 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 /** Runs ./pane or ./import when present; a missing file is a note, any other failure an error entry. */
-async function runSubBench(name: 'pane' | 'import' | 'xlsx', json: boolean): Promise<Record<string, unknown>> {
+async function runSubBench(name: 'pane' | 'import' | 'xlsx' | 'libreoffice', json: boolean): Promise<Record<string, unknown>> {
   let mod: SubBench;
   try {
     mod = (await import(`./${name}`)) as SubBench;
@@ -65,19 +65,21 @@ async function main(): Promise<void> {
   const pane = await runSubBench('pane', options.json);
   const importer = await runSubBench('import', options.json);
   const files = await runSubBench('xlsx', options.json);
+  if (!options.json) process.stderr.write('\nLibreOffice opening a generated ledger, recalculation on vs off (median of 3, alternating):\n');
+  const libreOffice = await runSubBench('libreoffice', options.json);
   const targets = {
     ratesWithin1_5xOfFloor: results.filter((r) => ['COMPLETIONRATE', 'LONGTERMSHARE', 'OVERDUE', 'ONTIMERATE'].includes(r.name)).every((r) => r.overheadVsFloor <= 1.5),
     allAtLeast10xFasterThanHyperFormula: options.hyperFormula ? results.every((r) => (r.speedupVsHyperFormula ?? 0) >= 10) : null,
     allAgree: results.every((r) => r.agrees),
   };
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ cells: options.cells, results, targets, node: process.version, pane, import: importer, xlsx: files })}\n`);
+    process.stdout.write(`${JSON.stringify({ cells: options.cells, results, targets, node: process.version, pane, import: importer, xlsx: files, libreOffice })}\n`);
     return;
   }
   process.stdout.write(`ZG functions over ${options.cells.toLocaleString('en')} rows per column (median of 9 runs, ours and the floor alternating; HyperFormula: one formula evaluation)\n\n`);
   process.stdout.write(`${table(results)}\n\n`);
   process.stdout.write(`targets: ${JSON.stringify(targets)}\n`);
-  process.stdout.write(`pane: ${JSON.stringify(pane)}\nimport: ${JSON.stringify(importer)}\nxlsx: ${JSON.stringify(files)}\n`);
+  process.stdout.write(`pane: ${JSON.stringify(pane)}\nimport: ${JSON.stringify(importer)}\nxlsx: ${JSON.stringify(files)}\nlibreOffice: ${JSON.stringify(libreOffice)}\n`);
 }
 
 main().catch((error: unknown) => {
