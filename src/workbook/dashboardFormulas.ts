@@ -2,7 +2,7 @@
 // here spells a header), the 巡察信息 names, and the conditions every count is made of, each
 // written both as COUNTIFS criteria and as a SUMPRODUCT factor.
 import type { Status } from '../ledger/types';
-import { FLAG_VALUES, INFO_CELLS, MEASURES, PROBLEMS, WARN_DAYS, type TableDef } from './schema';
+import { FLAG_HEADERS, FLAG_VALUES, INFO_CELLS, MEASURES, PROBLEMS, WARN_DAYS, type TableDef } from './schema';
 
 /** A column by its field, or a formula column by its header. */
 function ref<F extends string>(table: TableDef<F>, field: F | { header: string }): string {
@@ -20,10 +20,11 @@ export function nameOf(field: 'org' | 'asOf'): string {
 }
 
 // No 问题状态: the stored status goes stale (see problemDone); 长期坚持 counts only without measures.
-// The counts are the roll-up helper columns of ZG_Problems (schema.ts says how they link measures).
+// The roll-up flags are helper columns of ZG_Problems (schema.ts says how they link measures).
 export const P = {
   id: ref(PROBLEMS, 'id'), category: ref(PROBLEMS, 'category'), longTerm: ref(PROBLEMS, 'longTerm'),
-  measures: ref(PROBLEMS, { header: '措施数' }), open: ref(PROBLEMS, { header: '未完成措施数' }), longTermMeasures: ref(PROBLEMS, { header: '长期坚持措施数' }),
+  hasMeasures: ref(PROBLEMS, { header: FLAG_HEADERS.measure }), hasOpen: ref(PROBLEMS, { header: FLAG_HEADERS.open }),
+  hasLongTerm: ref(PROBLEMS, { header: FLAG_HEADERS.longTerm }),
 };
 export const M = {
   id: ref(MEASURES, 'id'), problemId: ref(MEASURES, 'problemId'), unit: ref(MEASURES, 'unit'), status: ref(MEASURES, 'status'),
@@ -60,20 +61,21 @@ export const isBlank = (range: string): Condition => ({ criteria: [], factor: `(
 // load, but a 整改状态 changed by hand, or a template filled in without the add-in, leaves them stale.
 // So the sheet rolls up itself, as rollUpAll does: a problem is done when it has measures and all are
 // 已完成; it is 长期坚持 when any measure is, and a problem without measures keeps its own flag.
-// The per-problem counts come from the helper columns 措施数, 未完成措施数 and 长期坚持措施数 of
-// ZG_Problems, one exact lookup per row (schema.ts), so every figure here is one pass over a table:
-// recalculation grows linearly with the ledger.
+// Per problem, the helper columns 有措施, 有未完成措施 and 有长期坚持措施 of ZG_Problems (是/否, one
+// exact lookup per row: schema.ts), so every figure here is one pass over a table: recalculation
+// grows linearly with the ledger.
+const NO = FLAG_VALUES[1];
 
 /** The problem is done: it has measures and none is open. */
 export const problemDone: Condition = {
-  criteria: [[P.measures, '">0"'], [P.open, '0']],
-  factor: `(${P.measures}>0)*(${P.open}=0)`,
+  criteria: [[P.hasMeasures, text(YES)], [P.hasOpen, text(NO)]],
+  factor: `(${P.hasMeasures}=${text(YES)})*(${P.hasOpen}=${text(NO)})`,
 };
 
 /** The problem is 长期坚持: a 长期坚持 measure, or its own flag when it has no measures. */
 export const problemLongTerm: Condition = {
   criteria: [],
-  factor: `((${P.longTermMeasures}>0)+(${P.measures}=0)*(${P.longTerm}=${text(YES)})>0)`,
+  factor: `((${P.hasLongTerm}=${text(YES)})+(${P.hasMeasures}=${text(NO)})*(${P.longTerm}=${text(YES)})>0)`,
 };
 
 // A blank 截止日期 would compare as 0 in an array, so the factors check for a value first.

@@ -6,7 +6,7 @@ import { EMPTY_ROUND } from '../ledger/types';
 import type { LedgerPresence, RepairReport } from '../ledger/store';
 import {
   DATE_FORMAT, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, SUMMARY, TABLES, TABLE_STYLE,
-  FIRST_DATE_ISO, columnLetter, infoValueAddress, numberFormatOf, validationOf, type ColumnDef, type TableDef,
+  FIRST_DATE_ISO, columnLetter, infoValueAddress, numberFormatOf, validationOf, type ColumnDef, type PrintSetup, type TableDef,
 } from './schema';
 
 export type { RepairReport };
@@ -119,6 +119,18 @@ function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string, pendi
   def.columns.forEach((c, i) => formatColumn(ws, table, c, i, 1, pending));
   ws.getRange(`A1:${last}1`).format.font.bold = true;
   ws.freezePanes.freezeRows(1);
+  if (def.print) setUpPrinting(ws, def.print);
+}
+
+/** The sheet's page setup (ExcelApi 1.9), on a sheet the add-in creates; a user's own setup is never replaced. */
+function setUpPrinting(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.paperSize = print.paper;
+  // verticalFitToPages 0: as many pages tall as the rows need (fitToHeight="0" in the file).
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.printGridlines = print.gridlines;
+  if (print.repeatHeaderRow) layout.setPrintTitleRows('$1:$1');
 }
 
 function repairTable(

@@ -60,6 +60,12 @@ describe('Excel: refreshDashboard', () => {
       if (cell.format) expect(written?.nf).toBe(cell.format);
     }
     expect(sheet.charts.map((c) => [c.name, c.title, c.series.length])).toEqual(layout.charts.map((c) => [c.id, c.title, c.series.length]));
+    // Bars only for the rows with a value, whole-number steps on the count axes, the unit name in one box.
+    expect(sheet.charts.map((c) => [c.series[0].values, c.series[0].xValues, c.majorUnit])).toEqual(
+      layout.charts.map((c) => [c.series[0].values, c.categories, c.majorUnit]),
+    );
+    expect(layout.charts.filter((c) => c.kind !== 'pie').every((c) => c.majorUnit === 1)).toBe(true);
+    expect(sheet.merges).toEqual(['B2:G2']);
     expect(model.names.has(DASHBOARD_NAME)).toBe(true);
     expect(model.active).toBe(DASHBOARD_SHEET);
   });
