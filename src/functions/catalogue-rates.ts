@@ -40,9 +40,9 @@ export const COMPLETIONRATE_DOC: FunctionDoc = {
       result: 0.9928,
     },
     {
-      formula: '=ZG.完成率(D:D, 0)',
-      zh: '开封上一轮：33 项中 25 项完成，取整为 76%；整列引用末尾的空白被跳过。',
-      en: 'Kaifeng, earlier round: 25 of 33, no decimals → 76%; the blanks ending a whole column are skipped.',
+      formula: '=ZG.完成率(ZG_Problems[整改状态], 0)',
+      zh: '开封上一轮：33 项中 25 项完成，取整为 76%；表格末尾的空白行被跳过。',
+      en: 'Kaifeng, earlier round: 25 of 33, no decimals → 76%; blank rows at the end of the table are skipped.',
       args: [col(...times(25, '此项问题已完成整改'), ...times(8, '此项问题部分已整改，需要长期推进'), '', '', ''), 0],
       result: 0.76,
     },

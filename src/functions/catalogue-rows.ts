@@ -42,7 +42,7 @@ export const DAYSLEFT_DOC: FunctionDoc = {
 
 export const LIGHT_DOC: FunctionDoc = {
   id: 'LIGHT',
-  zhName: '预警',
+  zhName: '预警灯',
   zh: '预警灯：蓝=已完成，灰=长期坚持且无截止日期，红=已逾期，黄=临近截止（默认7个自然日或3个工作日内），绿=正常。',
   en: 'Warning light: 蓝 done, 灰 long-term without a date, 红 overdue, 黄 due soon (7 calendar or 3 working days), 绿 on track.',
   params: [
@@ -59,7 +59,7 @@ export const LIGHT_DOC: FunctionDoc = {
   spills: true,
   examples: [
     {
-      formula: '=ZG.预警(I2:I6, J2:J6, K2:K6, DATE(2022,10,18))',
+      formula: '=ZG.预警灯(I2:I6, J2:J6, K2:K6, DATE(2022,10,18))',
       zh: '五行分别为：已完成、长期坚持无日期、已逾期、5天后到期、年底到期。',
       en: 'Five rows: done, long-term without a date, overdue, due in 5 days, due at year end.',
       args: [

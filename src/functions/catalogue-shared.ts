@@ -25,8 +25,8 @@ export const WORKDAYS: ParameterDoc = {
 export const STATUSES: ParameterDoc = {
   name: 'statuses',
   zhName: '整改状态',
-  zh: '整改状态单元格（整列或区域均可，空白跳过）；可写“已完成”“此项问题已整改”“正在推进”等任意表述。',
-  en: 'Status cells (a whole column or a range; blanks are skipped), in any phrasing such as 已完成 or 此项问题已整改.',
+  zh: '整改状态单元格，推荐表格列引用如 ZG_Measures[整改状态]（区域亦可，空白跳过）；可写“已完成”“此项问题已整改”“正在推进”等任意表述。',
+  en: 'Status cells, best a table column such as ZG_Measures[整改状态] (a range works too; blanks are skipped), in any phrasing such as 已完成 or 此项问题已整改.',
 };
 export const DEADLINES: ParameterDoc = {
   name: 'deadlines',

@@ -1,4 +1,4 @@
-// The ZG.* custom functions (DESIGN.md §7), the webpack entry that CustomFunctionsMetadataPlugin
+// The ZG.* custom functions (DESIGN.md §7), the webpack entry whose JSDoc custom-functions-metadata
 // reads to write functions.json: JSDoc here is the English metadata, metadata.ts derives the
 // Chinese file and the help pages. Each function is a thin adapter over zg.ts: a LedgerError for
 // the whole call is thrown as a CustomFunctions.Error; per-row errors are already error cells.
@@ -82,7 +82,7 @@ export function onTimeRate(deadlines: any[][], doneDates: any[][], statuses: any
 }
 
 /**
- * Warning light per item (预警): 蓝 done, 灰 long-term without a date, 红 overdue, 黄 due soon, 绿 on track.
+ * Warning light per item (预警灯): 蓝 done, 灰 long-term without a date, 红 overdue, 黄 due soon, 绿 on track.
  * @customfunction LIGHT LIGHT
  * @helpurl https://localhost:3000/help/light.html
  * @volatile

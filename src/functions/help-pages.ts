@@ -11,6 +11,16 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 th{background:#f0f4f8}.en{color:#333}.nav{font-size:.9rem}.tag{font-size:.8rem;background:#eef;border-radius:3px;padding:0 .3rem}
 `;
 
+/**
+ * What a whole-column reference costs (office-js issues 4613, 4654): Excel on the web answers
+ * #CALC! for A:A, desktop Excel serialises all 1,048,576 cells on every recalculation, and the
+ * volatile functions recalculate on every edit. A table column passes only the ledger's rows.
+ */
+export const WHOLE_COLUMN_ZH =
+  '区域请用表格列引用，如 ZG_Measures[整改状态]：随表格增减行，只传有数据的行。整列引用（如 D:D）在桌面版 Excel 中可用、末尾空白会被跳过，但每次重算都要把 1,048,576 个单元格传给函数，标有“随今天变化”的函数每次编辑都会重算，明显变慢；Excel 网页版对整列引用返回 #CALC!。';
+export const WHOLE_COLUMN_EN =
+  'Pass table columns such as ZG_Measures[整改状态]: they follow the table and carry only its rows. A whole column (D:D) works in desktop Excel, trailing blanks skipped, but every recalculation sends all 1,048,576 cells to the function, and volatile functions recalculate on every edit; Excel on the web answers #CALC! for whole columns.';
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
@@ -73,7 +83,7 @@ export function renderFunctionPage(doc: FunctionDoc): string {
 <h2>示例</h2>
 ${examplesTable(doc, 'zh')}
 <h2>说明</h2>
-<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值；整列引用末尾的空白行会被跳过。</li></ul>
+<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值。</li><li>${escapeHtml(WHOLE_COLUMN_ZH)}</li></ul>
 <section class="en" lang="en">
 <h2>English</h2>
 <p>${escapeHtml(doc.en)}</p>
@@ -81,7 +91,7 @@ ${examplesTable(doc, 'zh')}
 <table><tr><th>Parameter</th><th>Description</th></tr>${enParams}</table>
 <p><strong>Returns:</strong> ${escapeHtml(doc.enReturns)}</p>
 ${examplesTable(doc, 'en')}
-<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults; blank rows at the end of a whole-column reference are skipped.</li></ul>
+<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults.</li><li>${escapeHtml(WHOLE_COLUMN_EN)}</li></ul>
 </section>`;
   return page(`ZG.${doc.zhName} · ZG.${doc.id}`, body);
 }

@@ -18,6 +18,27 @@ function docFor(fn: MetadataFunction): FunctionDoc {
   return doc;
 }
 
+type MetadataTypes = { type?: string };
+
+/** A parameter Excel would hand errors to under allowErrorForDataTypeAny: type any (the default when absent). */
+function takesAny(param: MetadataParameter & MetadataTypes): boolean {
+  return param.type === undefined || param.type === 'any';
+}
+
+/**
+ * What the JSDoc cannot say, added to the generated functions.json. `allowErrorForDataTypeAny` is a
+ * top-level property (custom-functions-json, "allowErrorForDataTypeAny"), which the autogeneration
+ * never writes (custom-functions-errors, "Errors as custom function inputs"): without it Excel does
+ * not call a function at all when a range argument holds an error cell (#N/A in 截止日期), so the
+ * per-row answers and the 第几项 messages would never happen. Set whenever a parameter is any/any[][].
+ */
+export function completeMetadata(functionsJson: unknown): unknown {
+  const metadata = typeof functionsJson === 'string' ? (JSON.parse(functionsJson) as unknown) : functionsJson;
+  if (!isMetadata(metadata)) throw new Error('completeMetadata: expected custom functions metadata with a "functions" array');
+  const anyParameter = metadata.functions.some((fn) => fn.parameters.some(takesAny));
+  return anyParameter ? { allowErrorForDataTypeAny: true, ...metadata } : metadata;
+}
+
 /**
  * functions.json → functions.zh-cn.json: every function and parameter keeps its id, order, types,
  * dimensionality, optional and volatile flags; names and descriptions become Chinese. Throws when

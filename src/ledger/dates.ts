@@ -58,9 +58,14 @@ export function parseIso(text: string): { year: number; month: number; day: numb
   return isValidYmd(year, month, day) ? { year, month, day } : null;
 }
 
+/** Excel's dates run from 1900 to 9999: outside them a date has no serial (not serial 1, not negative). */
+export function isExcelYear(year: number): boolean {
+  return year >= 1900 && year <= 9999;
+}
+
 export function isoToSerial(iso: IsoDate): number | null {
   const ymd = parseIso(iso);
-  return ymd ? ymdToSerial(ymd.year, ymd.month, ymd.day) : null;
+  return ymd && isExcelYear(ymd.year) ? ymdToSerial(ymd.year, ymd.month, ymd.day) : null;
 }
 
 export function isoToEpochDay(iso: IsoDate): number | null {

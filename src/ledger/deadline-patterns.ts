@@ -27,8 +27,9 @@ type Resolved = { date: IsoDate; shape: DateShape; workdays?: number; bareYear?:
 // claimed anyway so that a shorter pattern inside it (2022年2月) cannot read a different date.
 type Pattern = { re: RegExp; resolve: (m: RegExpExecArray, ref: Ref) => Resolved; blocks?: true };
 
-// 2022年, 今年, 明年 before a month, half-year or quarter.
-const YEAR = '(?:(?<!\\d)(\\d{4})\\s*年度?|(今年|本年度?|当年)|(明年|次年|来年|下一年度?))';
+// 2022年, 今年, 明年 before a month, half-year or quarter. Four digits or more: 10000年 is a year
+// (outside Excel's dates, reported as such), not 0000年 or a yearless 1月底 after a number.
+const YEAR = '(?:(?<!\\d)(\\d{4,})\\s*年度?|(今年|本年度?|当年)|(明年|次年|来年|下一年度?))';
 
 function yearOf(m: RegExpExecArray, at: number, ref: Ref): number | null {
   if (m[at]) return Number(m[at]);

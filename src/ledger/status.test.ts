@@ -46,6 +46,30 @@ describe('parseStatus: every phrase of DESIGN.md §4', () => {
     expect(parseStatus(phrase).status).toBeNull();
   });
 
+  // A question is not a claim (issue 12): the clause that asks states no outcome.
+  test.each<[string, Status | null]>([
+    ['是否已完成', null],
+    ['是否已完成？', null],
+    ['是否整改到位', null],
+    ['整改是否到位', null],
+    ['已整改到位了吗', null],
+    ['已完成？', null],
+    ['已完成?', null],
+    ['有没有完成整改', null],
+    ['能否按期完成', null],
+    ['已经办结与否', null],
+    ['整改完成没有', null],
+    ['已完成整改，是否长期坚持？', '已完成'],
+    ['是否已完成？正在推进', '正在推进'],
+    ['是否已完成：已完成', '已完成'],
+    ['已核实是否存在问题并完成整改', '已完成'],
+    ['经检查是否到位，已整改', '已完成'],
+    ['已完成整改。', '已完成'],
+    ['正在推进！', '正在推进'],
+  ])('%j → %s', (phrase, status) => {
+    expect(parseStatus(phrase).status).toBe(status);
+  });
+
   test.each<[string, Status, boolean]>([
     ['已完成并长期坚持；人员招聘方面因疫情防控原因于9月27日研究决定推迟面试时间，根据实际情况，正在推进。', '正在推进', true],
     ['此项问题部分已整改，需要长期推进', '部分完成', true],

@@ -56,8 +56,22 @@ const EXACT: ReadonlyMap<string, Status> = new Map(Object.entries({
 const PLAN_RE = /计划|争取|力争|(?<!即)将|预计|拟|确保|需要|务必|要求|(?<![目当此提事])前|以后|之后/;
 const ALREADY_RE = /^(?:已|已经|业已|现已)/;
 
-const CLAUSE_SPLIT_RE = /[，,。；;！!？?\n]+/;
+const CLAUSE_RE = /([^，,。；;！!？?\n]+)([，,。；;！!？?\n]*)/g;
 const BLANK = '\u0000';
+
+// A question is not a claim: "是否已完成", "已整改到位了吗", "已完成？" state no outcome. A clause
+// asks when a question mark ends it, when it ends in a question particle, or when it holds 是否 /
+// 有无 / 能否 … — unless a verb such as 核实 takes the question as its object ("已核实是否存在并整改").
+const QUESTION_MARK_RE = /[？?]/;
+const QUESTION_END_RE = /(?:吗|么|呢|与否|没有)\s*$/;
+const QUESTION_WORD_RE = /是否|是不是|有无|有没有|能否|可否|会否|有否/;
+const ASKING_ABOUT_RE = /(?:核实|核查|检查|确认|研究|判断|评估|明确|了解|调查|审查|排查|查明|查看|论证|看)[^，,。；;]{0,6}$/;
+
+function isQuestion(clause: string, delimiter: string): boolean {
+  if (QUESTION_MARK_RE.test(delimiter) || QUESTION_END_RE.test(clause)) return true;
+  const word = QUESTION_WORD_RE.exec(clause);
+  return word !== null && !ASKING_ABOUT_RE.test(clause.slice(0, word.index));
+}
 
 /** Collects the statuses a clause states: hard claims, and soft ones (持续推进) kept apart. */
 function collectClause(clause: string, hard: Status[], soft: Status[]): void {
@@ -106,7 +120,13 @@ function parseStatusUncached(text: string): ParsedStatus {
   // Long-term words are a flag, not an outcome: blank them so 持续整改 and 常态化 inside a
   // 长期坚持 phrase do not read as 正在推进.
   const withoutFlags = normalized.replace(new RegExp(LONG_TERM_RE.source, 'g'), (m) => BLANK.repeat(m.length));
-  for (const clause of withoutFlags.split(CLAUSE_SPLIT_RE)) collectClause(clause, hard, soft);
+  for (const [, clause, delimiter] of withoutFlags.matchAll(CLAUSE_RE)) {
+    // "是否已完成：已完成" is a form's question and its answer: each side of a colon on its own.
+    const parts = clause.split(/[：:]/);
+    parts.forEach((part, i) => {
+      if (!isQuestion(part, i === parts.length - 1 ? delimiter : '')) collectClause(part, hard, soft);
+    });
+  }
   const found = hard.length > 0 ? hard : soft;
   if (found.length === 0) return { status: null, longTerm, immediate };
   return { status: weakestKnown(found), longTerm, immediate };

@@ -139,17 +139,34 @@ export function roundFromCells(values: ReadonlyMap<string, unknown>): Round {
 
 // ---- writing ---------------------------------------------------------------------------------
 
-// Typed input Excel would turn into something else: a formula (= + - @), a number, a percentage,
-// a date or time, a boolean, or text that already starts with an apostrophe.
-const CONVERTIBLE_RE = /^(?:[=+\-@']|\s*[$¥￥]?\s*[\d.,]+\s*%?\s*$|\s*\d{1,4}\s*[-/.:年月]\s*\d{1,2}|\s*(?:true|false)\s*$|\s*\d+(?:\.\d+)?e[+-]?\d+\s*$)/i;
+// Range.values parses a string like keyboard input, and what Excel's parser accepts depends on the
+// user's locale and version: "(1)" becomes −1, "#N/A" an error, "1 1/2" a fraction, "15-Mar",
+// "1-Jan" and "March 2026" dates, "＝1+1" (full width) and "\t=1" formulas, "TRUE" a boolean. So the
+// rule is the other way round: text is written bare only when it is certainly plain text, and
+// everything else gets the apostrophe prefix (Excel's quote prefix: invisible in the cell and not
+// part of the value read back — office-js issue 6687 shows reads dropping it).
+//
+// Certainly plain: it starts with a character that begins no number, date, time, formula, error or
+// sign in any locale (not whitespace, not a digit, not = + - @ ' # ( $ ¥ € £ . , : / % or their
+// full-width forms), it holds no digit at all (ASCII or full-width: digits are what dates, times,
+// fractions and numbers are made of), and it is not a boolean word of a locale Excel ships.
+const TRIGGER_START_RE = /^[\s\p{C}\p{Z}=+\-\u2212@'‘’#(（\[{$¥￥€£₩.,，:：;；/%％＝＋－＠＃＄＇]/u;
+const DIGIT_RE = /[0-9０-９\p{Nd}]/u;
+const BOOLEAN_WORDS = new Set([
+  'true', 'false', 'wahr', 'falsch', 'vrai', 'faux', 'verdadero', 'falso', 'vero', 'verdadeiro', 'waar', 'onwaar',
+  'sant', 'usann', 'sand', 'falsk', 'prawda', 'fałsz', 'истина', 'ложь', 'doğru', 'yanlış', 'igaz', 'hamis', 'pravda', 'nepravda',
+  'tosi', 'epätosi', 'αληθές', 'ψευδές',
+]);
 
-/**
- * Text as Office.js must receive it to store exactly that text. Range.values parses strings like
- * keyboard input, so "=SUM(A1)" would become a formula and "001" the number 1; a leading apostrophe
- * (Excel's prefix character, invisible and not part of the value read back) keeps it as text.
- */
+/** Whether Excel keeps `text` exactly as typed (see above); false whenever in doubt. */
+export function isCertainlyPlainText(text: string): boolean {
+  if (text === '' || TRIGGER_START_RE.test(text) || DIGIT_RE.test(text)) return false;
+  return !BOOLEAN_WORDS.has(text.trim().toLowerCase());
+}
+
+/** Text as Office.js must receive it to store exactly that text: bare when certainly plain, else after an apostrophe. */
 export function officeText(text: string): string {
-  return CONVERTIBLE_RE.test(text) ? `'${text}` : text;
+  return text === '' || isCertainlyPlainText(text) ? text : `'${text}`;
 }
 
 /** One cell's value for a column: dates as serials, flags 是/否, 未标注 blank, text protected. */

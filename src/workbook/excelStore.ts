@@ -1,6 +1,7 @@
 // The Office.js LedgerStore: the workbook is the database. Every user action is ONE Excel.run that
 // loads what it needs, syncs once, applies the same ledger-ops as the preview store, queues the
 // writes and syncs once more: never more than two context.sync calls, none in a loop.
+import { applyCollected } from '../ledger/distribute/apply';
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
@@ -158,6 +159,12 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
       }),
     deleteProblem: (id) => act((ledger, c) => plain(ops.deleteProblem(ledger, id, c))),
     deleteMeasure: (id) => act((ledger, c) => plain(ops.deleteMeasure(ledger, id, c))),
+    // One Excel.run, two syncs: load the ledger, compute the edit, write it with its 变更记录 lines.
+    applyCollected: (changes) =>
+      act((ledger, c) => {
+        const edit = applyCollected(ledger, changes, c);
+        return { edit, value: { changed: edit.changes.length } };
+      }),
 
     select: (ref: ItemRef) => selectRow(excel(), ref),
     onSelect: (listener) => onTableSelection(excel(), listener),

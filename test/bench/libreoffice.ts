@@ -32,6 +32,7 @@ async function timed(file: string, dir: string, recalc: RecalcOnLoad): Promise<n
 
 export async function run(opts: { json: boolean; sizes?: readonly number[] }): Promise<Record<string, unknown>> {
   if (!sofficePath()) return { skipped: 'LibreOffice (soffice) is not installed' };
+  if (!opts.json) console.log('\nLibreOffice opening a generated ledger, recalculation on vs off (median of 3, alternating):');
   const dir = mkdtempSync(path.join(tmpdir(), 'zg-bench-lo-'));
   const results: OpenBench[] = [];
   try {
@@ -59,6 +60,5 @@ export async function run(opts: { json: boolean; sizes?: readonly number[] }): P
 
 if (require.main === module) {
   const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
-  console.log('LibreOffice opening a generated ledger, recalculation on vs off (median of 3, alternating):');
   void run({ json: false, ...(sizes.length > 0 ? { sizes } : {}) }).then((r) => console.log(JSON.stringify(r)));
 }

@@ -149,6 +149,31 @@ describe('ZG.DEADLINE and ZG.STATUS', () => {
     expect(spilled((functions.deadline as (...a: unknown[]) => unknown[][])(...args))).toEqual(expected);
   });
 
+  // Years outside Excel's dates (1900–9999) are no serial: not 2026 for 10000年, not serial 1 for 1899年.
+  it.each([
+    ['10000年1月底前', '整改时限第1项：“10000年1月底前”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['1899年12月底前', '整改时限第1项：“1899年12月底前”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['0999年1月1日', '整改时限第1项：“0999年1月1日”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['1899-12-31', '整改时限第1项：“1899-12-31”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+    ['20260年底前', '整改时限第1项：“20260年底前”的年份不在 Excel 能表示的日期范围内（1900年至9999年）'],
+  ])('DEADLINE %j is #VALUE! with the year message', (text, message) => {
+    const [[cell]] = functions.deadline([[text]], s(2026, 1, 1)) as unknown[][];
+    expect(cell).toBeInstanceOf(FunctionError);
+    expect((cell as FunctionError).code).toBe('#VALUE!');
+    expect((cell as FunctionError).message).toBe(message);
+  });
+
+  it.each([
+    ['9999年12月底前', s(9999, 12, 31)],
+    ['1900年3月底前', s(1900, 3, 31)],
+  ])('DEADLINE %j: the edges of Excel\'s dates still read', (text, serial) => {
+    expect(spilled(functions.deadline([[text]], s(2026, 1, 1)) as unknown[][])).toEqual([serial]);
+  });
+
+  it('STATUS: a question is not a claim', () => {
+    expect(spilled(functions.status(col('是否已完成', '已整改到位了吗', '是否已完成：已完成')))).toEqual(['未标注', '未标注', '已完成']);
+  });
+
   it.each([
     ['canonical values', col('已完成', '基本完成', '部分完成', '正在推进', '未启动'), ['已完成', '基本完成', '部分完成', '正在推进', '未启动']],
     ['report phrases', col('此项问题已完成整改', '此项问题部分已整改，需要长期推进', '取得积极进展', '尚未整改'), ['已完成', '部分完成', '正在推进', '未启动']],

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { CATALOGUE } from '../../src/functions/catalogue';
 import { CUSTOM_FUNCTIONS } from '../../src/functions/functions';
-import { helpPageName, localizeMetadata, renderHelpPages } from '../../src/functions/metadata';
+import { completeMetadata, helpPageName, localizeMetadata, renderHelpPages } from '../../src/functions/metadata';
 
 type Param = { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean };
 type Fn = { id: string; name: string; description?: string; helpUrl?: string; parameters: Param[]; options?: { volatile?: boolean }; result?: { dimensionality?: string } };
@@ -35,7 +35,7 @@ const OPTIONAL: Record<string, string[]> = {
 };
 const ZH_NAMES: Record<string, string> = {
   COMPLETIONRATE: '完成率', DAYSLEFT: '剩余天数', LONGTERMSHARE: '长期坚持占比', OVERDUE: '逾期数', ONTIMERATE: '按期完成率',
-  LIGHT: '预警', DEADLINE: '解析时限', STATUS: '规范状态', SUMMARY: '整改概况',
+  LIGHT: '预警灯', DEADLINE: '解析时限', STATUS: '规范状态', SUMMARY: '整改概况',
 };
 
 let generated: Metadata;
@@ -102,6 +102,30 @@ describe('functions.zh-cn.json', () => {
   });
 });
 
+describe('completeMetadata', () => {
+  it('lets error cells reach the functions: top-level allowErrorForDataTypeAny, kept by the Chinese file', () => {
+    const complete = completeMetadata(generated) as Metadata & { allowErrorForDataTypeAny?: boolean };
+    expect(complete.allowErrorForDataTypeAny).toBe(true);
+    expect(complete.functions).toEqual(generated.functions);
+    expect(complete.functions.some((f) => 'allowErrorForDataTypeAny' in (f.options ?? {}))).toBe(false);
+    expect((localizeMetadata(complete) as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
+  });
+
+  it.each([
+    ['a typed any parameter', [{ name: 'x', type: 'any' }], true],
+    ['a parameter without a type (any by default)', [{ name: 'x' }], true],
+    ['only numbers and strings', [{ name: 'x', type: 'number' }, { name: 'y', type: 'string' }], false],
+    ['no parameters', [], false],
+  ])('%s → allowErrorForDataTypeAny %s', (_, parameters, allow) => {
+    const out = completeMetadata({ functions: [{ id: 'X', name: 'X', parameters }] }) as { allowErrorForDataTypeAny?: boolean };
+    expect(out.allowErrorForDataTypeAny === true).toBe(allow);
+  });
+
+  it('refuses what is not metadata', () => {
+    expect(() => completeMetadata({ nothing: true })).toThrow();
+  });
+});
+
 describe('the catalogue agrees with the JSDoc', () => {
   it.each(IDS)('%s: same parameters, same optional ones', (id) => {
     const fn = generated.functions.find((f) => f.id === id) as Fn;
@@ -136,5 +160,13 @@ describe('help pages', () => {
       expect(html).toContain(`<code>${p.name}</code>`);
     }
     expect((html.match(/<tr><td><code>=ZG\./g) ?? []).length).toBe(2 * doc.examples.length);
+  });
+
+  it.each(CATALOGUE.map((d) => [d.id, d] as const))('%s: recommends table columns and says what a whole column costs; no example uses one', (id, doc) => {
+    const html = pages[helpPageName(id)];
+    expect(html).toContain('ZG_Measures[整改状态]');
+    expect(html).toContain('1,048,576');
+    expect(html).toContain('#CALC!');
+    for (const e of doc.examples) expect(e.formula).not.toMatch(/(?<![A-Z\]])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}\b/);
   });
 });

@@ -58,6 +58,33 @@ describe('registration in the shared runtime', () => {
     expect(error).toEqual(new FakeExcelError('#DIV/0!'));
   });
 
+  // With allowErrorForDataTypeAny (functions.json, top level) Excel calls the functions even when a
+  // range holds error cells, and passes each as an error value with its code.
+  it.each([
+    ['COMPLETIONRATE names the item', () => registered.COMPLETIONRATE([['已完成'], [new FakeExcelError('#N/A')], ['正在推进']], null, null), '整改状态：区域第2项是错误值#N/A，请先更正'],
+    ['OVERDUE names the item', () => registered.OVERDUE([[44000], [new FakeExcelError('#REF!')]], [['正在推进'], ['正在推进']], 44729), '截止日期：区域第2项是错误值#REF!，请先更正'],
+  ])('error cells in a range: %s', (_, call, message) => {
+    let error: unknown;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FakeExcelError);
+    expect((error as FakeExcelError).code).toBe('#VALUE!');
+    expect((error as FakeExcelError).message).toBe(message);
+  });
+
+  it('error cells in a range: the per-row functions answer that row with the same error, the others as usual', () => {
+    const na = new FakeExcelError('#N/A');
+    const lights = registered.LIGHT([[44800], [na], [44700]], [['正在推进'], ['正在推进'], ['已完成']], null, 44729, null, null) as unknown[][];
+    expect(lights.map((r) => r[0])).toEqual(['绿', na, '蓝']);
+    const days = registered.DAYSLEFT([[44739], [na]], 44729, null) as unknown[][];
+    expect(days.map((r) => r[0])).toEqual([10, na]);
+    const statuses = registered.STATUS([['完成'], [na]]) as unknown[][];
+    expect(statuses.map((r) => r[0])).toEqual(['已完成', na]);
+  });
+
   it('per-row errors inside a spill are CustomFunctions.Error values', () => {
     const out = registered.DEADLINE([['长期坚持'], ['2022年12月底前']], 44729) as unknown[][];
     expect(out[0][0]).toBeInstanceOf(FakeExcelError);

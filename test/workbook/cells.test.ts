@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { UNMARKED } from '../../src/ledger/types';
-import { dateTimeToSerial, officeText, readDate, readFlag, readStatus } from '../../src/workbook/cells';
+import { dateTimeToSerial, isCertainlyPlainText, officeText, readDate, readFlag, readStatus } from '../../src/workbook/cells';
 import { columnLetter } from '../../src/workbook/schema';
 import { sheetOfReference, freeSheetName } from '../../src/workbook/excelSetup';
 import { firstRowOf } from '../../src/workbook/excelSelect';
@@ -24,27 +24,79 @@ describe('cell conversions', () => {
 
   test.each<[unknown, boolean]>([['是', true], ['否', false], [true, true], ['', false], ['纳入长期坚持', true]])('readFlag(%j) is %s', (cell, f) => expect(readFlag(cell)).toBe(f));
 
-  test.each([
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+86 010', "'+86 010"],
-    ['-张三', "'-张三"],
-    ['@所有人', "'@所有人"],
-    ['001', "'001"],
-    ['3/15', "'3/15"],
-    ['1月5日前', "'1月5日前"],
-    ["'引号", "''引号"],
-    ['TRUE', "'TRUE"],
-    ['1E5', "'1E5"],
-    ['办公室', '办公室'],
-    ['长期坚持', '长期坚持'],
-  ])('officeText(%j) is %j', (text, typed) => expect(officeText(text)).toBe(typed));
+  // What Excel does with each string written through Range.values (typed-input parsing), and what
+  // officeText sends so that the cell keeps the text. "kept" means Excel stores the text as is.
+  test.each<[string, string, boolean]>([
+    ['=SUM(A1)', 'a formula', true],
+    ['+86 010', 'a formula (+ starts one)', true],
+    ['-张三', 'a formula (− starts one)', true],
+    ['@所有人', 'an implicit-intersection formula', true],
+    ["'引号", 'text without its apostrophe (the prefix)', true],
+    ['001', 'the number 1', true],
+    ['(1)', 'the number −1 (accounting negative), a common 原编号', true],
+    ['（1）', 'full-width brackets: −1 in East Asian Excel', true],
+    ['1,234', 'the number 1234', true],
+    ['12%', 'the number 0.12', true],
+    ['$5', 'currency 5', true],
+    ['¥5', 'currency 5', true],
+    ['1E5', 'the number 100000', true],
+    ['.5', 'the number 0.5', true],
+    ['1 1/2', 'the fraction 1.5', true],
+    ['3/15', 'a date, 15 March', true],
+    ['15-Mar', 'a date, 15 March this year', true],
+    ['1-Jan', 'a date, 1 January', true],
+    ['March 2026', 'a date, 1 March 2026', true],
+    ['Mar 5', 'a date, 5 March', true],
+    ['2026-03-15', 'a date', true],
+    ['2026年3月', 'a date in Chinese Excel', true],
+    ['1月5日前', 'text, but 1月5日 alone is a date: protected all the same', true],
+    ['12:30', 'a time', true],
+    ['下午3点', 'has a digit: protected', true],
+    ['P1-M01', 'an ID with digits: protected (harmless)', true],
+    ['TRUE', 'the boolean TRUE', true],
+    ['false ', 'the boolean FALSE', true],
+    ['WAHR', 'TRUE in German Excel', true],
+    ['#N/A', 'the error #N/A', true],
+    ['#VALUE!', 'the error #VALUE!', true],
+    ['#DIV/0!', 'the error #DIV/0!', true],
+    ['#REF!', 'the error #REF!', true],
+    ['#NAME?', 'the error #NAME?', true],
+    ['#NULL!', 'the error #NULL!', true],
+    ['#NUM!', 'the error #NUM!', true],
+    ['#SPILL!', 'the error #SPILL!', true],
+    ['#CALC!', 'the error #CALC!', true],
+    ['#GETTING_DATA', 'the error #GETTING_DATA', true],
+    ['＝1+1', 'a formula in East Asian Excel (full-width =)', true],
+    ['＋86', 'full-width +', true],
+    ['－张三', 'full-width −', true],
+    ['１２３', 'full-width digits: the number 123', true],
+    ['\t=1+1', 'a formula after a leading tab', true],
+    ['\n=1+1', 'a formula after a leading line break', true],
+    [' =1+1', 'leading space: protected', true],
+    ['\u3000=1+1', 'leading ideographic space: protected', true],
+    ['办公室', 'plain text', false],
+    ['长期坚持', 'plain text', false],
+    ['加强学习，提高认识', 'plain text', false],
+    ['组织部（牵头）', 'plain text (brackets not first)', false],
+    ['March', 'a month name alone stays text', false],
+    ['张三、李四', 'plain text', false],
+    ['', 'blank', false],
+  ])('officeText(%j): Excel would make it %s → protected: %s', (text, _excel, protectedText) => {
+    expect(officeText(text)).toBe(protectedText ? `'${text}` : text);
+    expect(isCertainlyPlainText(text)).toBe(!protectedText && text !== '');
+  });
 
-  test('officeText never lets text start with a formula character, whatever the text', () => {
+  test('officeText: either the text or the text after one apostrophe; bare only when certainly plain', () => {
     fc.assert(
-      fc.property(fc.string(), (text) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('(1)', '#N/A', '1 1/2', '15-Mar', '＝1+1', '\t=1')), (text) => {
         const typed = officeText(text);
         expect(typed === text || typed === `'${text}`).toBe(true);
-        if (/^[=+\-@']/.test(text)) expect(typed).toBe(`'${text}`);
+        if (typed === text && text !== '') {
+          // Nothing bare starts a formula, sign, error or bracket, holds a digit, or is a boolean.
+          expect(text).not.toMatch(/^[\s=+\-@'#(（＝＋－＠＃]/u);
+          expect(text).not.toMatch(/[0-9０-９]/);
+          expect(['true', 'false']).not.toContain(text.trim().toLowerCase());
+        }
       }),
     );
   });

@@ -21,6 +21,13 @@ export const DL_INVALID = -100_000_005;
 /** A number that is no Excel date (below 1 or past 9999-12-31), or TRUE/FALSE. */
 export const DL_NOT_A_DATE = -100_000_006;
 
+/** A date whose year Excel cannot hold (before 1900 or after 9999: 1899年12月底前, 10000年1月底前). */
+export const DL_OUT_OF_RANGE = -100_000_007;
+
+/** The years of Excel's dates (1900 date system; the 1904 system starts later still). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9999;
+
 /** Every sentinel is below this; every real date above it. */
 export const DL_FIRST_DATE = -100_000_000;
 /** Serial of 9999-12-31, the last date Excel shows. */
@@ -47,13 +54,16 @@ export function deadlineCodeOfText(text: string, ref: string, calendar?: WorkCal
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
     const [year, month, day] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
-    return isValidYmd(year, month, day) ? ymdToEpochDay(year, month, day) : DL_INVALID;
+    if (!isValidYmd(year, month, day)) return DL_INVALID;
+    return year < FIRST_YEAR || year > LAST_YEAR ? DL_OUT_OF_RANGE : ymdToEpochDay(year, month, day);
   }
   const result = parseDeadline(text, ref, calendar);
   switch (result.kind) {
     case 'date': {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(result.date);
-      return m ? ymdToEpochDay(Number(m[1]), Number(m[2]), Number(m[3])) : DL_INVALID;
+      const m = /^(\d{4,})-(\d{2})-(\d{2})$/.exec(result.date);
+      if (!m) return DL_INVALID;
+      const year = Number(m[1]);
+      return year < FIRST_YEAR || year > LAST_YEAR ? DL_OUT_OF_RANGE : ymdToEpochDay(year, Number(m[2]), Number(m[3]));
     }
     case 'none':
       return result.longTerm ? DL_LONG_TERM : DL_NONE;

@@ -15,7 +15,7 @@ import {
   StatusCodeCache,
   STATUS_MASK,
 } from './status-codes';
-import { DeadlineCodeCache, DL_BLANK, DL_INVALID, DL_NONE, DL_NOT_A_DATE, isDateCode, LAST_SERIAL } from './deadline-codes';
+import { DeadlineCodeCache, DL_BLANK, DL_INVALID, DL_NONE, DL_NOT_A_DATE, DL_OUT_OF_RANGE, isDateCode, LAST_SERIAL } from './deadline-codes';
 import { EXCEL_EPOCH_OFFSET } from '../dates';
 import { cellText, DEFAULT_ARGUMENTS, itemLabel } from './labels';
 import { pairedSize } from './pairs';
@@ -150,6 +150,7 @@ export function closeRateOfCells(closeStates: CellGrid, options: RateOptions & {
 export function deadlineCodeError(code: number, argument: string, item: number, value: unknown): LedgerError | null {
   if (code === DL_INVALID || code === DL_NOT_A_DATE) return ledgerError('badDeadline', itemLabel(argument, item), cellText(value));
   if (code === DL_NONE) return ledgerError('notADeadline', itemLabel(argument, item), cellText(value));
+  if (code === DL_OUT_OF_RANGE) return ledgerError('yearOutOfRange', itemLabel(argument, item), cellText(value));
   return null;
 }
 
