@@ -135,12 +135,13 @@ function setUpPrinting(ws: Excel.Worksheet, print: PrintSetup): void {
 
 function repairTable(
   wb: Excel.Workbook, def: TableDef, existing: { sheet: string; columns: string[]; rows: number; table: Excel.Table }, pending: PendingFormula[],
+  only: (column: ColumnDef) => boolean = () => true,
 ): string[] {
   const added: string[] = [];
   const ws = wb.worksheets.getItem(existing.sheet);
   let position = existing.columns.length;
   for (const column of def.columns) {
-    if (existing.columns.includes(column.header)) continue;
+    if (existing.columns.includes(column.header) || !only(column)) continue;
     // Appended at the right: columns are found by header, so where it goes does not matter.
     existing.table.columns.add(undefined, undefined, column.header);
     formatColumn(ws, existing.table, column, position, Math.max(existing.rows, 1), pending);
@@ -169,6 +170,23 @@ function defineName(wb: Excel.Workbook, sheetName: string, cell: (typeof INFO_CE
   if (fresh && cell.field === 'months') range.values = [[EMPTY_ROUND.months]];
   if (cell.list) range.dataValidation.rule = { list: { inCellDropDown: true, source: cell.list.join(',') } };
   wb.names.add(cell.name, range, cell.label);
+}
+
+/**
+ * Queues the formula columns the ledger tables lack (a ledger from before the roll-up columns):
+ * 整改统计's formulas refer to them, and Excel refuses a formula naming a column that is not there.
+ * Only formula columns, on tables that exist; nothing else is touched. Returns what was added.
+ */
+export function queueMissingFormulaColumns(context: Excel.RequestContext, shape: WorkbookShape): string[] {
+  const pending: PendingFormula[] = [];
+  const added = TABLES.flatMap((def) => {
+    const existing = shape.tables.get(def.table);
+    return existing ? repairTable(context.workbook, def, existing, pending, (c) => c.formula !== undefined) : [];
+  });
+  for (const { table, column, rows } of pending) {
+    table.columns.getItem(column.header).getDataBodyRange().formulas = Array.from({ length: rows }, () => [column.formula]);
+  }
+  return added;
 }
 
 /** Queues the creation/repair; returns the report. Everything is decided from one loaded shape. */
