@@ -5,7 +5,7 @@
 // Exit codes: 0 done; 1 usage, or an output file that must not be overwritten; 2 some file was skipped.
 import { formatRate } from '../ledger/stats/rate';
 import path from 'node:path';
-import { mergeSummary, summaryFigures, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
+import { mergeSummary, summaryFigures, unitKey, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
 import { isLedgerError } from '../ledger/errors';
 import { clockAt } from '../ledger/ledger-ops';
 import type { UnitLedger } from '../ledger/store';
@@ -120,9 +120,18 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
   const { writeSummaryXlsx } = await import('../workbook/summaryXlsx');
   const now = clockAt(io.now ? io.now() : new Date());
   const merged = mergeSummary(before, units, now.now);
+  // Of two files of one unit in this batch the later wins: the earlier is in no row of the result,
+  // so it gets no ✓ — it is reported as superseded, with the file that took its place.
+  const supersededBy = (i: number): string | null => {
+    const key = unitKey(merged.report[i].unit);
+    const later = merged.report.slice(i + 1).find((u) => unitKey(u.unit) === key);
+    return later ? later.fileName : null;
+  };
   const lines = entries.flatMap((e) => {
     if ('skipped' in e) return [e.skipped];
     const u = merged.report[e.ledger];
+    const by = supersededBy(e.ledger);
+    if (by) return [`  – ${u.fileName} → ${u.unit}：同一单位的“${by}”在后，按它汇总，本文件未计入`];
     const what = u.outcome === 'added' ? '新增' : `替换${u.replacedFile ? `“${u.replacedFile}”的` : '原有'}数据`;
     return [`  ✓ ${u.fileName} → ${u.unit}：${u.problems}个问题，${u.measures}条措施（${what}）`, ...units[e.ledger].warnings.map((w) => `    提示：${w.message}`)];
   });

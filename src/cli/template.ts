@@ -1,4 +1,4 @@
-// `ledger template OUT.xlsx [--sample [--measures N]] [--as-of YYYY-MM-DD]`: a standard ledger workbook from the
+// `ledger template OUT.xlsx [--sample [--measures N]] [--org 单位] [--as-of YYYY-MM-DD]`: a standard ledger workbook from the
 // shared schema — tables, validation, formats and the 整改统计 sheet with its formulas and charts —
 // blank for a 巡察办 to email to the units it inspects, or filled with the realistic sample.
 import path from 'node:path';

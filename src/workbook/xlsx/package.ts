@@ -4,6 +4,7 @@
 // machine-regular XML, but element names may carry a namespace prefix (`<x:sheet>`), so the small
 // scanners here accept one. Pure: no DOM, no Node I/O (the pane and the CLI hand in bytes).
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import type { DateSystem } from '../../ledger/dates';
 import { inflateEntry, isSafeEntryName, newBudget, ZIP_LIMITS, ZipLimitError, zipEntries, type ZipLimits } from './zip';
 
 export { ZIP_LIMITS, ZipLimitError, isSafeEntryName, type ZipLimits } from './zip';
@@ -150,6 +151,17 @@ export function worksheets(parts: XlsxParts): SheetRef[] {
     sheets.push({ name: a.name ?? '', path: rel.target });
   }
   return sheets;
+}
+
+/**
+ * The workbook's date system: workbookPr/@date1904 (ECMA-376 Part 1, §18.2.28; xsd:boolean, so
+ * "1" or "true") marks a workbook counting from 1904, as Excel for Mac once did by default.
+ */
+export function dateSystemOf(parts: XlsxParts): DateSystem {
+  const workbook = partText(parts, 'xl/workbook.xml') ?? '';
+  const pr = startTags(workbook, 'workbookPr')[0];
+  const flag = (pr?.date1904 ?? '').trim().toLowerCase();
+  return flag === '1' || flag === 'true' ? '1904' : '1900';
 }
 
 export type DefinedName = { name: string; formula: string; localSheetId: number | null };
