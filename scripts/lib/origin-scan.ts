@@ -30,6 +30,13 @@ export const NON_REQUEST_URLS: NonRequestUrl[] = [
     prefix: 'https://answers.microsoft.com/en-us/msoffice/forum/all/does-word-support-more-than-9-list-levels/',
     reason: "text of the docx library's error for list levels above 9",
   },
+  // exceljs's browser bundle (the 分发 chunk, loaded only when a user makes the units' files):
+  { prefix: 'https://github.com/exceljs/exceljs/blob/master/UPGRADE-4.0.md', reason: "text of exceljs's error for the removed v3 API" },
+  { prefix: 'https://github.com/zloirock/core-js', reason: "core-js's license and source fields in its bundled metadata" },
+  { prefix: 'https://github.com/crypto-browserify/crypto-browserify', reason: "text of crypto-browserify's not-implemented error" },
+  { prefix: 'https://github.com/indutny/elliptic', reason: "elliptic's package.json fields (bugs, homepage) bundled by exceljs" },
+  { prefix: 'https://stuk.github.io/jszip/documentation/howto/read_zip.html', reason: "text of JSZip's error for a file that is not a zip" },
+  { prefix: 'https://github.com/uuidjs/uuid#getrandomvalues-not-supported', reason: "text of uuid's error without crypto.getRandomValues" },
 ];
 
 const ABSOLUTE = /\bhttps?:\/\/[^\s"'`<>()\\{}|^]+/g;
