@@ -18,6 +18,7 @@ import { runDistribute } from './distribute';
 import { runFreeze } from './freeze';
 import { CliError, defaultIo, type CliIo } from './io';
 import { runRemind } from './remind';
+import { REPORT_USAGE, runReport } from './report';
 import { runTemplate } from './template';
 
 const HELP = `整改台账助手 命令行
@@ -32,6 +33,7 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- distribute <台账.xlsx> -o 文件夹  按责任单位分发填报文件
   npm run --silent ledger -- collect <台账.xlsx> <回收文件>… -o 合并后.xlsx  合并各单位交回的填报
   npm run --silent ledger -- remind <台账.xlsx> [-o 督办提醒.docx]  逾期、临期事项的督办提醒
+${REPORT_USAGE}
   npm run --silent ledger -- <命令> --help                  各命令的详细说明
   npm run --silent ledger -- --help                         显示本帮助
 
@@ -152,6 +154,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     if (command === 'distribute') return await runDistribute(rest, io);
     if (command === 'collect') return await runCollect(rest, io);
     if (command === 'remind') return await runRemind(rest, io);
+    if (command === 'report') return await runReport(rest, io);
     throw new CliError(`不认识的命令“${command}”，请用 --help 查看用法`, 1);
   } catch (e) {
     if (e instanceof CliError) {

@@ -25,6 +25,8 @@ function contradictions(problem: ProblemRow, measures: readonly MeasureRow[], as
   if (!status.startsWith('整改情况：')) wrong.push(`no 整改情况 line: ${status}`);
   if (WORKFLOW_WORDS.test(all)) wrong.push(`workflow in ${all}`);
   if (all.includes('已销号') !== closed) wrong.push(`已销号 ${closed ? 'missing' : 'claimed'}: ${all}`);
+  // DESIGN §4: a problem is 未启动 only when none of its measures has started.
+  if (head.startsWith('尚未启动') && !measures.every((m) => m.status === '未启动')) wrong.push(`尚未启动 though a measure started: ${all}`);
   switch (problem.status) {
     case '已完成':
       if (!head.startsWith('已完成')) wrong.push(`done but ${head}`);
@@ -73,6 +75,13 @@ describe('the 通报 of the sample ledger', () => {
     expect(text).not.toMatch(/第一议题[^\n]*\n(?:[^\n]*\n)*?整改情况：[^\n]*已销号/);
     expect(text).toContain('整改情况：已完成并长期坚持。\n2.推进紧密型');
     expect(text).toContain('整改到位率46.43%');
+  });
+
+  test('a problem with one measure under way and two not started is under way, with that measure\'s progress', () => {
+    expect(text).toContain(
+      '（1）对2022年以来专项资金使用情况开展专项审计，形成审计报告。已完成9个项目审计，剩余3个项目因资料不全暂缓。\n' +
+        '（2）清理结余结转资金，按规定上缴县财政或统筹使用。\n（3）建立专项资金绩效跟踪评价制度。\n整改情况：正在推进，',
+    );
   });
 });
 

@@ -83,7 +83,7 @@ describe('台账', () => {
     await user.clear(doneDate);
     await user.type(doneDate, '2025-06-10');
     await user.click(screen.getByRole('button', { name: '更新状态' }));
-    expect(await screen.findByText('已更新 P003-M03')).toBeInTheDocument();
+    expect(await screen.findByText('已将 P003-M03 的整改状态改为“已完成”')).toBeInTheDocument();
     const m = (await store.load()).measures.find((x) => x.id === 'P003-M03');
     expect(m).toMatchObject({ status: '已完成', doneDate: '2025-06-10' });
     expect(figure('measures')).toContain('14/28');
@@ -97,7 +97,8 @@ describe('台账', () => {
     expect(screen.getByText('请填写进展情况')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: '进展情况' }), '已完成结余资金清理');
     await user.click(screen.getByRole('button', { name: '添加进展' }));
-    expect(await screen.findByText('2025-06-15：已完成结余资金清理')).toBeInTheDocument();
+    expect(await screen.findByText('已记录进展 P007-M02')).toBeInTheDocument();
+    expect(screen.getByText('2025年6月15日：已完成结余资金清理')).toBeInTheDocument();
     expect((await store.load()).measures.find((x) => x.id === 'P007-M02')?.progress).toMatch(/^2025-06-15：已完成结余资金清理/);
   });
 
