@@ -30,10 +30,10 @@ async function previewStore(search: string): Promise<LedgerStore> {
   return createMemoryStore(ledger);
 }
 
-/** 发送副本's fallback in Excel: the copy as a browser download (loaded only if it comes to that). */
+/** 发送副本's fallback in Excel: the copy as a download, or on Mac a new workbook (saveFile.ts). */
 async function downloadXlsx(bytes: Uint8Array, fileName: string): Promise<void> {
-  const [{ downloadBytes }, { XLSX_MIME }] = await Promise.all([import('./components/report/browserIo'), import('./components/stats/fileBytes')]);
-  downloadBytes(bytes, fileName, XLSX_MIME);
+  const { saveWorkbook } = await import('./saveFile');
+  await saveWorkbook(bytes, fileName);
 }
 
 async function main(): Promise<void> {
