@@ -5,7 +5,7 @@ import { setMessageLocale } from '../ledger/errors';
 import type { LedgerStore } from '../ledger/store';
 import { EMPTY_ROUND } from '../ledger/types';
 import { App } from './App';
-import { detectHost, feedHolidaysToFunctions, pickLocale, readPreviewOptions } from './boot';
+import { detectHost, feedHolidaysToFunctions, hostInfoLocale, pickLocale, readPreviewOptions } from './boot';
 import { showSlowStart } from './slowStart';
 import { emitStoreWarning } from './storeWarnings';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   // Inside Office a slow Office.onReady gets a message and a retry, never the sample ledger.
   let hideSlowStart = () => {};
   const { host, displayLanguage } = await detectHost(10_000, () => {
-    hideSlowStart = showSlowStart(container, pickLocale(navigator.language));
+    hideSlowStart = showSlowStart(container, pickLocale(hostInfoLocale(window.location.search, window.location.hash)));
   });
   hideSlowStart();
   const locale = pickLocale(host === 'excel' ? displayLanguage : readPreviewOptions(window.location.search).lang);
