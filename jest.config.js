@@ -9,6 +9,9 @@ module.exports = {
   },
   // ESM-only packages that jest's CommonJS loader must see transpiled.
   transformIgnorePatterns: ['/node_modules/(?!(nanoid)/)'],
+  // ExcelJS and LibreOffice round trips take seconds on a loaded 2-core machine; a hook that waits on them
+  // must not fail for jest's 5 s default. Speed is measured in `npm run bench`, never asserted here.
+  testTimeout: 30_000,
   setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose ESM-only dependencies break CommonJS loading.

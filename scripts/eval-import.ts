@@ -1,7 +1,8 @@
 // `npm run eval:import [folder]`: scores the report importer against every fixture with a gold
 // extraction (<name>.txt + <name>.gold.json): counts of 方面 and problems (gold "items", the finest
 // grain), status and deadline agreement per problem, round fields and summary figures. The folder
-// defaults to ../shared/fixtures/reports beside the repository (or $IMPORT_FIXTURES).
+// defaults to the repository's own test/fixtures/reports (or $IMPORT_FIXTURES); pass another folder
+// of <name>.txt + <name>.gold.json to score the importer on texts it has not been tuned on.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importReport } from '../src/ledger/import';
@@ -37,7 +38,7 @@ export type FixtureScore = {
 };
 
 export function defaultFixtureDir(repo = path.resolve(__dirname, '..')): string {
-  return process.env.IMPORT_FIXTURES ?? path.resolve(repo, '..', 'shared', 'fixtures', 'reports');
+  return process.env.IMPORT_FIXTURES ?? path.resolve(repo, 'test', 'fixtures', 'reports');
 }
 
 export function listFixtures(dir: string): { name: string; text: string; gold: Gold }[] {

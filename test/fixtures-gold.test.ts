@@ -2,7 +2,7 @@
 // 整改情况通报 (fixtures/reports, mapping in its README): every status_phrase gives the gold status,
 // every deadline_phrase the gold date, and the deadline finder recovers each deadline from the
 // report's own text while leaving out the as-of, completion and schedule dates the notes exclude.
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { findDeadlineMentions, parseDeadline } from '../src/ledger/deadline';
 import { parseStatus } from '../src/ledger/status';
@@ -11,11 +11,8 @@ import type { ParsedStatus } from '../src/ledger/status';
 type GoldItem = { number: string | null; status_phrase: string | null; status: string; deadline_phrase: string | null; deadline: string | null };
 type Gold = { file: string; report_date: string; aspects: { problems: { items: GoldItem[] }[] }[] };
 
-// The fixtures live beside the repository (../shared) while the project is built; a copy may sit in
-// test/fixtures/reports, or ZG_FIXTURES may point at one.
-const CANDIDATES = [process.env.ZG_FIXTURES, resolve(__dirname, 'fixtures/reports'), resolve(__dirname, '../../shared/fixtures/reports')];
-const FIXTURES = CANDIDATES.find((dir): dir is string => !!dir && existsSync(join(dir, 'README.md')));
-if (!FIXTURES) throw new Error(`gold fixtures not found; looked in ${CANDIDATES.filter(Boolean).join(', ')}`);
+// The fixtures are part of the repository (test/fixtures/reports), so a fresh clone tests alone.
+const FIXTURES = resolve(__dirname, 'fixtures/reports');
 
 const golds: Gold[] = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.gold.json'))

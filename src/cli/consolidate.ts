@@ -3,6 +3,7 @@
 // file is already a summary workbook, the new files are merged into its rows: a unit sent again
 // replaces its rows, never duplicates them. A file that is not a ledger is reported and skipped.
 // Exit codes: 0 done; 1 usage, or an output file that must not be overwritten; 2 some file was skipped.
+import { formatRate } from '../ledger/stats/rate';
 import path from 'node:path';
 import { mergeSummary, summaryFigures, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
 import { isLedgerError } from '../ledger/errors';
@@ -76,7 +77,7 @@ function existingSummary(io: CliIo, out: string): { rows: SummaryRow[]; asOf: Is
   return { rows: existing.rows, asOf: existing.asOf, extra: existing.extra };
 }
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+const percent = formatRate;
 
 function figuresLine(f: SummaryFigures): string {
   return (

@@ -10,10 +10,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isLedgerError } from '../ledger/errors';
 import { importReport, toImportJson, toLedger } from '../ledger/import';
+import { decodeReportBytes } from '../ledger/import/decode';
 import type { ImportResult } from '../ledger/import';
+import { runCollect } from './collect';
 import { runConsolidate } from './consolidate';
+import { runDistribute } from './distribute';
 import { runFreeze } from './freeze';
 import { CliError, defaultIo, type CliIo } from './io';
+import { runRemind } from './remind';
+import { REPORT_USAGE, runReport } from './report';
 import { runTemplate } from './template';
 
 const HELP = `整改台账助手 命令行
@@ -25,10 +30,14 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- template <输出.xlsx> [--sample] 写出空白（或示例）整改台账工作簿，含整改统计页
   npm run --silent ledger -- freeze <台账.xlsx> [-o 副本.xlsx] 生成发送副本：ZG.* 公式替换为计算结果
   npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx  汇总各单位报回的台账
+  npm run --silent ledger -- distribute <台账.xlsx> -o 文件夹  按责任单位分发填报文件
+  npm run --silent ledger -- collect <台账.xlsx> <回收文件>… -o 合并后.xlsx  合并各单位交回的填报
+  npm run --silent ledger -- remind <台账.xlsx> [-o 督办提醒.docx]  逾期、临期事项的督办提醒
+${REPORT_USAGE}
   npm run --silent ledger -- <命令> --help                  各命令的详细说明
   npm run --silent ledger -- --help                         显示本帮助
 
-<文件> 是巡察反馈意见或整改情况通报的纯文本（UTF-8 或 GBK 编码的 .txt）。
+<文件> 是巡察反馈意见或整改情况通报的纯文本（.txt：UTF-8、UTF-16、GBK 或 Big5 编码）。
 选项：
   --json            只在标准输出打印 JSON
   -o, --out <文件>  写出 .xlsx 台账
@@ -62,7 +71,10 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
   return { file, json, out, ref };
 }
 
-/** Reads a text file as UTF-8, or as GBK when it is not valid UTF-8 (common on government PCs). */
+/**
+ * Reads a report file: UTF-8 (BOM or not), UTF-16 LE/BE (Notepad's "Unicode"), GBK/GB18030 or Big5
+ * (decodeReportBytes says how); a file no encoding reads cleanly is refused, naming those tried.
+ */
 export function readReportFile(file: string): string {
   if (!existsSync(file)) throw new CliError(`找不到文件：${file}`, 1);
   if (statSync(file).isDirectory()) throw new CliError(`“${file}”是文件夹，请指定一个文本文件`, 1);
@@ -71,16 +83,10 @@ export function readReportFile(file: string): string {
     throw new CliError(`“${path.basename(file)}”是 Word/Excel 等压缩格式文件，请先另存为纯文本（.txt）再导入`, 2);
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) throw new CliError(`“${path.basename(file)}”是旧版 Word/Excel 文件，请先另存为纯文本（.txt）再导入`, 2);
-  if (bytes.includes(0)) throw new CliError(`“${path.basename(file)}”不是文本文件`, 2);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('gbk', { fatal: true }).decode(bytes);
-    } catch {
-      throw new CliError(`无法识别“${path.basename(file)}”的文字编码，请另存为 UTF-8 编码的文本`, 2);
-    }
-  }
+  const decoded = decodeReportBytes(new Uint8Array(bytes));
+  if (decoded.ok) return decoded.text;
+  if (decoded.reason === 'binary') throw new CliError(`“${path.basename(file)}”不是文本文件`, 2);
+  throw new CliError(`无法识别“${path.basename(file)}”的文字编码（试过 ${decoded.tried.join('、')}），请另存为 UTF-8 编码的文本`, 2);
 }
 
 function summary(result: ImportResult): string {
@@ -145,6 +151,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     if (command === 'template') return await runTemplate(rest, io);
     if (command === 'freeze') return await runFreeze(rest, io);
     if (command === 'consolidate') return await runConsolidate(rest, io);
+    if (command === 'distribute') return await runDistribute(rest, io);
+    if (command === 'collect') return await runCollect(rest, io);
+    if (command === 'remind') return await runRemind(rest, io);
+    if (command === 'report') return await runReport(rest, io);
     throw new CliError(`不认识的命令“${command}”，请用 --help 查看用法`, 1);
   } catch (e) {
     if (e instanceof CliError) {

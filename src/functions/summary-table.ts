@@ -49,15 +49,17 @@ function findColumns(header: readonly unknown[]): Columns {
 }
 
 // Per problem, the roll-up state: lowest rank seen (0–4; 7 = none yet) + 8 when a measure is 未标注,
-// + 16 when any measure is flagged 长期坚持 — folded as the rows come, rolled up by status.ts's rule.
+// + 16 when any measure is flagged 长期坚持, + 32 when any measure has started (rank ≥ 1) — folded as
+// the rows come, rolled up by status.ts's rule (problemStatus).
 const NO_RANK = 7;
 const ANY_UNMARKED = 8;
 const ANY_LONG_TERM = 16;
+const ANY_STARTED = 32;
 
 /** The rolled-up status rank of a problem state, or -1 for 未标注. */
 function rolledRank(state: number): number {
   const rank = state & 7;
-  return rolledUpRank(rank === NO_RANK ? null : rank, (state & ANY_UNMARKED) !== 0);
+  return rolledUpRank(rank === NO_RANK ? null : rank, (state & ANY_UNMARKED) !== 0, (state & ANY_STARTED) !== 0);
 }
 
 /**
@@ -113,6 +115,7 @@ export function countTable(table: CellGrid, asOf: number): SummaryCounts | Ledge
       const rank = statusRank === CODE_UNMARKED ? NO_RANK : statusRank;
       let next = (state & ~7) | Math.min(state & 7, rank);
       if (statusRank === CODE_UNMARKED) next |= ANY_UNMARKED;
+      else if (statusRank >= 1) next |= ANY_STARTED;
       if (longTerm) next |= ANY_LONG_TERM;
       problems.set(id, next);
     }

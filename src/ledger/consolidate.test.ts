@@ -62,7 +62,7 @@ describe('summaryRows', () => {
 
   test('problem fields are rolled up and repeated on each of its rows', () => {
     expect(rows.map((r) => [r.problemStatus, r.problemLongTerm])).toEqual([
-      ['已完成', false], ['已完成', false], ['未启动', false], ['未启动', false], [UNMARKED, false], ['正在推进', true],
+      ['已完成', false], ['已完成', false], ['正在推进', false], ['正在推进', false], [UNMARKED, false], ['正在推进', true],
     ]);
   });
 

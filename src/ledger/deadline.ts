@@ -129,6 +129,7 @@ export function findDeadlineMentions(paragraph: string, ref: IsoDate): DeadlineM
   // Conversion junk is blanked, not removed, so that offsets stay those of the paragraph.
   const masked = paragraph.replace(JUNK_RE, (m) => ' '.repeat(m.length));
   const clauses = splitClauses(masked);
+  const longTermAt = sentenceLongTerm(paragraph);
   clauses.forEach((clause, i) => {
     const normalized = normalizeDateText(clause.text);
     const previous = i > 0 && /[：:]/.test(masked[clause.index - 1] ?? '') ? clauses[i - 1] : null;
@@ -146,18 +147,30 @@ export function findDeadlineMentions(paragraph: string, ref: IsoDate): DeadlineM
         phrase: raw.trim(),
         index: clause.index + lead,
         date,
-        longTerm: sentenceIsLongTerm(paragraph, clause.index),
+        longTerm: longTermAt(clause.index),
       });
     }
   });
   return mentions;
 }
 
-function sentenceIsLongTerm(paragraph: string, at: number): boolean {
-  let start = at;
-  while (start > 0 && !SENTENCE_END_RE.test(paragraph[start - 1])) start--;
-  let end = at;
-  while (end < paragraph.length && !SENTENCE_END_RE.test(paragraph[end])) end++;
-  const sentence = normalizeDateText(paragraph.slice(start, end));
-  return LONG_TERM_DEADLINE_RE.test(sentence) && !NOT_LONG_TERM_RE.test(sentence);
+/**
+ * Whether the sentence around an offset carries a 长期坚持 word. The sentence is found and
+ * normalised once, however many mentions it holds (per mention, a sentence of 5,000 deadlines was
+ * re-read 5,000 times); offsets come in order, so every character is visited a bounded number of times.
+ */
+function sentenceLongTerm(paragraph: string): (at: number) => boolean {
+  let start = 0;
+  let end = -1;
+  let value = false;
+  return (at) => {
+    if (at >= start && at < end) return value;
+    start = at;
+    while (start > 0 && !SENTENCE_END_RE.test(paragraph[start - 1])) start--;
+    end = at;
+    while (end < paragraph.length && !SENTENCE_END_RE.test(paragraph[end])) end++;
+    const sentence = normalizeDateText(paragraph.slice(start, end));
+    value = LONG_TERM_DEADLINE_RE.test(sentence) && !NOT_LONG_TERM_RE.test(sentence);
+    return value;
+  };
 }

@@ -6,10 +6,11 @@
 import { parseIso } from './dates';
 import { isLedgerError, ledgerError, type LedgerError } from './errors';
 import { diffLedgers, MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS, type LedgerEdit } from './ledger-diff';
+import { prependEntry, progressEntry } from './progress';
 import { rollUpProblem, rollUpProblems } from './rollup';
 import { isDone } from './status';
-import type { CloseStep, ItemRef, MeasurePatch, NewMeasure, NewProblem, ProblemPatch } from './store';
-import { UNMARKED, type CloseState, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type Round, type Status } from './types';
+import type { MeasurePatch, NewMeasure, NewProblem, ProblemPatch } from './store';
+import { UNMARKED, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type Round, type Status } from './types';
 
 export {
   changeText,
@@ -23,6 +24,7 @@ export {
   type RowDiff,
 } from './ledger-diff';
 export { rollUpAll, rollUpProblem } from './rollup';
+export { allowedCloseSteps, CLOSE_TRANSITIONS, closeStep, mergeEvidence, STEP_LABEL } from './close-steps';
 
 /** The clock an operation runs under: `today` for 完成日期 defaults, `now` stamps 变更记录. */
 export type OpsClock = { today: IsoDate; now: string };
@@ -62,7 +64,7 @@ export function nextMeasureId(ledger: Ledger, problemId: string, extra: readonly
 
 // ---- validation ------------------------------------------------------------------------------
 
-function checkDate(field: string, value: IsoDate | null | undefined): LedgerError | null {
+export function checkDate(field: string, value: IsoDate | null | undefined): LedgerError | null {
   if (value === null || value === undefined) return null;
   return parseIso(value) ? null : ledgerError('badDate', field, value);
 }
@@ -175,10 +177,9 @@ export function setStatus(ledger: Ledger, id: string, status: Status, clock: Ops
   return updateMeasure(ledger, id, { status, doneDate: status === '已完成' ? (doneDate ?? clock.today) : null }, clock);
 }
 
-/** Puts `YYYY-MM-DD：text` on top of 整改进展 (newest first). */
+/** Puts a substantive `YYYY-MM-DD：text` entry on top of 整改进展 (newest first; progress.ts). */
 export function prependProgress(progress: string, date: IsoDate, text: string): string {
-  const line = `${date}：${text.trim().replace(/\s*\n\s*/g, ' ')}`;
-  return progress.trim() ? `${line}\n${progress.trim()}` : line;
+  return prependEntry(progress, progressEntry(date, text));
 }
 
 export function appendProgress(ledger: Ledger, id: string, date: IsoDate, text: string, clock: OpsClock): LedgerEdit | LedgerError {
@@ -187,69 +188,6 @@ export function appendProgress(ledger: Ledger, id: string, date: IsoDate, text: 
   const m = ledger.measures.find((x) => x.id === id);
   if (!m) return ledgerError('notFound', id);
   return updateMeasure(ledger, id, { progress: prependProgress(m.progress, date, text) }, clock);
-}
-
-/** Which 销号 steps each state allows: 未申请 → 已申请 → 已销号 / 退回 / 申请延期; 退回 and 申请延期 apply again. */
-export const CLOSE_TRANSITIONS: Readonly<Record<CloseState, readonly CloseStep['step'][]>> = {
-  未申请: ['apply'],
-  已申请: ['approve', 'reject', 'extend'],
-  退回: ['apply'],
-  申请延期: ['apply'],
-  已销号: [],
-};
-
-const STEP_TARGET: Record<CloseStep['step'], CloseState> = { apply: '已申请', approve: '已销号', reject: '退回', extend: '申请延期' };
-const STEP_LABEL: Record<CloseStep['step'], string> = { apply: '申请销号', approve: '销号', reject: '退回', extend: '申请延期' };
-
-export function closeStep(ledger: Ledger, ref: ItemRef, step: CloseStep, clock: OpsClock): { edit: LedgerEdit; state: CloseState } | LedgerError {
-  const current = ref.kind === 'problem' ? ledger.problems.find((p) => p.id === ref.id) : ledger.measures.find((m) => m.id === ref.id);
-  if (!current) return ledgerError('notFound', ref.id);
-  if (!CLOSE_TRANSITIONS[current.closeState].includes(step.step)) return ledgerError('badCloseStep', ref.id, current.closeState, STEP_LABEL[step.step]);
-  if (!parseIso(step.date)) return ledgerError('badDate', MEASURE_LABELS.closeDate, step.date);
-  const state = STEP_TARGET[step.step];
-  // Every step leaves a dated line: in 整改进展 for a measure, in 备注 for a problem (it has no log).
-  let line: string;
-  const common = { closeState: state, closeDate: step.step === 'approve' ? step.date : null };
-  let extra: MeasurePatch = {};
-  switch (step.step) {
-    case 'apply':
-      if (!step.evidence.trim()) return ledgerError('required', MEASURE_LABELS.evidence);
-      line = `申请销号，佐证材料：${step.evidence.trim()}`;
-      break;
-    case 'approve':
-      line = '已销号';
-      break;
-    case 'reject':
-      if (!step.reason.trim()) return ledgerError('required', '退回原因');
-      line = `销号申请被退回：${step.reason.trim()}`;
-      break;
-    case 'extend': {
-      if (!step.deadlineText.trim() && !step.deadline) return ledgerError('required', MEASURE_LABELS.deadlineText);
-      const bad = checkDate(MEASURE_LABELS.deadline, step.deadline);
-      if (bad) return bad;
-      const target = step.deadlineText.trim() || step.deadline || '';
-      line = `申请延期至${target}${step.reason.trim() ? `：${step.reason.trim()}` : ''}`;
-      extra = { deadlineText: step.deadlineText.trim() || step.deadline || '', deadline: step.deadline };
-      break;
-    }
-  }
-  let edit: LedgerEdit | LedgerError;
-  if (ref.kind === 'measure') {
-    const m = current as MeasureRow;
-    const evidence = step.step === 'apply' ? mergeEvidence(m.evidence, step.evidence) : m.evidence;
-    edit = updateMeasure(ledger, ref.id, { ...common, ...extra, evidence, progress: prependProgress(m.progress, step.date, line) }, clock);
-  } else {
-    const p = current as ProblemRow;
-    edit = updateProblem(ledger, ref.id, { ...common, note: prependProgress(p.note, step.date, line) }, clock);
-  }
-  return 'tag' in edit ? edit : { edit, state };
-}
-
-/** 佐证材料 accumulates one item per line, without repeats. */
-export function mergeEvidence(existing: string, added: string): string {
-  const lines = existing.split('\n').map((s) => s.trim()).filter(Boolean);
-  for (const item of added.split('\n').map((s) => s.trim()).filter(Boolean)) if (!lines.includes(item)) lines.push(item);
-  return lines.join('\n');
 }
 
 export function deleteProblem(ledger: Ledger, id: string, clock: OpsClock): LedgerEdit | LedgerError {

@@ -1,13 +1,14 @@
 // The problem roll-up (DESIGN.md §3, §4), the one definition every part uses: the store after each
 // edit and load, the metrics of the pane and the reports. A problem's 问题状态 is the weakest status
-// of its measures and it is 长期坚持 when any measure is; without measures it has no outcome.
-import { weakestStatus } from './status';
+// of its measures, but 未启动 only when none of them has started (status.ts problemStatus); it is
+// 长期坚持 when any measure is; without measures it has no outcome.
+import { problemStatus } from './status';
 import { UNMARKED, type Ledger, type MeasureRow, type ProblemRow } from './types';
 
-/** A problem's status is the weakest of its measures; it is 长期坚持 when any measure is. */
+/** A problem's status is rolled up from its measures (problemStatus); it is 长期坚持 when any measure is. */
 export function rollUpProblem(problem: ProblemRow, measures: readonly MeasureRow[]): ProblemRow {
   if (measures.length === 0) return problem.status === UNMARKED ? problem : { ...problem, status: UNMARKED };
-  const status = weakestStatus(measures.map((m) => m.status));
+  const status = problemStatus(measures.map((m) => m.status));
   const longTerm = measures.some((m) => m.longTerm);
   return status === problem.status && longTerm === problem.longTerm ? problem : { ...problem, status, longTerm };
 }

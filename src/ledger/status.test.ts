@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isDone, parseFlag, parseStatus, statusRank, weakestStatus } from './status';
+import { isDone, parseFlag, parseStatus, problemStatus, statusRank } from './status';
 import { STATUSES, UNMARKED } from './types';
 import type { Status, StatusOrUnmarked } from './types';
 
@@ -140,7 +140,7 @@ describe('parseStatus never throws and never invents a completion', () => {
   });
 });
 
-describe('isDone, statusRank, weakestStatus', () => {
+describe('isDone, statusRank, problemStatus', () => {
   test.each<[StatusOrUnmarked | null | undefined, boolean, boolean]>([
     ['已完成', false, true],
     ['基本完成', false, false],
@@ -165,22 +165,38 @@ describe('isDone, statusRank, weakestStatus', () => {
     [['已完成'], '已完成'],
     [['已完成', '基本完成', '已完成'], '基本完成'],
     [['已完成', '正在推进', '部分完成'], '正在推进'],
+    [['未启动'], '未启动'],
+    [['未启动', '未启动'], '未启动'],
+    [['已完成', '未启动'], '正在推进'], // DESIGN §4: one done and one not started is under way
+    [['未启动', '基本完成', '未启动'], '正在推进'],
     [['已完成', UNMARKED], UNMARKED], // the unknown measure may be anything
-    [[UNMARKED, '正在推进'], UNMARKED],
-    [[UNMARKED, '未启动', '已完成'], '未启动'], // nothing is weaker than 未启动
+    [[UNMARKED, '基本完成'], UNMARKED],
+    [[UNMARKED, '正在推进'], '正在推进'], // whatever the unknown is, the problem is under way
+    [[UNMARKED, '未启动', '已完成'], '正在推进'], // one started, one not: under way whatever the unknown
+    [[UNMARKED, '未启动'], UNMARKED], // started or not depends on the unknown one
     [[UNMARKED], UNMARKED],
-  ])('weakestStatus(%j) = %s', (statuses, expected) => {
-    expect(weakestStatus(statuses)).toBe(expected);
-    expect(weakestStatus(new Set(statuses))).toBe(expected);
+  ])('problemStatus(%j) = %s', (statuses, expected) => {
+    expect(problemStatus(statuses)).toBe(expected);
+    expect(problemStatus(new Set(statuses))).toBe(expected);
   });
 
-  test('the roll-up is never stronger than any known measure', () => {
+  // The rule on known statuses, spelled out: the weakest, but 未启动 only when nothing started.
+  const known = (statuses: readonly Status[]): Status => {
+    const weakest = STATUSES[Math.min(...statuses.map((s) => STATUSES.indexOf(s)))];
+    return weakest === '未启动' && statuses.some((s) => s !== '未启动') ? '正在推进' : weakest;
+  };
+  // Every status the unknown measures could have: each non-empty set of at most `n` statuses.
+  const fillings = (n: number): Status[][] =>
+    Array.from({ length: 2 ** STATUSES.length - 1 }, (_, bits) => STATUSES.filter((_, i) => ((bits + 1) >> i) & 1)).filter((set) => set.length <= n);
+
+  test('the roll-up is the answer every reading of the unknown measures agrees on, else 未标注', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<StatusOrUnmarked>(UNMARKED, ...STATUSES), { minLength: 1 }), (statuses) => {
-        const rolled = weakestStatus(statuses);
-        if (rolled !== UNMARKED) for (const s of statuses.filter((x) => x !== UNMARKED)) expect(statusRank(rolled)).toBeLessThanOrEqual(statusRank(s));
-        if (isDone(rolled)) expect(statuses.every((s) => s === '已完成')).toBe(true);
-        if (statuses.includes(UNMARKED) && !statuses.includes('未启动')) expect(rolled).toBe(UNMARKED);
+      fc.property(fc.array(fc.constantFrom<StatusOrUnmarked>(UNMARKED, ...STATUSES), { minLength: 1, maxLength: 7 }), (statuses) => {
+        const knownOnes = statuses.filter((s): s is Status => s !== UNMARKED);
+        const unknown = statuses.length - knownOnes.length;
+        const answers = new Set(unknown === 0 ? [known(knownOnes)] : fillings(unknown).map((fill) => known([...knownOnes, ...fill])));
+        expect(problemStatus(statuses)).toBe(answers.size === 1 ? [...answers][0] : UNMARKED);
+        if (isDone(problemStatus(statuses))) expect(statuses.every((s) => s === '已完成')).toBe(true);
       }),
     );
   });

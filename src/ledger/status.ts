@@ -157,29 +157,39 @@ export function statusRank(status: StatusOrUnmarked): number {
 }
 
 /**
- * The problem roll-up: the weakest status of its measures. An unknown (未标注) measure could be
- * anything, so it makes the roll-up 未标注 — except when another measure is 未启动, which no
- * unknown can be weaker than. No measures at all → 未标注.
+ * The problem roll-up (DESIGN §4): the weakest status of its measures, except that a problem is
+ * 未启动 only when none of its measures has started — one 已完成 and one 未启动 give 正在推进. An
+ * unknown (未标注) measure could be anything, so it makes the roll-up 未标注 unless every status it
+ * could have gives the same answer: beside a 正在推进, or beside a 未启动 and a started measure, the
+ * problem is 正在推进 whatever the unknown is. No measures at all → 未标注.
  */
-export function weakestStatus(statuses: Iterable<StatusOrUnmarked>): StatusOrUnmarked {
+export function problemStatus(statuses: Iterable<StatusOrUnmarked>): StatusOrUnmarked {
   let weakest: number | null = null;
   let anyUnmarked = false;
+  let anyStarted = false;
   for (const s of statuses) {
-    if (s === UNMARKED) anyUnmarked = true;
-    else if (weakest === null || statusRank(s) < weakest) weakest = statusRank(s);
+    if (s === UNMARKED) {
+      anyUnmarked = true;
+      continue;
+    }
+    const rank = statusRank(s);
+    if (rank > 0) anyStarted = true;
+    if (weakest === null || rank < weakest) weakest = rank;
   }
-  const rank = rolledUpRank(weakest, anyUnmarked);
+  const rank = rolledUpRank(weakest, anyUnmarked, anyStarted);
   return rank < 0 ? UNMARKED : STATUSES[rank];
 }
 
 /**
- * weakestStatus's rule on ranks, for callers that fold a problem's measures as they scan them
- * (ZG.SUMMARY): the weakest known rank seen (null for none) and whether any measure was 未标注 →
- * the rolled-up rank, −1 for 未标注.
+ * problemStatus's rule on ranks, for callers that fold a problem's measures as they scan them
+ * (ZG.SUMMARY): the weakest known rank seen (null for none), whether any measure was 未标注 and
+ * whether any was started (rank ≥ 1) → the rolled-up rank, −1 for 未标注.
  */
-export function rolledUpRank(weakest: number | null, anyUnmarked: boolean): number {
-  if (weakest === 0) return 0;
-  return anyUnmarked || weakest === null ? -1 : weakest;
+export function rolledUpRank(weakest: number | null, anyUnmarked: boolean, anyStarted: boolean): number {
+  if (weakest === null) return -1;
+  if (weakest === 0) return anyStarted ? 1 : anyUnmarked ? -1 : 0;
+  if (weakest === 1) return 1;
+  return anyUnmarked ? -1 : weakest;
 }
 
 const TRUE_FLAGS = new Set(['是', 'y', 'yes', 'true', '1', '✓', '✔', '√', '☑', '对', '有', '纳入']);

@@ -1,6 +1,7 @@
 // The LedgerStore port: everything the task pane asks of a ledger. In Excel it is the Office.js
 // adapter (src/workbook); in a plain browser it is the in-memory store with a sample ledger.
 // Items are addressed by their 编号 (id), never by position.
+import type { FieldChange } from './distribute/collect';
 import type { LedgerError } from './errors';
 import type { CloseState, IsoDate, Ledger, MeasureRow, ProblemRow, Round, Status } from './types';
 
@@ -25,12 +26,18 @@ export type NewMeasure = Omit<MeasureRow, 'id' | 'problemId' | 'closeState' | 'c
 export type ProblemPatch = Partial<Omit<ProblemRow, 'id' | 'status'>>;
 export type MeasurePatch = Partial<Omit<MeasureRow, 'id' | 'problemId'>>;
 
-/** The 销号 steps: 申请 (with 佐证材料) → 已销号 / 退回 / 申请延期 (with a new deadline). */
+/**
+ * The 销号 steps — 申请 (with 佐证材料) → 同意 (已销号) / 退回 (with a reason) — and the 延期 request —
+ * 申请 (新时限, 理由) → 同意 (the deadline changes; the old one stays in the log) / 不同意 (with a reason).
+ * Each leaves a workflow entry in 整改进展 (progress.ts). ledger-ops.ts holds the state machine.
+ */
 export type CloseStep =
   | { step: 'apply'; evidence: string; date: IsoDate }
   | { step: 'approve'; date: IsoDate }
   | { step: 'reject'; reason: string; date: IsoDate }
-  | { step: 'extend'; deadlineText: string; deadline: IsoDate | null; reason: string; date: IsoDate };
+  | { step: 'extend'; deadlineText: string; deadline: IsoDate | null; reason: string; date: IsoDate }
+  | { step: 'approveExtension'; date: IsoDate }
+  | { step: 'refuseExtension'; reason: string; date: IsoDate };
 
 /** One line of 变更记录. */
 export type ChangeEntry = { time: string; id: string; field: string; before: string; after: string };
@@ -49,8 +56,8 @@ export type ItemRef = { kind: 'problem' | 'measure'; id: string };
 export type RepairReport = { created: string[]; repaired: string[]; notes: string[] };
 
 export type LedgerStore = {
-  /** 'excel' or 'preview' (in-memory, plain browser). */
-  readonly kind: 'excel' | 'preview';
+  /** 'excel', 'preview' (in-memory, plain browser) or 'file' (a ledger .xlsx the page opened, DESIGN §12). */
+  readonly kind: 'excel' | 'preview' | 'file';
   detect(): Promise<LedgerPresence>;
   /**
    * Creates the ledger sheets, or repairs missing columns/names without touching data. The report
@@ -96,6 +103,12 @@ export type LedgerStore = {
    * opened as a new workbook for the user to save and send. Optional (needs an open workbook).
    */
   makeSendCopy?(): Promise<SendCopyReport>;
+  /**
+   * 回收: applies the changes of returned files that were accepted (see ledger/distribute): one
+   * action, one edit with 变更记录 lines naming each source. Changes of measures the ledger no
+   * longer has are skipped. Returns how many 变更记录 lines were written.
+   */
+  applyCollected(changes: readonly FieldChange[]): Promise<{ changed: number }>;
 };
 
 /** What 统计 did: the sheet's name, the categories and units it lists, and whether it was new. */

@@ -49,7 +49,7 @@ export type ProblemRow = {
   source: ProblemSource | '';
   leader: string; // 责任领导
   leadUnit: string; // 牵头单位
-  status: StatusOrUnmarked; // rolled up from its measures (the weakest)
+  status: StatusOrUnmarked; // rolled up from its measures (status.ts problemStatus)
   longTerm: boolean; // 长期坚持
   closeState: CloseState; // 销号状态
   closeDate: IsoDate | null; // 销号日期

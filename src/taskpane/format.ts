@@ -10,12 +10,8 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   return locale === 'zh-CN' ? formatChineseDate(iso) : iso;
 }
 
-/** A 0–1 fraction as a percentage with up to one decimal (98.7%); '—' when there is nothing to count. */
-export function formatRate(fraction: number | null): string {
-  if (fraction === null || !Number.isFinite(fraction)) return '—';
-  const percent = Math.round(fraction * 1000) / 10;
-  return `${percent}%`;
-}
+/** Rates read the same in the pane as in the 通报 and the sheets: one formatting function, in the core. */
+export { formatRate } from '../ledger/stats/rate';
 
 /** A message for anything a store rejected with, in the pane's language. */
 export function describeError(error: unknown, locale: Locale): string {

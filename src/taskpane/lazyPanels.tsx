@@ -12,6 +12,7 @@ const loadImport = () => import('./components/import/ImportPanel');
 const loadReport = () => import('./components/report/ReportPanel');
 const loadStats = () => import('./components/stats/StatsPanel');
 const loadSummaryOnly = () => import('./components/stats/SummaryOnly');
+const loadDistribute = () => import('./components/distribute/DistributePanel');
 
 export const EntryPanel = lazy(() => loadEntry().then((m) => ({ default: m.EntryPanel })));
 export const ItemDetail = lazy(() => loadDetail().then((m) => ({ default: m.ItemDetail })));
@@ -20,6 +21,7 @@ export const FirstRun = lazy(() => loadFirstRun().then((m) => ({ default: m.Firs
 export const ImportPanel = lazy(() => loadImport().then((m) => ({ default: m.ImportPanel })));
 export const ReportPanel = lazy(() => loadReport().then((m) => ({ default: m.ReportPanel })));
 export const StatsPanel = lazy(() => loadStats().then((m) => ({ default: m.StatsPanel })));
+export const DistributePanel = lazy(() => loadDistribute().then((m) => ({ default: m.DistributePanel })));
 export const SummaryOnly = lazy(() => loadSummaryOnly().then((m) => ({ default: m.SummaryOnly })));
 
 /** Fetches the everyday panels after start-up (a failed prefetch is retried when opened). */

@@ -58,7 +58,9 @@ describe('boot', () => {
 describe('format', () => {
   test.each([
     [0.76, '76%'],
-    [0.9871, '98.7%'],
+    [0.9871, '98.71%'],
+    [13 / 28, '46.43%'],
+    [0.5, '50%'],
     [1, '100%'],
     [null, '—'],
   ])('rate %p → %p', (f, s) => expect(formatRate(f)).toBe(s));

@@ -83,7 +83,7 @@ describe('整改统计 layout', () => {
   });
 
   test('rates are formatted as percentages, the as-of date as a date', () => {
-    for (const key of ['problemRate', 'measureRate', 'longTermShare', 'onTimeRate'] as const) expect(byAddress.get(cells.totals[key])!.format).toBe('0.0%');
+    for (const key of ['problemRate', 'measureRate', 'longTermShare', 'onTimeRate'] as const) expect(byAddress.get(cells.totals[key])!.format).toBe('0.00%');
     expect(byAddress.get(cells.asOf)!.format).toBe('yyyy-mm-dd');
     expect(byAddress.get(cells.asOf)!.value).toBe('=IF(ZG_AsOf="",TODAY(),ZG_AsOf)');
   });

@@ -8,6 +8,7 @@
 // Problem figures (已完成, 长期坚持) never read the stored 问题状态 and 长期坚持, which go stale when
 // cells are edited without the add-in: they are rolled up from ZG_Measures in the formula, as the
 // core does (problemDone / problemLongTerm in dashboardFormulas.ts, which say why and what it costs).
+import { RATE_NUMBER_FORMAT } from '../ledger/stats/rate';
 import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
 import { STATUS_ORDER } from '../ledger/stats/dashboard-figures';
 import type { Ledger, StatusOrUnmarked } from '../ledger/types';
@@ -32,7 +33,8 @@ export type DashboardSlots = { categories: number; units: number };
  */
 export const MIN_SLOTS: DashboardSlots = { categories: 8, units: 12 };
 
-export const RATE_FORMAT = '0.0%';
+/** Rates show as the pane and the 通报 write them (stats/rate.ts). */
+export const RATE_FORMAT = RATE_NUMBER_FORMAT;
 const COUNT_FORMAT = '0';
 
 /** The list sizes for a ledger: its distinct non-blank 问题类别 and 责任单位, at least MIN_SLOTS. */

@@ -2,6 +2,7 @@
 // loads what it needs, syncs once, applies the same ledger-ops as the preview store, queues the
 // writes and syncs once more (a write larger than one request is chunked, payload.ts, and a lifted
 // filter is put back in a batch of its own): none in a loop over rows.
+import { applyCollected } from '../ledger/distribute/apply';
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
@@ -176,6 +177,12 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
       }),
     deleteProblem: (id) => act((ledger, c) => plain(ops.deleteProblem(ledger, id, c))),
     deleteMeasure: (id) => act((ledger, c) => plain(ops.deleteMeasure(ledger, id, c))),
+    // One Excel.run, two syncs: load the ledger, compute the edit, write it with its 变更记录 lines.
+    applyCollected: (changes) =>
+      act((ledger, c) => {
+        const edit = applyCollected(ledger, changes, c);
+        return { edit, value: { changed: edit.changes.length } };
+      }),
 
     select: (ref: ItemRef) => selectRow(excel(), ref),
     onSelect: (listener) => onTableSelection(excel(), listener),

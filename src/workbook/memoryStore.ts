@@ -1,6 +1,7 @@
 // The in-memory LedgerStore of the preview: the task pane in a plain browser (no Office host) and
 // in tests. It applies the same ledger-ops as the Excel adapter and answers asynchronously, like
 // the real one, so the pane cannot come to rely on synchronous answers.
+import { applyCollected } from '../ledger/distribute/apply';
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
@@ -108,6 +109,7 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
     closeStep: (ref, step) => run(() => commit(ops.closeStep(ledger, ref, step, clock())).state),
     deleteProblem: (id) => run(() => void commit(ops.deleteProblem(ledger, id, clock()))),
     deleteMeasure: (id) => run(() => void commit(ops.deleteMeasure(ledger, id, clock()))),
+    applyCollected: (changes) => run(() => ({ changed: commit(applyCollected(ledger, changes, clock())).changes.length })),
     async select() {
       await settle();
     },

@@ -3,6 +3,7 @@
 // the 5,000-measure performance test (deterministic for a seed).
 import { addDays, addMonths, daysInMonth, parseIso, todayIso } from '../ledger/dates';
 import { rollUpAll } from '../ledger/ledger-ops';
+import { closeApplyDetail, extensionDetail, formatEntry, reasonDetail, workflowEntry, type WorkflowAction } from '../ledger/progress';
 import { UNMARKED, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type Status } from '../ledger/types';
 import { SAMPLE_CATEGORIES, SAMPLE_INSPECTOR, SAMPLE_ORG, SAMPLE_PROBLEMS, type DueSpec, type MeasureSpec } from './sampleData';
 
@@ -58,26 +59,27 @@ function sampleMeasure(spec: MeasureSpec, id: string, problemId: string, today: 
   const doneDate = spec.status === '已完成' ? at(spec.doneAgo ?? 30) : null;
   const lines = (spec.progress ?? []).map(([ago, text]) => `${at(ago)}：${text}`);
   let closeDate: IsoDate | null = null;
-  let deadline = due.date;
-  let deadlineText = due.text;
   const applied = doneDate ? clamp(addDays(doneDate, 3), feedback, today) : at(10);
+  // Workflow entries as the add-in writes them (progress.ts), so the sample shows what a ledger holds.
+  const flow = (date: IsoDate, action: WorkflowAction, detail = '') => formatEntry(workflowEntry(date, action, detail));
+  const applyLine = (date: IsoDate) => flow(date, 'closeApply', closeApplyDetail(spec.evidence ?? ''));
   switch (spec.close) {
     case '已申请':
-      lines.unshift(`${applied}：申请销号，佐证材料：${spec.evidence ?? ''}`);
+      lines.unshift(applyLine(applied));
       break;
     case '已销号':
       closeDate = clamp(addDays(applied, 7), feedback, today);
-      lines.unshift(`${closeDate}：已销号`, `${applied}：申请销号，佐证材料：${spec.evidence ?? ''}`);
+      lines.unshift(flow(closeDate, 'closeApprove'), applyLine(applied));
       break;
     case '退回':
-      lines.unshift(`${at(5)}：销号申请被退回：佐证材料不完整，请补充修订后制度的印发文件。`, `${at(15)}：申请销号，佐证材料：${spec.evidence ?? ''}`);
+      lines.unshift(flow(at(5), 'closeReject', reasonDetail('佐证材料不完整，请补充修订后制度的印发文件。')), applyLine(at(15)));
       break;
     case '申请延期': {
-      const was = due.text;
-      deadline = monthEnd(today, 4);
-      const d = ymd(deadline);
-      deadlineText = `${d.year}年${d.month}月底前`;
-      lines.unshift(`${at(3)}：申请延期至${deadlineText}：需待年度预算批复后实施（原时限${was}）。`);
+      // A pending request: the deadline stays until someone approves it.
+      const wanted = monthEnd(today, 4);
+      const d = ymd(wanted);
+      const detail = extensionDetail({ deadlineText: `${d.year}年${d.month}月底前`, deadline: wanted, previous: due.text, reason: '需待年度预算批复后实施' });
+      lines.unshift(flow(at(3), 'extendApply', detail));
       break;
     }
     default:
@@ -85,7 +87,7 @@ function sampleMeasure(spec: MeasureSpec, id: string, problemId: string, today: 
   }
   return {
     id, problemId, text: spec.text, leader: spec.leader, unit: spec.unit, coUnits: spec.coUnits ?? '', owner: spec.owner,
-    deadlineText, deadline, status: spec.status, longTerm: spec.longTerm ?? spec.due.kind.startsWith('longTerm'),
+    deadlineText: due.text, deadline: due.date, status: spec.status, longTerm: spec.longTerm ?? spec.due.kind.startsWith('longTerm'),
     doneDate, progress: lines.join('\n'), evidence: spec.evidence ?? '', closeState: spec.close ?? '未申请', closeDate, note: '',
   };
 }

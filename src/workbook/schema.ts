@@ -256,3 +256,8 @@ export function numberFormatOf(column: Pick<ColumnDef, 'kind' | 'format'>): stri
   if (column.format) return column.format;
   return column.kind === 'date' ? DATE_FORMAT : column.kind === 'datetime' ? DATETIME_FORMAT : 'General';
 }
+
+/** In the file format a formula cannot use the [@列] shorthand: it is Table[[#This Row],[列]]. */
+export function expandThisRow(formula: string, table: string): string {
+  return formula.replace(/^=/, '').replace(/\[@([^\]]+)\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`);
+}

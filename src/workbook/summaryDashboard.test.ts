@@ -185,11 +185,11 @@ describe('layout', () => {
     expect(total.every((c) => c.array === undefined && !String(c.value).includes('$A'))).toBe(true);
   });
 
-  test('rates are 0.0%, dates yyyy-mm-dd', () => {
+  test('rates are 0.00%, dates yyyy-mm-dd', () => {
     const plan = summaryDashboardPlan(['甲单位']);
     const format = (a: string) => plan.layout.cells.find((c) => c.address === a)?.format;
-    expect(format(plan.cells.units[0].figures.problemRate)).toBe('0.0%');
-    expect(format(plan.cells.total.figures.longTermShare)).toBe('0.0%');
+    expect(format(plan.cells.units[0].figures.problemRate)).toBe('0.00%');
+    expect(format(plan.cells.total.figures.longTermShare)).toBe('0.00%');
     expect(format(plan.cells.asOf)).toBe('yyyy-mm-dd');
     expect(format(plan.cells.asOfInput)).toBe('yyyy-mm-dd');
   });

@@ -10,6 +10,7 @@
 // COUNTIFS/SUMIFS criterion: unit names come from 被巡察单位 or a file name, and a criterion would
 // read “县*局” as a wildcard pattern, “~局” as an escape, “=1+1” and “<待定>” as operators. The 合计
 // row has only constant criteria, so it keeps COUNTIFS/SUMIFS.
+import { RATE_NUMBER_FORMAT } from '../ledger/stats/rate';
 import type { SummaryFigures, SummaryRow } from '../ledger/consolidate';
 import type { Status } from '../ledger/types';
 import { DATE_FORMAT, FLAG_VALUES, SUMMARY, WARN_DAYS, columnLetter } from './schema';
@@ -30,7 +31,8 @@ export const SUMMARY_AS_OF_INPUT = 'B2';
 export const SUMMARY_AS_OF = 'B3';
 const AS_OF = '$B$3';
 
-export const RATE_FORMAT = '0.0%';
+/** Rates show as the pane and the 通报 write them (stats/rate.ts). */
+export const RATE_FORMAT = RATE_NUMBER_FORMAT;
 const COUNT_FORMAT = '0';
 
 function ref(field: keyof SummaryRow): string {

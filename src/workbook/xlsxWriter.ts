@@ -6,26 +6,24 @@
 import ExcelJS from 'exceljs';
 import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
-import { cellValue, cellsFromRow, type CellValue } from './cells';
+import type { ChangeEntry } from '../ledger/store';
+import { cellValue, cellsFromRow, changeRow, type CellValue } from './cells';
 import { DASHBOARD_NAME, dashboardLayout, dashboardSlots, type DashboardSlots } from './dashboard';
 import { layoutRowHeights, STYLE_FONT_SIZES, type CellStyle, type SheetLayout } from './sheetLayout';
 import { injectCharts } from './xlsx/charts';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
-  FIRST_DATE_SERIAL, columnLetter, infoValueAddress, numberFormatOf, validationOf, type TableDef,
+  FIRST_DATE_SERIAL, columnLetter, expandThisRow, infoValueAddress, numberFormatOf, validationOf, type TableDef,
 } from './schema';
 
 /** Rows below the data that still get validation and formats, for entries typed by hand. */
-const SPARE_ROWS = 500;
+export const SPARE_ROWS = 500;
 
 type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
-/** In the file format a formula cannot use the [@列] shorthand: it is Table[[#This Row],[列]]. */
-export function expandThisRow(formula: string, table: string): string {
-  return formula.replace(/^=/, '').replace(/\[@([^\]]+)\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`);
-}
+export { expandThisRow } from './schema';
 
 /** A table body cell as the file holds it: a value, a formula (file syntax, no '='), or empty. */
 export type BodyCell = CellValue | { formula: string } | null;
@@ -108,7 +106,7 @@ export function infoValues(ledger: Ledger): { cell: (typeof INFO_CELLS)[number];
   });
 }
 
-function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
+export function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
   const ws = wb.addWorksheet(INFO_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...INFO_HEADERS]).font = { bold: true };
   INFO_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -173,6 +171,8 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
 export type WriteOptions = {
   /** Sizes of the 整改统计 lists; dashboardSlots(ledger) unless given. */
   slots?: DashboardSlots;
+  /** 变更记录 lines to write, oldest first (a rewritten ledger keeps its log). */
+  changes?: readonly ChangeEntry[];
 };
 
 /** The whole ledger as an .xlsx file (bytes), with its 整改统计 sheet and charts. */
@@ -188,7 +188,7 @@ export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}
   addLayoutSheet(wb, dashboard);
   wb.definedNames.add(`'${dashboard.sheet}'!$A$1`, DASHBOARD_NAME);
   addTable(wb, HOLIDAYS, []);
-  addTable(wb, CHANGES, []);
+  addTable(wb, CHANGES, (options.changes ?? []).map(changeRow));
   const buffer = await wb.xlsx.writeBuffer();
   return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
 }

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importReport } from '../../src/ledger/import';
 import { isLedgerError } from '../../src/ledger/errors';
+import { benchHostile, HOSTILE_BYTES, printHostile, scaled } from './importHostile';
 
 const TARGET_BYTES = 50 * 1024;
 const LIMIT_MS = 50;
 
 function fixtureDir(): string {
-  return process.env.IMPORT_FIXTURES ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'reports');
+  return process.env.IMPORT_FIXTURES ?? path.resolve(__dirname, '..', 'fixtures', 'reports');
 }
 
 function ownTexts(): string[] {
@@ -96,7 +97,12 @@ export async function run(opts: { json: boolean }): Promise<Record<string, unkno
     limitMs: LIMIT_MS,
     withinLimit: importer.median < LIMIT_MS,
   };
+  // Ordinary reports at the hostile texts' size, so their ratios to the floor compare.
+  const ordinary = [{ name: 'ordinary reports', text: scaled((s) => benchText().repeat(Math.max(1, Math.ceil(s * 2))).slice(0, Math.round(HOSTILE_BYTES * s))) }];
+  const hostile = benchHostile(ordinary, floor);
+  Object.assign(summary, { hostile, hostileWithinLimit: hostile.every((r) => r.withinLimit) });
   if (!opts.json) {
+    printHostile(hostile);
     console.log(`\nimport: ${(bytes / 1024).toFixed(1)} KB, ${summary.lines} lines, ${problems} problems, median of ${runs} runs`);
     console.log(`  importReport      ${summary.importMedianMs.toFixed(2).padStart(8)} ms   (min ${summary.importMinMs.toFixed(2)}, max ${summary.importMaxMs.toFixed(2)})`);
     console.log(`  floor (split+re)  ${summary.floorMedianMs.toFixed(2).padStart(8)} ms`);

@@ -62,7 +62,7 @@ describe('ledger template', () => {
     expect(dashboard.getCell(cells.asOf).value).toEqual({ formula: 'IF(ZG_AsOf="",TODAY(),ZG_AsOf)' });
     const label = cells.categories.slots[0].label;
     expect(dashboard.getCell(label).value).toMatchObject({ shareType: 'array', ref: label, formula: String(layout.cells.find((c) => c.address === label)!.value).slice(1) });
-    expect(dashboard.getCell(cells.totals.measureRate).numFmt).toBe('0.0%');
+    expect(dashboard.getCell(cells.totals.measureRate).numFmt).toBe('0.00%');
 
     const xml = await sheetXml(bytes, DASHBOARD_SHEET);
     const arrays = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f t="array" ref="([A-Z]+\d+)">/g)];

@@ -196,7 +196,7 @@ describe('ZG.SUMMARY', () => {
     );
   });
 
-  it('新野: 25 measures, 20 carried out (problem roll-up: weakest measure)', () => {
+  it('新野: 25 measures, 20 carried out (problem roll-up from its measures)', () => {
     const rows = [
       ...Array.from({ length: 20 }, (_, i) => row(`M${i}`, `P${i % 10}`, '已落实到位', '否', s(2024, 12, 31))),
       ...Array.from({ length: 5 }, (_, i) => row(`N${i}`, `P${i}`, '正在推进', '否', s(2024, 12, 31))),
@@ -206,6 +206,17 @@ describe('ZG.SUMMARY', () => {
     expect(sentence).toContain('已按期整改完成5项');
     expect(sentence).toContain('正在推进整改落实5项');
     expect(sentence).toContain('制定的25条整改措施，已落实到位20条，整改到位率80%');
+  });
+
+  it('a problem with one measure done and one not started is under way, not 未启动 (DESIGN §4)', () => {
+    const rows = [
+      row('P1-M01', 'P1', '已完成', '否', s(2030, 12, 31)),
+      row('P1-M02', 'P1', '未启动', '否', s(2030, 12, 31)),
+      row('P2-M01', 'P2', '未启动', '否', s(2030, 12, 31)),
+      row('P3-M01', 'P3', '未启动', '否', s(2030, 12, 31)),
+      row('P3-M02', 'P3', '详见附件', '否', s(2030, 12, 31)),
+    ];
+    expect(functions.summary([header, ...rows])).toBe('反馈问题3项，正在推进整改落实1项，尚未启动或未标注整改情况2项；制定的5条整改措施，已落实到位1条，整改到位率20%');
   });
 
   it('columns in any order, deadlines as text, overdue and closed counted', () => {

@@ -60,6 +60,31 @@ describe('ledger import', () => {
     expect(JSON.parse(out.join('')).problems[0].status).toBe('已完成');
   });
 
+  it('reads Notepad "Unicode" (UTF-16 LE with BOM) and Big5 files', async () => {
+    const text = '某局党组关于巡察整改情况的通报\n（1）制度执行不严格。\n整改情况：已完成整改。\n某局党组\n2022年9月1日\n';
+    const utf16 = path.join(tmp, 'unicode.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const first = io();
+    expect(await main(['import', utf16, '--json'], first.fake)).toBe(0);
+    expect(JSON.parse(first.out.join('')).problems[0].status).toBe('已完成');
+    // "某局黨組關於巡察整改情況的通報 / （1）制度執行不嚴格。/ 整改情況：已完成整改。" in Big5 (iconv -t big5).
+    const big5 = path.join(tmp, 'big5.txt');
+    writeFileSync(big5, Buffer.from('ac59a7bdc4d2b2d5c3f6a9f3a8b5b9eebee3a7efb1a1aa70aabab371b3f80aa15d31a15ea8eeabd7b0f5a6e6a4a3c459aee6a1430abee3a7efb1a1aa70a147a477a7b9a6a8bee3a7efa1430a', 'hex'));
+    const second = io();
+    const code = await main(['import', big5, '--json'], second.fake);
+    expect(second.err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(second.out.join('')).problems[0].finding).toBe('制度执行不严格。');
+  });
+
+  it('names the encodings it tried when none reads the file', async () => {
+    const bad = path.join(tmp, 'bad.txt');
+    writeFileSync(bad, Buffer.from([0xff, 0xff, 0xff, 0x81, 0x0a]));
+    const { fake, err } = io();
+    expect(await main(['import', bad, '--json'], fake)).toBe(2);
+    expect(err.join('')).toContain('试过 UTF-8、GBK（GB18030）、Big5');
+  });
+
   it.each([
     [['import', '/no/such/file.txt', '--json'], 1, '找不到文件'],
     [['import'], 1, '请指定要导入的文件'],

@@ -194,3 +194,28 @@ describe('outcomes and figures', () => {
     expect(readFigures([text]).map((f) => `${f.value}${f.unit}`)).toEqual(expected);
   });
 });
+
+describe('outcomes stated in prose (issue 15)', () => {
+  const head = '中共某某局党组关于巡察整改情况的通报\n2022年3月1日至4月30日，市委第一巡察组对某某局党组进行了巡察。2022年5月20日反馈了巡察意见。\n二、整改落实情况\n';
+  it.each([
+    ['已全部清退到位', '已完成'],
+    ['已注销该账户', '已完成'],
+    ['已收回并上缴财政', '已完成'],
+    ['已修订印发《财务管理办法》', '已完成'],
+    ['相关单位已停止发放，已于5月底前整改完毕', '已完成'],
+    ['其中3项指标已整改到位', '部分完成'],
+    ['部分单位已完成整改', '部分完成'],
+    ['2项已完成，1项正在推进', '正在推进'],
+    ['已清退2万元，剩余3万元正在追缴', '正在推进'],
+    ['已初步建立台账', null],
+    ['目前已完成2项', null],
+    ['召开会议再次推进', null],
+    ['计划6月底前全部清退', null],
+  ])('“%s” → %s', (body, status) => {
+    const result = importReport(`${head}（1）违规发放津贴补贴问题。\n${body}。\n（2）台账不规范问题。\n已注销该账户。\n`);
+    if (isLedgerError(result)) throw new Error(result.message);
+    expect(result.problems.map((p) => p.status)).toEqual([status, '已完成']);
+    const ambiguous = result.warnings.filter((w) => w.code === 'outcomeAmbiguous');
+    expect(ambiguous.length).toBe(status === null && /初步|2项/.test(body) ? 1 : 0);
+  });
+});

@@ -130,3 +130,22 @@ describe('artefacts of real documents', () => {
     expect(result.warnings.some((w) => w.code === 'yearInferred')).toBe(true);
   });
 });
+
+describe('regressions found by the properties', () => {
+  it('seed -45978317: a numbered heading with no finding under it is left out, with a warning', () => {
+    fc.assert(fc.property(reportLike, neverThrows), { numRuns: 400, seed: -45978317 });
+    expect(isLedgerError(importReport('问题一：\n整改情况：一、'))).toBe(true);
+    const text = '关于巡察整改情况的通报\n问题一：\n整改情况：已完成。\n问题二：台账不规范。\n整改情况：已完成整改。';
+    const result = importReport(text);
+    if (isLedgerError(result)) throw new Error(result.message);
+    expect(result.problems.map((p) => p.finding)).toEqual(['台账不规范。']);
+    expect(result.warnings.find((w) => w.code === 'emptyProblem')?.message).toBe('第2行的“问题一：”下没有问题内容，未导入');
+  });
+});
+
+describe('hostile texts of issue 12', () => {
+  it('4,000 lines of "1. 学习" do not overflow the stack', () => {
+    const result = importReport('关于巡察整改情况的通报\n' + '1. 学习\n'.repeat(4000));
+    expect(isLedgerError(result) ? result.code : result.problems.length).toBeTruthy();
+  });
+});

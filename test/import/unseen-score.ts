@@ -19,6 +19,10 @@ export type ExpectedProblem = {
 };
 
 export type Expected = {
+  /** Where a real text was taken from (test/import/real). */
+  source?: string;
+  /** The text is not a report and must be refused. */
+  refused?: boolean;
   genre: string;
   kind: 'report' | 'feedback' | 'plan';
   round: Record<'org' | 'inspector' | 'inspectionStart' | 'inspectionEnd' | 'feedbackDate' | 'reportDate', string | null>;
@@ -42,10 +46,14 @@ export type UnseenScore = {
   measures: Tally;
   round: Tally;
   figures: { matched: number; expected: number; found: number; labels: number };
+  /** Each expected problem's outcome beside the imported one (null: no outcome stated / none found). */
+  outcomes: { expected: string | null; found: string | null }[];
   misses: string[];
 };
 
 const TEXT_DIR = path.join(__dirname, 'texts');
+/** Real texts from public sources, each with its source address (test/import/real/README.md). */
+export const REAL_DIR = path.join(__dirname, 'real');
 
 export function listUnseen(dir = TEXT_DIR): { name: string; text: string; expected: Expected }[] {
   if (!existsSync(dir)) return [];
@@ -81,9 +89,11 @@ export function scoreUnseen(name: string, text: string, expected: Expected): Uns
     measures: { agree: 0, total: expected.problems.filter((p) => p.measures !== null).length },
     round: { agree: 0, total: 6 },
     figures: { matched: 0, expected: expected.figures.length, found: 0, labels: 0 },
+    outcomes: expected.problems.map((p) => ({ expected: p.status, found: null })),
     misses: [],
   };
-  if (isLedgerError(result)) return { ...base, error: result.message };
+  if (isLedgerError(result)) return { ...base, error: expected.refused ? null : result.message, kind: { expected: expected.kind, found: expected.refused ? expected.kind : null } };
+  if (expected.refused) return { ...base, error: 'imported a text that is not a report', misses: ['should have been refused'] };
   return score(base, result, expected);
 }
 
@@ -93,6 +103,7 @@ function score(s: UnseenScore, result: ImportResult, expected: Expected): Unseen
   s.problems.found = result.problems.length;
   align(expected.problems, result.problems).forEach(([e, p], i) => {
     const label = `#${i + 1} ${e.finding.slice(0, 12)}`;
+    s.outcomes[i] = { expected: e.status, found: p?.status ?? null };
     if (!p) {
       s.misses.push(`${label}: not found`);
       return;
@@ -135,7 +146,8 @@ export function figureRate(f: UnseenScore['figures']): number {
 }
 
 function main(): void {
-  const rows = listUnseen().map((u) => scoreUnseen(u.name, u.text, u.expected));
+  const dir = process.argv[2] === 'real' ? REAL_DIR : TEXT_DIR;
+  const rows = listUnseen(dir).map((u) => scoreUnseen(u.name, u.text, u.expected));
   const header = ['text', 'kind', '方面', '问题', '状态', '时限', '发现', '措施', '巡察信息', '概况数字'];
   const cell = (t: Tally) => `${t.agree}/${t.total}`;
   const table = rows.map((s) =>

@@ -6,6 +6,8 @@ import { createExcelStore } from '../../src/workbook/excelStore';
 import { DAYS_LEFT_FORMULA, LIGHT_FORMULA, MEASURES, PROBLEMS, INFO_CELLS } from '../../src/workbook/schema';
 import { FakeContext } from './fakeContext';
 import { createExcelMock, FakeModel, FakeSheet } from './fakeExcel';
+import { changeEntries } from '../support/changeLog';
+import { describeStoreContract } from './storeContract';
 
 const now = () => new Date(2026, 10, 22, 9, 30, 0);
 
@@ -37,6 +39,17 @@ async function ledgerWithThreeProblems() {
   ]);
   return env;
 }
+
+describeStoreContract('Excel (Office.js)', async (clock) => {
+  const model = new FakeModel();
+  const store = createExcelStore({ excel: createExcelMock(() => new FakeContext(model)) as never, now: clock });
+  await store.createOrRepair();
+  return {
+    store,
+    persisted: () => store.load(),
+    changeLog: async () => changeEntries(model.body(model.table('ZG_Changes')).map((r) => r.map((c) => c.v))),
+  };
+});
 
 describe('creating the ledger', () => {
   test('a new workbook has no ledger; createOrRepair builds every sheet, table, name and rule', async () => {

@@ -12,7 +12,7 @@ import { sampleLedger } from '../../src/workbook/sample';
 import { FakeContext } from './fakeContext';
 import { createExcelMock, FakeModel, FakeSheet, type Cell } from './fakeExcel';
 
-const FIXTURE = readFileSync(`${__dirname}/../../../shared/fixtures/reports/000_864535028c48d981.txt`, 'utf8').split(/\r?\n/).map((l) => l.trim());
+const FIXTURE = readFileSync(`${__dirname}/../fixtures/reports/000_864535028c48d981.txt`, 'utf8').split(/\r?\n/).map((l) => l.trim());
 /** Real lines of a published 通报: title, opening paragraph, a heading, a long paragraph. */
 const TITLE = FIXTURE.find((l) => l.startsWith('关于'))!;
 const OPENING = FIXTURE.find((l) => l.startsWith('根据市委统一部署'))!;

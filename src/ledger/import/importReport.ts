@@ -5,6 +5,7 @@ import { ledgerError } from '../errors';
 import type { LedgerError } from '../errors';
 import { parseIso } from '../dates';
 import type { IsoDate } from '../types';
+import { fitCells } from './cells';
 import { readFigures } from './figures';
 import { expandInlineFindings, findingsInProse, narrativeText, placeItems, selectItems } from './items';
 import { joinBrokenHeadings, splitLines } from './lines';
@@ -16,6 +17,7 @@ import { buildOutline, fullText, isPatternNode } from './outline';
 import { deadlineFromField, deadlineFromProse, outcomeFromProse, outcomeFromStatusLine } from './outcome';
 import type { DeadlineReading, Outcome } from './outcome';
 import { readRound, readTitle } from './round';
+import { isTraditional, toSimplified } from './traditional';
 import type { ImportedMeasure, ImportedProblem, ImportResult, ImportWarning, ReportKind } from './types';
 import { excerpt, makeWarning } from './warnings';
 
@@ -83,7 +85,9 @@ function referenceDate(reportDate: IsoDate | null, feedback: IsoDate | null, opt
  * show a bar and stay responsive on long texts. The return value is the result.
  */
 export function* importSteps(input: string, options: ImportOptions = {}): Generator<number, ImportResult | LedgerError> {
-  const lines = expandTables(joinBrokenHeadings(splitLines(typeof input === 'string' ? input : '')));
+  const raw = typeof input === 'string' ? input : '';
+  const traditional = isTraditional(raw);
+  const lines = expandTables(joinBrokenHeadings(splitLines(traditional ? toSimplified(raw) : raw)));
   if (lines.length === 0) return ledgerError('notAReport');
   yield 0.1;
   const root = buildOutline(lines);
@@ -94,12 +98,16 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   const by = selection.by;
   let items = kind === 'feedback' ? expandInlineFindings(selection.items) : selection.items;
   if (items.length === 0 && kind === 'feedback') items = findingsInProse(root);
-  if (items.length === 0) return summaryOnly(lines, root, title, kind);
+  // A heading with no words of its own ("问题一：" followed straight by its status line) has nothing
+  // to import but a number: it is left out, and said so.
+  const empty = items.filter((n) => findingOf(n, kind).trim() === '');
+  if (empty.length > 0) items = items.filter((n) => !empty.includes(n));
+  if (items.length === 0) return summaryOnly(lines, root, title, kind, traditional);
   const placement = placeItems(items);
   const firstItemLine = Math.min(...items.map((i) => i.line));
   const roundReading = readRound(lines, firstItemLine);
   const round = roundReading.round;
-  const warnings: ImportWarning[] = [];
+  const warnings: ImportWarning[] = empty.map((n) => makeWarning('emptyProblem', n.line, [String(n.line), n.marker?.text ?? n.heading]));
   const ref = referenceDate(round.reportDate, round.feedbackDate, options);
   if (!round.reportDate && ref && kind !== 'feedback') warnings.push(makeWarning('noReference', null, [ref]));
   yield 0.4;
@@ -108,8 +116,8 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     const place = placement.get(node);
-    const finding = findingOf(node, kind).trim();
     const rect = rectificationOf(node, kind);
+    const finding = findingOf(node, kind).trim();
     const label = excerpt(finding);
     const outcome = readOutcome(node, kind, rect);
     const deadline = readDeadline(node, kind, rect, ref, round.feedbackDate, outcome);
@@ -158,21 +166,22 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
     // A 反馈意见 or 整改方案 states no outcomes at all: one warning, not one per problem.
     warnings.unshift(makeWarning('noOutcome', null, [`全部${problems.length}个问题`]));
   }
+  if (traditional) warnings.unshift(makeWarning('traditional', null, []));
   yield 1;
-  return { kind, title: roundReading.title || title, round, problems, figures, warnings };
+  return { kind, title: roundReading.title || title, round, problems: fitCells(problems, warnings), figures, warnings };
 }
 
 /**
  * A text with no itemised problem: a short 整改进展情况 that gives only its round and summary
  * figures is still a report (imported with no problems and a warning); anything else is not one.
  */
-function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, kind: ReportKind): ImportResult | LedgerError {
+function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, kind: ReportKind, traditional: boolean): ImportResult | LedgerError {
   const reading = readRound(lines, Infinity);
   const round = reading.round;
   const figures = readFigures(narrativeText(lines, root, []));
   const inspected = round.inspector !== null || round.inspectionStart !== null;
   if (!inspected || (figures.length === 0 && !/巡[察视]/.test(title))) return ledgerError('notAReport');
-  const warnings = [makeWarning('noProblems', null, [])];
+  const warnings = [...(traditional ? [makeWarning('traditional', null, [])] : []), makeWarning('noProblems', null, [])];
   noteRound(warnings, reading, kind);
   return { kind, title: reading.title || title, round, problems: [], figures, warnings };
 }
@@ -197,7 +206,8 @@ function readDeadline(node: OutlineNode, kind: ReportKind, rect: string, ref: Is
 
 function noteOutcome(warnings: ImportWarning[], node: OutlineNode, label: string, outcome: Outcome, kind: ReportKind): void {
   if (kind !== 'report') return;
-  if (outcome.status === null) warnings.push(makeWarning('noOutcome', node.line, [label]));
+  if (outcome.status === null && outcome.ambiguous) warnings.push(makeWarning('outcomeAmbiguous', node.line, [label, excerpt(outcome.statusText, 30)]));
+  else if (outcome.status === null) warnings.push(makeWarning('noOutcome', node.line, [label]));
   else if (outcome.source === 'prose') warnings.push(makeWarning('statusFromProse', node.line, [label, outcome.status, excerpt(outcome.statusText, 30)]));
   if (outcome.mixed.length > 1 && outcome.status) warnings.push(makeWarning('mixedStatus', node.line, [label, outcome.mixed.join('、'), outcome.status]));
 }

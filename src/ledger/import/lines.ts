@@ -19,7 +19,6 @@ export type SourceLine = {
 // Word bookmarks and zero-width characters left by converters; the same junk normalizeText drops,
 // removed here from the display text (normalizeText also turns （） into (), which we keep as written).
 const JUNK_RE = /\[bookmark:[^\]\n]{0,80}\]|[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const EDGE_SPACE_RE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
 
 // Page furniture of a printed document: "— 3 —", "- 3 -", "第3页 共10页", "3/10".
 const PAGE_NUMBER_RE = /^(?:[-—－–─~～]{1,2}\s*\d{1,3}\s*[-—－–─~～]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
@@ -28,8 +27,9 @@ export function splitLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const titles = new Set<string>();
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    // 【整改情况】已完成 → 整改情况：已完成, so bracketed labels read like colon labels.
-    const cleaned = raw.replace(JUNK_RE, '').replace(EDGE_SPACE_RE, '').replace(/^【([^】]{2,8})】\s*/, '$1：');
+    // 【整改情况】已完成 → 整改情况：已完成, so bracketed labels read like colon labels. trim(), not a
+    // regex anchored at the end: /\s+$/ retries every start of a long run of spaces (quadratic).
+    const cleaned = raw.replace(JUNK_RE, '').trim().replace(/^【([^】]{2,8})】\s*/, '$1：');
     if (cleaned === '' || PAGE_NUMBER_RE.test(cleaned)) return;
     // A running header repeats the title at the top of every page: keep its first occurrence only.
     if (titles.has(cleaned)) return;

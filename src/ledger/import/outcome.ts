@@ -6,6 +6,7 @@ import { normalizeDateText, normalizeText } from '../normalize';
 import { NOT_LONG_TERM_RE } from '../phrases';
 import { parseStatus } from '../status';
 import type { IsoDate, Status } from '../types';
+import { readAct, UNDER_WAY_RE } from './acts';
 import { firstSentence, readStatusLabel, sentences } from './lines';
 import type { StatusSource } from './types';
 
@@ -17,6 +18,8 @@ export type Outcome = {
   immediate: boolean;
   /** The distinct statuses named, when the status line names several. */
   mixed: Status[];
+  /** An outcome was stated too vaguely to call (statusText holds the clause): left 未标注. */
+  ambiguous?: true;
 };
 
 // 长期坚持 as the paragraph states it of the item itself.
@@ -43,6 +46,9 @@ export function outcomeFromStatusLine(line: string): Outcome {
       };
     }
   }
+  // No status phrase: the outcome may be stated as the completed act ("整改情况：已注销该账户").
+  const acted = outcomeFromProse(rest);
+  if (acted.status !== null || acted.ambiguous) return { ...acted, source: 'line', longTerm: acted.longTerm || flagged };
   return { ...NONE, statusText: firstSentence(rest).replace(/[。．.]$/, '') };
 }
 
@@ -70,18 +76,40 @@ export function outcomeFromProse(text: string): Outcome {
   let status: Status | null = null;
   let statusText = '';
   let longTerm = false;
+  let ambiguous = '';
+  let underWay = '';
+  const consider = (found: Status, clause: string) => {
+    if (status === null || rank(found) < rank(status)) {
+      status = found;
+      statusText = clause.replace(/^[，,\s]+|[。．.，,\s]+$/g, '');
+    }
+  };
   for (const sentence of sentences(text)) {
-    if (!EVIDENCE_RE.test(sentence)) continue;
     for (const clause of sentence.split(/[；;]/)) {
-      if (!EVIDENCE_RE.test(clause)) continue;
-      const parsed = parseStatus(clause);
-      longTerm ||= parsed.longTerm;
-      if (parsed.status === null) continue;
-      if (status === null || rank(parsed.status) < rank(status)) {
-        status = parsed.status;
-        statusText = clause.replace(/^[，,\s]+|[。．.，,\s]+$/g, '');
+      if (EVIDENCE_RE.test(clause)) {
+        const parsed = parseStatus(clause);
+        longTerm ||= parsed.longTerm;
+        if (parsed.status !== null) consider(parsed.status, clause);
+      }
+      // The completed act itself, per comma clause ("已注销该账户，相关资金已收回并上缴财政").
+      for (const part of clause.split(/[，,]/)) {
+        const act = readAct(part);
+        if (act === 'done') consider('已完成', part);
+        else if (act === 'partial') consider('部分完成', part);
+        else if (act === 'ambiguous' && ambiguous === '') ambiguous = part.trim();
+        if (underWay === '' && UNDER_WAY_RE.test(normalizeText(part))) underWay = part.trim();
       }
     }
+  }
+  // A clause still under way keeps the item from 已完成, whatever else is done.
+  let final = status as Status | null;
+  if (final === '已完成' && underWay !== '') {
+    final = status = '正在推进';
+    statusText = underWay.replace(/[。．.，,\s]+$/g, '');
+  }
+  // An ambiguous clause where nothing weaker is stated: 未标注, said why (never a guessed 已完成).
+  if (ambiguous !== '' && (final === null || final === '已完成')) {
+    return { status: null, statusText: ambiguous.replace(/[。．.，,\s]+$/g, ''), source: 'prose', longTerm, immediate: false, mixed: [], ambiguous: true };
   }
   if (status === null && !longTerm) return NONE;
   return { status, statusText, source: 'prose', longTerm, immediate: false, mixed: [] };

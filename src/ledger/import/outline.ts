@@ -55,6 +55,10 @@ export function isPatternNode(node: OutlineNode): boolean {
   return node.patternFinding !== null;
 }
 
+// Real reports nest five or six levels (一、 / （一） / 1. / （1） / ① / 一是); twelve leaves room
+// for odd mixes while keeping 4,000 lines of "1. 学习" from becoming 4,000 levels.
+const MAX_DEPTH = 12;
+
 export function buildOutline(lines: readonly SourceLine[]): OutlineNode {
   const root = makeNode(null, null, '', 0, 0);
   const stack: OutlineNode[] = [root];
@@ -85,7 +89,9 @@ export function buildOutline(lines: readonly SourceLine[]): OutlineNode {
       const previous = open.marker.value;
       const continues = previous === null || marker.value === null || marker.value === previous + 1;
       const restarts = marker.value === 1 && previous !== null && previous >= 1;
-      if (continues || !restarts) {
+      // A restart deeper than any real report nests (MAX_DEPTH) continues the level instead: the
+      // depth of the outline, and of every walk over it, stays bounded whatever the text.
+      if (continues || !restarts || stack.length > MAX_DEPTH) {
         stack.length = i; // sibling of the open node
         return;
       }
@@ -180,9 +186,14 @@ function isListMember(node: OutlineNode, lastStatusSeq: number): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.listLabelled) return true;
-  const index = parent.children.indexOf(node);
-  // Earlier siblings opened since the last status line that got no status of their own.
-  return parent.children.slice(0, index).some((s) => s.seq > lastStatusSeq && s.statusLines.length === 0);
+  const index = parent.children.lastIndexOf(node);
+  // Earlier siblings opened since the last status line that got no status of their own. Siblings
+  // are in opening order, so the scan stops at the first one opened before that line: each sibling
+  // is looked at by one status line only, not by every later one.
+  for (let i = index - 1; i >= 0 && parent.children[i].seq > lastStatusSeq; i--) {
+    if (parent.children[i].statusLines.length === 0) return true;
+  }
+  return false;
 }
 
 /** A paragraph of a node's body made a node of its own (unnumbered, headed by the paragraph). */
@@ -208,19 +219,20 @@ export function splitIntoEntries(node: OutlineNode, lead: string, entries: reado
   return node.children;
 }
 
-/** All nodes below root, depth first, in document order. */
+/** All nodes below root, depth first, in document order (a loop, not recursion: no stack limit). */
 export function walk(node: OutlineNode, visit: (n: OutlineNode) => void): void {
-  for (const child of node.children) {
-    visit(child);
-    walk(child, visit);
+  const pending: OutlineNode[] = [...node.children].reverse();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    visit(next);
+    for (let i = next.children.length - 1; i >= 0; i--) pending.push(next.children[i]);
   }
 }
 
 /** The node's ancestors below root, outermost first. */
 export function ancestors(node: OutlineNode): OutlineNode[] {
   const out: OutlineNode[] = [];
-  for (let p = node.parent; p && p.parent; p = p.parent) out.unshift(p);
-  return out;
+  for (let p = node.parent; p && p.parent; p = p.parent) out.push(p);
+  return out.reverse();
 }
 
 /** The heading, body and everything below a node as one text (for measures and the preview). */

@@ -2,7 +2,7 @@
 // measure. A problem whose text lists no measures still gets one measure carrying its status and
 // deadline (the problem's status is rolled up from its measures), unless nothing is known of its
 // rectification at all (a 反馈意见: the unit writes its measures later).
-import { weakestStatus } from '../status';
+import { problemStatus } from '../status';
 import type { NewMeasure, NewProblem } from '../store';
 import { EMPTY_ROUND, UNMARKED } from '../types';
 import type { Ledger, MeasureRow, ProblemRow, Round } from '../types';
@@ -81,7 +81,7 @@ export function toNewItems(result: ImportResult): NewItem[] {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
-/** A whole ledger from an import: P001…, P001-M01…, problem status rolled up (the weakest). */
+/** A whole ledger from an import: P001…, P001-M01…, problem status rolled up (status.ts problemStatus). */
 export function toLedger(result: ImportResult): Ledger {
   const problems: ProblemRow[] = [];
   const measures: MeasureRow[] = [];
@@ -100,7 +100,7 @@ export function toLedger(result: ImportResult): Ledger {
     problems.push({
       ...item.problem,
       id,
-      status: weakestStatus(rows.map((r) => r.status)),
+      status: problemStatus(rows.map((r) => r.status)),
       longTerm: (item.problem.longTerm ?? false) || rows.some((r) => r.longTerm),
       closeState: '未申请',
       closeDate: null,

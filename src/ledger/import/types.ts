@@ -67,7 +67,11 @@ export type WarningCode =
   | 'unnumbered' // a problem heading without a number
   | 'figureMismatch' // a summary figure disagrees with the parsed structure
   | 'mixedStatus' // the status line names several outcomes (weakest kept)
-  | 'noProblems'; // a report with a round and figures but no itemised problem
+  | 'noProblems' // a report with a round and figures but no itemised problem
+  | 'outcomeAmbiguous' // an outcome was stated too vaguely to call: left 未标注
+  | 'traditional' // the text is in traditional characters: read (and imported) as simplified
+  | 'cellTooLong' // a text longer than an Excel cell holds: split or cut, said where
+  | 'emptyProblem'; // a numbered problem heading with no finding under it: not imported
 
 /** `message` is zh-CN (the CLI prints it); the pane re-renders from code + params in its locale. */
 export type ImportWarning = { code: WarningCode; line: number | null; params: string[]; message: string };

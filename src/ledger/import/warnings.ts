@@ -14,6 +14,10 @@ const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
   unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'the problem heading on line {0} has no number; it was recognised by its form "{1}"' },
   figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'the text says "{0}" but {1} were found' },
   noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'the text lists no problems item by item; only the round and the summary figures were read' },
+  outcomeAmbiguous: { 'zh-CN': '“{0}”的整改情况“{1}”没有说清是否已完成，状态按未标注导入，请核对', en: 'the outcome of "{0}" ("{1}") does not say clearly whether it is done; imported as 未标注 (unmarked), please check' },
+  traditional: { 'zh-CN': '原文是繁体字，已按简体字识别和导入', en: 'the text is in traditional characters; it was read and imported in simplified ones' },
+  cellTooLong: { 'zh-CN': '第{0}行的{1}有{2}字，超过 Excel 单元格上限32767字，{3}', en: 'the {1} on line {0} has {2} characters, more than an Excel cell holds (32,767); {3}' },
+  emptyProblem: { 'zh-CN': '第{0}行的“{1}”下没有问题内容，未导入', en: '"{1}" on line {0} has no finding under it and was not imported' },
   mixedStatus: { 'zh-CN': '“{0}”的整改情况含多种结果（{1}），按最弱的“{2}”导入', en: 'the status of "{0}" names several outcomes ({1}); the weakest, {2}, was kept' },
 };
 
@@ -26,6 +30,24 @@ const FIELD_NAMES: Record<string, Record<Locale, string>> = {
   reportDate: { 'zh-CN': '报告日期', en: 'the report date' },
 };
 
+// cellTooLong's field and action, in words.
+const CELL_WORDS: Record<string, Record<Locale, string>> = {
+  finding: { 'zh-CN': '问题描述', en: 'finding' },
+  measure: { 'zh-CN': '整改措施', en: 'measure' },
+  cut: { 'zh-CN': '超出部分未导入，请核对原文', en: 'the rest was not imported; check the original' },
+  split: { 'zh-CN': '已拆成{4}条措施', en: 'it was split into {4} measures' },
+};
+
+/** The parameters of a warning in a locale's words (field names, cellTooLong's parts). */
+function shownParams(code: WarningCode, params: readonly string[], locale: Locale): string[] {
+  if (code === 'roundMissing') return [FIELD_NAMES[params[0]]?.[locale] ?? params[0]];
+  if (code === 'cellTooLong') {
+    const action = fill(CELL_WORDS[params[3]]?.[locale] ?? '', params);
+    return [params[0], CELL_WORDS[params[1]]?.[locale] ?? params[1], params[2], action];
+  }
+  return [...params];
+}
+
 function fill(template: string, params: readonly string[]): string {
   return template.replace(/\{(\d)\}/g, (_, i: string) => params[Number(i)] ?? '');
 }
@@ -37,11 +59,9 @@ export function excerpt(text: string, max = 24): string {
 }
 
 export function makeWarning(code: WarningCode, line: number | null, params: readonly string[]): ImportWarning {
-  const shown = code === 'roundMissing' ? [FIELD_NAMES[params[0]]?.['zh-CN'] ?? params[0]] : params;
-  return { code, line, params: [...params], message: fill(TEMPLATES[code]['zh-CN'], shown) };
+  return { code, line, params: [...params], message: fill(TEMPLATES[code]['zh-CN'], shownParams(code, params, 'zh-CN')) };
 }
 
 export function formatWarning(warning: ImportWarning, locale: Locale): string {
-  const params = warning.code === 'roundMissing' ? [FIELD_NAMES[warning.params[0]]?.[locale] ?? warning.params[0]] : warning.params;
-  return fill(TEMPLATES[warning.code][locale], params);
+  return fill(TEMPLATES[warning.code][locale], shownParams(warning.code, warning.params, locale));
 }

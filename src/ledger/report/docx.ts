@@ -125,10 +125,14 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 export function draftDocument(draft: ReportDraft): Document {
-  const signature = draft.blocks.find((b) => b.kind === 'signature')?.text ?? '';
-  const date = draft.blocks.find((b) => b.kind === 'date')?.text ?? '';
-  const closing = closingPlacement(signature, date);
-  const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
+  return pagesDocument([draft]);
+}
+
+/** Several drafts in one document, each starting on a new page (督办提醒: a page per unit). */
+export function pagesDocument(drafts: readonly ReportDraft[]): Document {
+  const first = drafts[0] ?? { blocks: [] };
+  const signature = first.blocks.find((b) => b.kind === 'signature')?.text ?? '';
+  const title = first.blocks.find((b) => b.kind === 'title')?.text ?? '';
   return new Document({
     creator: signature || '整改台账助手',
     title,
@@ -142,8 +146,9 @@ export function draftDocument(draft: ReportDraft): Document {
       },
       paragraphStyles: STYLES,
     },
-    sections: [
-      {
+    sections: drafts.map((draft) => {
+      const closing = closingPlacement(draft.blocks.find((b) => b.kind === 'signature')?.text ?? '', draft.blocks.find((b) => b.kind === 'date')?.text ?? '');
+      return {
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
@@ -154,12 +159,13 @@ export function draftDocument(draft: ReportDraft): Document {
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: draft.blocks.flatMap((block) => blockParagraphs(block, closing)),
-      },
-    ],
+      };
+    }),
   });
 }
 
 /** The .docx bytes (a zip). Works in the browser and in Node. */
-export async function buildDocx(draft: ReportDraft): Promise<Uint8Array> {
-  return Packer.pack(draftDocument(draft), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+export async function buildDocx(draft: ReportDraft | readonly ReportDraft[]): Promise<Uint8Array> {
+  const drafts = Array.isArray(draft) ? (draft as readonly ReportDraft[]) : [draft as ReportDraft];
+  return Packer.pack(pagesDocument(drafts), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

@@ -1,7 +1,8 @@
 import { buildDraft, chineseOrdinal, defaultTemplates, splitParagraphs } from './draft';
 import type { DraftBlock } from './draft';
 import { draftToRows, draftToText } from './output';
-import { categoryHeading, dateRange, deadlinePhrase, openingParagraph, statusLine, stripNumbering, superiorOf } from './phrasing';
+import { categoryHeading, dateRange, deadlinePhrase, openingParagraph, stripNumbering, superiorOf } from './phrasing';
+import { statusLine } from './outcome';
 import { smallLedger } from './testLedger';
 import type { MeasureRow, ProblemRow } from '../types';
 import { EMPTY_ROUND } from '../types';
@@ -26,7 +27,7 @@ describe('buildDraft', () => {
       'P:status',
       'H3 2.制度文件睡大觉，在运行机制上执行不力。',
       'H4 （1）规范出台文件，出台前经过调查研究和会议讨论。',
-      'H4 （2）建立文件执行情况督查机制。',
+      'H4 （2）建立文件执行情况督查机制。督查办法已起草，待党委会审议。',
       'P:status',
       'H2 （二）人才队伍建设方面问题的整改情况',
       'H3 1.人才引进渠道不畅，专业技术人员短缺。',
@@ -51,8 +52,8 @@ describe('buildDraft', () => {
       '对照县委第七巡察组反馈的2个方面问题，逐项制定整改措施，明确责任和时限。截至2022年10月18日，反馈问题3项，已整改完成1项，' +
         '正在推进整改落实1项，尚未启动或未标注整改情况1项，纳入长期坚持2项；制定的5条整改措施，已落实到位3条，整改到位率60%，逾期未完成1条，已销号2条。',
     );
-    expect(text(10)).toBe('整改情况：已完成并长期坚持。');
-    expect(text(14)).toBe('整改情况：正在推进，需长期坚持，原定2022年9月底前整改到位，已逾期。督查办法已起草，待党委会审议。');
+    expect(text(10)).toBe('整改情况：已完成并长期坚持，已销号。');
+    expect(text(14)).toBe('整改情况：正在推进，2条整改措施已完成1条，需长期坚持，原定2022年9月底前整改到位，已逾期。');
     expect(text(17)).toBe('整改措施：制定人才引进计划，公开招聘专业技术人员。');
     expect(text(18)).toBe('整改情况：尚未启动，2022年12月底前整改到位。');
     expect(draft.blocks.at(-2)).toEqual({ kind: 'signature', text: '中共清丰县紧密型县域医共体委员会' });
@@ -79,7 +80,7 @@ describe('buildDraft', () => {
 
   test('a before-deadline as-of date is not overdue; an empty ledger still gives a full draft', () => {
     const early = buildDraft(smallLedger(), { asOf: '2022-09-01' });
-    expect(early.blocks[14].text).toBe('整改情况：正在推进，需长期坚持，2022年9月底前整改到位。督查办法已起草，待党委会审议。');
+    expect(early.blocks[14].text).toBe('整改情况：正在推进，2条整改措施已完成1条，需长期坚持，2022年9月底前整改到位。');
     const empty = buildDraft({ round: EMPTY_ROUND, problems: [], measures: [] }, { asOf: '2024-01-01' });
     expect(empty.blocks[0].text).toBe('关于巡察整改情况的通报');
     expect(empty.blocks.map((b) => b.text)).toContain('台账中尚无反馈问题。');
@@ -143,17 +144,42 @@ describe('phrasing', () => {
   const problem = (p: Partial<ProblemRow>): ProblemRow => ({ ...smallLedger().problems[0], ...p });
   const measure = (m: Partial<MeasureRow>): MeasureRow => ({ ...smallLedger().measures[0], progress: '', ...m });
   test.each<[string, Partial<ProblemRow>, Partial<MeasureRow>[], string]>([
-    ['done', { status: '已完成', longTerm: false }, [{ status: '已完成' }], '整改情况：已完成整改。'],
-    ['done, long-term', { status: '已完成', longTerm: true }, [{ status: '已完成' }], '整改情况：已完成并长期坚持。'],
+    ['done', { status: '已完成', longTerm: false, closeState: '未申请' }, [{ status: '已完成', closeState: '已申请' }], '整改情况：已完成整改。'],
+    ['done, long-term', { status: '已完成', longTerm: true, closeState: '未申请' }, [{ status: '已完成', closeState: '未申请' }], '整改情况：已完成并长期坚持。'],
     ['under way', { status: '正在推进', longTerm: false }, [{ status: '正在推进', deadline: '2022-12-31' }], '整改情况：正在推进，2022年12月底前整改到位。'],
     ['partly', { status: '部分完成', longTerm: false }, [{ status: '部分完成', deadline: null }], '整改情况：部分已整改。'],
     ['basically', { status: '基本完成', longTerm: false }, [{ status: '基本完成', deadline: '2022-11-15' }], '整改情况：基本完成整改，2022年11月15日前整改到位。'],
     ['unmarked', { status: '未标注' }, [{ status: '未标注' }], '整改情况：尚未填报整改结果。'],
     [
-      'latest open deadline and newest progress',
+      'one measure: its newest substantive progress follows, workflow entries never',
       { status: '正在推进', longTerm: false },
-      [{ status: '正在推进', deadline: '2022-11-30', progress: '2022-10-02：已完成初稿\n2022-09-01：启动' }, { status: '已完成', deadline: '2023-01-31' }],
+      [{ status: '正在推进', deadline: '2022-11-30', progress: '2022-10-05：【申请延期】新时限：2023年1月底前；理由：待批复\n2022-10-02：已完成初稿\n2022-09-01：启动' }],
       '整改情况：正在推进，2022年11月底前整改到位。已完成初稿。',
+    ],
+    [
+      'the latest open deadline; done measures counted, their deadlines not',
+      { status: '正在推进', longTerm: false },
+      [{ status: '正在推进', deadline: '2022-11-30' }, { status: '已完成', deadline: '2023-01-31' }],
+      '整改情况：正在推进，2条整改措施已完成1条，2022年11月底前整改到位。',
+    ],
+    [
+      'open measures past and before their deadlines',
+      { status: '部分完成', longTerm: false },
+      [{ status: '部分完成', deadline: '2022-09-30' }, { status: '正在推进', deadline: '2022-12-31' }],
+      '整改情况：部分已整改，2022年12月底前整改到位，其中1条措施已超过原定时限。',
+    ],
+    [
+      'not started: no progress, even if some was typed',
+      { status: '未启动', longTerm: false },
+      [{ status: '未启动', deadline: '2022-12-31', progress: '2022-10-01：已完成9个项目审计' }],
+      '整改情况：尚未启动，2022年12月底前整改到位。',
+    ],
+    ['done and closed: every measure 已销号', { status: '已完成', longTerm: false, closeState: '未申请' }, [{ status: '已完成', closeState: '已销号' }], '整改情况：已完成整改，已销号。'],
+    [
+      'done, one measure only applied for: not 已销号',
+      { status: '已完成', longTerm: false, closeState: '未申请' },
+      [{ status: '已完成', closeState: '已销号', progress: '2022-10-01：已销号' }, { status: '已完成', closeState: '已申请', progress: '2022-10-02：申请销号，佐证材料：纪要' }],
+      '整改情况：已完成整改。',
     ],
   ])('statusLine: %s', (_name, p, ms, expected) => {
     expect(statusLine(problem(p), ms.map(measure), '2022-10-18')).toBe(expected);

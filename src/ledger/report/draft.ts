@@ -14,9 +14,9 @@ import {
   openingParagraph,
   reportTitle,
   sentence,
-  statusLine,
   stripNumbering,
 } from './phrasing';
+import { measureNote, statusLine } from './outcome';
 
 /** Heading levels of GB/T 9704: 一、 （一） 1. （1）. */
 export type HeadingLevel = 1 | 2 | 3 | 4;
@@ -95,11 +95,16 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : CHINESE_ORDINALS[tens - 1]}十${ones === 0 ? '' : CHINESE_ORDINALS[ones - 1]}`;
 }
 
-function problemBlocks(problem: ProblemRow, index: number, measures: readonly MeasureRow[], asOf: IsoDate): DraftBlock[] {
+/** The blocks of one problem under its 方面: 1.问题, its measures (each with its newest progress), 整改情况. */
+export function problemBlocks(problem: ProblemRow, index: number, measures: readonly MeasureRow[], asOf: IsoDate): DraftBlock[] {
   const blocks: DraftBlock[] = [{ kind: 'heading', level: 3, text: `${index}.${sentence(stripNumbering(problem.description)) || '（未填写问题描述）'}` }];
-  const texts = measures.map((m) => sentence(stripNumbering(m.text))).filter((t) => t.length > 0);
-  if (texts.length === 1) blocks.push({ kind: 'paragraph', role: 'measure', text: `整改措施：${texts[0]}` });
-  else texts.forEach((text, i) => blocks.push({ kind: 'heading', level: 4, text: `（${i + 1}）${text}` }));
+  const listed = measures.filter((m) => sentence(stripNumbering(m.text)).length > 0);
+  if (measures.length === 1 && listed.length === 1) {
+    blocks.push({ kind: 'paragraph', role: 'measure', text: `整改措施：${sentence(stripNumbering(listed[0].text))}` });
+  } else {
+    // Each measure with its own newest progress, so a note is read against its measure, not the problem.
+    listed.forEach((m, i) => blocks.push({ kind: 'heading', level: 4, text: `（${i + 1}）${sentence(stripNumbering(m.text))}${measureNote(problem, m)}` }));
+  }
   blocks.push({ kind: 'paragraph', role: 'status', text: statusLine(problem, measures, asOf) });
   return blocks;
 }

@@ -1,9 +1,7 @@
 // The sentences of a 通报 in the published reports' phrasing: title, opening, figures, status
 // lines, category headings and the two editable templates.
 import { daysInMonth, formatChineseDate, parseIso } from '../dates';
-import { isDone } from '../status';
-import type { IsoDate, MeasureRow, ProblemRow, Round, RoundKind, Status } from '../types';
-import { UNMARKED } from '../types';
+import type { IsoDate, Round, RoundKind } from '../types';
 import { summarySentence } from './summary';
 import type { SummaryCounts } from './summary';
 
@@ -116,41 +114,4 @@ export function deadlinePhrase(iso: IsoDate): string {
   const ymd = parseIso(iso);
   if (!ymd) throw new RangeError(`deadlinePhrase: not an ISO date: ${iso}`);
   return ymd.day === daysInMonth(ymd.year, ymd.month) ? `${ymd.year}年${ymd.month}月底前` : `${formatChineseDate(iso)}前`;
-}
-
-const OPEN_PHRASE: Record<Exclude<Status, '已完成'>, string> = {
-  未启动: '尚未启动',
-  正在推进: '正在推进',
-  部分完成: '部分已整改',
-  基本完成: '基本完成整改',
-};
-
-/** The newest 整改进展 entry of a measure, without its date: "2022-10-12：督查办法已起草" → "督查办法已起草". */
-export function latestProgress(progress: string): string {
-  const first = progress.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  return first.replace(/^\s*\d{4}-\d{2}-\d{2}\s*[：:]\s*/, '').trim();
-}
-
-/**
- * 整改情况：… for one problem, from its rolled-up status, the 长期坚持 flag and the latest deadline
- * among its open measures ("正在推进，2022年12月底前整改到位"; past it: "原定…整改到位，已逾期"),
- * followed by the newest progress note of each measure.
- */
-export function statusLine(problem: ProblemRow, measures: readonly MeasureRow[], asOf: IsoDate): string {
-  const status = problem.status;
-  let head: string;
-  if (status === UNMARKED) head = '尚未填报整改结果';
-  else if (isDone(status)) head = problem.longTerm ? '已完成并长期坚持' : '已完成整改';
-  else {
-    const clauses = [OPEN_PHRASE[status as Exclude<Status, '已完成'>]]; // not done ⇒ not 已完成
-    if (problem.longTerm) clauses.push('需长期坚持');
-    const deadlines = measures.filter((m) => !isDone(m.status) && m.deadline !== null).map((m) => m.deadline as IsoDate);
-    if (deadlines.length > 0) {
-      const last = deadlines.reduce((a, b) => (b > a ? b : a));
-      clauses.push(last < asOf ? `原定${deadlinePhrase(last)}整改到位，已逾期` : `${deadlinePhrase(last)}整改到位`);
-    }
-    head = clauses.join('，');
-  }
-  const notes = measures.map((m) => sentence(latestProgress(m.progress))).filter((t) => t.length > 0);
-  return `整改情况：${head}。${notes.join('')}`;
 }

@@ -4,7 +4,7 @@
 // Problems are counted in 项, measures in 条, as the published reports do.
 import { ledgerCounts, type LedgerCounts } from '../stats/ledger-metrics';
 import type { IsoDate, Ledger } from '../types';
-import { formatPercentOf } from './percent';
+import { formatPercentOf } from '../stats/rate';
 
 /** The counts a summary sentence states (the §7 counts of stats, or ZG.SUMMARY's over a table). */
 export type SummaryCounts = Pick<

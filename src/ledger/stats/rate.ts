@@ -34,3 +34,34 @@ export function rateOrError(done: number, total: number, digits: number | null, 
   if (total === 0) return ledgerError('emptyRange', argument);
   return roundedRate(done, total, digits);
 }
+
+/**
+ * Decimals of every percentage the add-in shows or writes — the pane's figures, the summary
+ * sentence, the 通报, the generated sheets — so one rate never reads 46.43% in one place and 46.4%
+ * in another. Two, as most published 通报 print them (98.71%, 96.18%).
+ */
+export const RATE_DIGITS = 2;
+
+/**
+ * The Excel number format of a rate cell, the same rounding as formatRate. Excel cannot drop
+ * trailing zeros, so a sheet shows 80.00% where the text says 80%: the same figure.
+ */
+export const RATE_NUMBER_FORMAT = `0.${'0'.repeat(RATE_DIGITS)}%`;
+
+/**
+ * A 0–1 rate as text: the percentage rounded half-up to RATE_DIGITS decimals, without trailing zeros
+ * ("80%", "46.43%", "98.7%"); '—' when there is nothing to count (null, NaN).
+ */
+export function formatRate(fraction: number | null, digits = RATE_DIGITS): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  if (!isValidDigits(digits)) throw new RangeError(`formatRate: digits must be 0–${MAX_DIGITS}, got ${digits}`);
+  // toPrecision strips the binary noise of the scaling (0.285 × 10⁴ = 2849.9999999999995) before rounding.
+  const scaled = Number((fraction * 10 ** (digits + 2)).toPrecision(12));
+  const percent = Math.floor(scaled + 0.5) / 10 ** digits;
+  return `${Number(percent.toFixed(digits))}%`;
+}
+
+/** done ÷ total as formatRate writes it ("20/25" → "80%"). Throws on misuse (total ≤ 0), as roundedRate does. */
+export function formatPercentOf(done: number, total: number, digits = RATE_DIGITS): string {
+  return formatRate(roundedRate(done, total, digits), digits);
+}

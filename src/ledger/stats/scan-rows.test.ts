@@ -116,7 +116,7 @@ describe('lightInto (ZG.LIGHT)', () => {
 describe('deadlineInto (ZG.DEADLINE) and statusInto (ZG.STATUS) on the fixture reports', () => {
   type Item = { status_phrase: string | null; status: string; deadline_phrase: string | null; deadline: string | null };
   type Gold = { report_date: string; aspects: { problems: { items: Item[] }[] }[] };
-  const dir = join(__dirname, '../../../../shared/fixtures/reports');
+  const dir = join(__dirname, '../../../test/fixtures/reports');
   const golds: [string, Gold][] = ['000_864535028c48d981', '002_03096bf25862ec47', '004_6ea2e224f2d0a03a'].map((name) => [
     name,
     JSON.parse(readFileSync(join(dir, `${name}.gold.json`), 'utf8')) as Gold,

@@ -3,8 +3,11 @@
 // relationships, and zip back. Files come from Excel, WPS, LibreOffice and ExcelJS, which all write
 // machine-regular XML, but element names may carry a namespace prefix (`<x:sheet>`), so the small
 // scanners here accept one. Pure: no DOM, no Node I/O (the pane and the CLI hand in bytes).
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import type { DateSystem } from '../../ledger/dates';
+import { inflateEntry, isSafeEntryName, newBudget, ZIP_LIMITS, ZipLimitError, zipEntries, type ZipLimits } from './zip';
+
+export { ZIP_LIMITS, ZipLimitError, isSafeEntryName, type ZipLimits } from './zip';
 
 /** The parts of a package by path (no leading slash): 'xl/workbook.xml' → bytes. */
 export type XlsxParts = Record<string, Uint8Array>;
@@ -17,12 +20,38 @@ export class NotXlsxError extends Error {
   }
 }
 
-export function unzipXlsx(bytes: Uint8Array): XlsxParts {
-  let parts: XlsxParts;
+export type UnzipOptions = {
+  /** The parts to inflate (default all); the others are not read at all, whatever their size. */
+  readonly only?: (path: string) => boolean;
+  readonly limits?: ZipLimits;
+  /** Told each entry name that was not copied because it climbs out, is absolute or uses `\\`. */
+  readonly onUnsafeName?: (name: string) => void;
+};
+
+/** The XML parts (and their .rels) that the readers need: media, VBA and other binaries are never inflated. */
+export const xmlPartsOnly = (path: string): boolean => path.endsWith('.xml') || path.endsWith('.rels');
+
+/**
+ * Unzips a package from anyone, bounded: see ZIP_LIMITS. Throws NotXlsxError for bytes that are not
+ * a workbook and ZipLimitError for one too large to read. Entry names that are unsafe to copy
+ * (`..`, absolute, backslashes) are left out.
+ */
+export function unzipXlsx(bytes: Uint8Array, options: UnzipOptions = {}): XlsxParts {
+  const budget = newBudget(options.limits ?? ZIP_LIMITS);
+  const parts: XlsxParts = {};
   try {
-    // Folder entries ('xl/') are not parts; some writers add them, Office does not.
-    parts = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') });
-  } catch {
+    for (const entry of zipEntries(bytes, budget.limits)) {
+      // Folder entries ('xl/') are not parts; some writers add them, Office does not.
+      if (entry.name.endsWith('/') && isSafeEntryName(entry.name)) continue;
+      if (!isSafeEntryName(entry.name)) {
+        options.onUnsafeName?.(entry.name);
+        continue;
+      }
+      if (Object.hasOwn(parts, entry.name) || (options.only && !options.only(entry.name))) continue;
+      parts[entry.name] = inflateEntry(bytes, entry, budget);
+    }
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw e;
     throw new NotXlsxError('notZip');
   }
   if (!parts['xl/workbook.xml']) throw new NotXlsxError('noWorkbook');
@@ -36,7 +65,8 @@ const PART_TIME = new Date(1980, 0, 1);
 export function zipXlsx(parts: XlsxParts): Uint8Array {
   const ordered: Zippable = {};
   const names = Object.keys(parts).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  for (const name of names) ordered[name] = [parts[name], { level: 6, mtime: PART_TIME }];
+  // A name that climbs out of the folder it is unpacked in is never written, whoever put it there.
+  for (const name of names) if (isSafeEntryName(name)) ordered[name] = [parts[name], { level: 6, mtime: PART_TIME }];
   return zipSync(ordered);
 }
 

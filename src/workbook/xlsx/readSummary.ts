@@ -13,7 +13,7 @@ import { toSerial1900 } from '../../ledger/dates';
 import { summaryFromCells } from '../summaryCells';
 import { DATE_FORMAT, SUMMARY } from '../schema';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_SHEET } from '../summaryDashboard';
-import { worksheets, type XlsxParts } from './package';
+import { worksheets, xmlPartsOnly, type XlsxParts } from './package';
 import { openXlsx } from './open';
 import { cellFor, workbookReader } from './readLedger';
 import { findTable, isCellError, parseA1, tablesOf, type XlsxCell } from './sheetCells';
@@ -53,7 +53,7 @@ function extraCell(cell: XlsxCell | undefined): ExtraCell {
 }
 
 export function readSummaryFile(bytes: Uint8Array, fileName: string): SummaryFile | LedgerError {
-  const parts = openXlsx(bytes, fileName);
+  const parts = openXlsx(bytes, fileName, { only: xmlPartsOnly });
   if (isLedgerError(parts)) return parts;
   try {
     const table = findTable(tablesOf(parts), SUMMARY.table);

@@ -94,15 +94,23 @@ export function parseA1(ref: string): { row: number; col: number } | null {
 
 export type CellRange = { top: number; left: number; bottom: number; right: number };
 
+/** Excel's own bounds: no cell, range or table lies beyond them, whatever a file claims. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLS = 16_384;
+
+/** A range, clamped to Excel's bounds (a table claiming A1:S9999999 is A1:S1048576); null when it is not one. */
 export function parseRange(ref: string): CellRange | null {
   const [a, b = a] = ref.split(':');
   const from = parseA1(a);
   const to = parseA1(b);
   if (!from || !to) return null;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  const row = (n: number) => Math.min(Math.max(n, 1), EXCEL_MAX_ROWS);
+  const col = (n: number) => Math.min(Math.max(n, 1), EXCEL_MAX_COLS);
+  return { top: row(Math.min(from.row, to.row)), left: col(Math.min(from.col, to.col)), bottom: row(Math.max(from.row, to.row)), right: col(Math.max(from.col, to.col)) };
 }
 
-export type SheetCells = { get(row: number, col: number): XlsxCell | undefined };
+/** The non-empty cells of a sheet; `lastRow` is the lowest row holding one (0 when none), so a range can be clamped to what exists. */
+export type SheetCells = { get(row: number, col: number): XlsxCell | undefined; readonly lastRow: number };
 
 type OpenCell = { row: number; col: number; type: string; style: number; v: string | null; inline: string };
 
@@ -132,6 +140,7 @@ function cellValueOf(c: OpenCell, strings: readonly string[]): XlsxValue {
 /** Every non-empty cell of a worksheet part. Rows and cells without an `r` follow the previous one. */
 export function readSheetCells(xml: string, strings: readonly string[], dateXf: readonly boolean[]): SheetCells {
   const rows = new Map<number, Map<number, XlsxCell>>();
+  let lastRow = 0;
   let row = 0;
   let col = 0;
   let cell: OpenCell | null = null;
@@ -141,7 +150,7 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
   scan(xml, {
     open(name, a) {
       if (name === 'row') {
-        row = Number(a.r) > 0 ? Number(a.r) : row + 1;
+        row = Number(a.r) > 0 ? Math.min(Number(a.r), EXCEL_MAX_ROWS + 1) : row + 1;
         col = 0;
       } else if (name === 'c') {
         const at = a.r ? parseA1(a.r) : null;
@@ -163,7 +172,9 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
       else if (name === 'rPh') phonetic--;
       else if (name === 'c' && cell) {
         const value = cellValueOf(cell, strings);
-        if (value !== null && value !== '') {
+        // A cell beyond Excel's bounds does not exist in any workbook Excel could open.
+        if (value !== null && value !== '' && cell.row <= EXCEL_MAX_ROWS && cell.col <= EXCEL_MAX_COLS) {
+          if (cell.row > lastRow) lastRow = cell.row;
           let line = rows.get(cell.row);
           if (!line) rows.set(cell.row, (line = new Map()));
           line.set(cell.col, { value, date: typeof value === 'number' && dateXf[cell.style] === true });
@@ -177,7 +188,7 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
       else if (capture === 't') cell.inline += t;
     },
   });
-  return { get: (r, c) => rows.get(r)?.get(c) };
+  return { get: (r, c) => rows.get(r)?.get(c), lastRow };
 }
 
 /** An Excel table (ListObject) as the package describes it. */

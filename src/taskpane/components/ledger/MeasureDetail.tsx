@@ -3,13 +3,15 @@
 import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { formatMessage } from '../../../ledger/errors';
+import { latestWorkflow, parseExtension } from '../../../ledger/progress';
 import { isStatus } from '../../../ledger/status';
 import type { IsoDate } from '../../../ledger/types';
 import { formatDate } from '../../format';
 import { fill, useI18n } from '../../i18n';
 import { StatusSelect } from '../common/StatusSelect';
 import { LightBadge, StatusBadge } from './badges';
-import { DetailFoot, FactList, LogLines, type DetailContext } from './detailParts';
+import { DetailFoot, FactList, type DetailContext } from './detailParts';
+import { ProgressLog } from './ProgressLog';
 import { deadlineSummary } from './ItemList';
 import type { IndexedMeasure } from './ledgerView';
 import { useLedgerStyles } from './ledgerStyles';
@@ -30,6 +32,11 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
   const [progressText, setProgressText] = useState('');
   const [progressTried, setProgressTried] = useState(false);
   const [evidence, setEvidence] = useState(m.evidence);
+  // While 申请销号 is open its form holds the 佐证材料 box: one box, not two.
+  const [applying, setApplying] = useState(false);
+  // After an approved 延期 the deadline it replaced stays in sight.
+  const extended = latestWorkflow(m.progress, ['extendApprove']);
+  const original = extended ? parseExtension(extended.detail).previous : '';
 
   // When the store's row changes (a save here, or the ledger reloaded), the inputs follow it.
   useEffect(() => {
@@ -42,13 +49,13 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
 
   async function saveStatus() {
     if (!isStatus(status)) return;
-    await action.run(() => store.setStatus(m.id, status, status === '已完成' ? doneDate : undefined), fill(t.updated, m.id));
+    await action.run(() => store.setStatus(m.id, status, status === '已完成' ? doneDate : undefined), fill(t.didStatus, m.id, status));
   }
 
   async function addProgress() {
     setProgressTried(true);
     if (!progressText.trim() || !progressDate) return;
-    const ok = await action.run(() => store.appendProgress(m.id, progressDate, progressText.trim()), fill(t.updated, m.id));
+    const ok = await action.run(() => store.appendProgress(m.id, progressDate, progressText.trim()), fill(t.didProgress, m.id));
     if (ok) {
       setProgressText('');
       setProgressTried(false);
@@ -83,6 +90,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
               {m.deadlineText}
               {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
               {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
+              {original && <span className={styles.muted}>{` ${fill(t.originalDeadline, original)}`}</span>}
             </>,
           ],
         ]}
@@ -111,7 +119,9 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
           label={t.longTerm}
           checked={m.longTerm}
           disabled={action.busy}
-          onChange={(_, d) => action.run(() => store.updateMeasure(m.id, { longTerm: d.checked === true }), fill(t.updated, m.id))}
+          onChange={(_, d) =>
+            action.run(() => store.updateMeasure(m.id, { longTerm: d.checked === true }), fill(d.checked === true ? t.didLongTermOn : t.didLongTermOff, m.id))
+          }
         />
       </section>
 
@@ -119,7 +129,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
         <h3 className={styles.sectionTitle} id={`progress-${m.id}`}>
           {t.progress}
         </h3>
-        {m.progress.trim() ? <LogLines text={m.progress} /> : <span className={styles.muted}>{t.noProgress}</span>}
+        {m.progress.trim() ? <ProgressLog text={m.progress} /> : <span className={styles.muted}>{t.noProgress}</span>}
         <div className={styles.row}>
           <Field label={t.progressDate}>
             <Input type="date" value={progressDate} onChange={(_, d) => setProgressDate(d.value)} />
@@ -139,28 +149,34 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
         </div>
       </section>
 
-      <section className={styles.section} aria-labelledby={`evidence-${m.id}`}>
-        <h3 className={styles.sectionTitle} id={`evidence-${m.id}`}>
-          {t.evidence}
-        </h3>
-        <Field label={t.evidence} hint={t.evidenceHint}>
-          <Textarea rows={3} value={evidence} onChange={(_, d) => setEvidence(d.value)} />
-        </Field>
-        <div className={styles.buttons}>
-          <Button
-            onClick={() => action.run(() => store.updateMeasure(m.id, { evidence }), fill(t.updated, m.id))}
-            disabled={action.busy || evidence === m.evidence}
-          >
-            {t.saveEvidence}
-          </Button>
-        </div>
-      </section>
+      {!applying && (
+        <section className={styles.section} aria-labelledby={`evidence-${m.id}`}>
+          <h3 className={styles.sectionTitle} id={`evidence-${m.id}`}>
+            {t.evidence}
+          </h3>
+          <Field label={t.evidence} hint={t.evidenceHint}>
+            <Textarea rows={3} value={evidence} onChange={(_, d) => setEvidence(d.value)} />
+          </Field>
+          <div className={styles.buttons}>
+            <Button
+              onClick={() => action.run(() => store.updateMeasure(m.id, { evidence }), fill(t.didEvidence, m.id))}
+              disabled={action.busy || evidence === m.evidence}
+            >
+              {t.saveEvidence}
+            </Button>
+          </div>
+        </section>
+      )}
 
       <DetailFoot
         item={{ kind: 'measure', id: m.id }}
         closeState={m.closeState}
         closeDate={m.closeDate}
+        status={m.status}
+        log={m.progress}
         evidence={evidence}
+        onEvidenceChange={setEvidence}
+        onModeChange={(mode) => setApplying(mode === 'apply')}
         deleteBody={fill(t.deleteMeasureBody, m.id)}
         context={context}
       />

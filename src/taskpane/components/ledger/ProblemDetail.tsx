@@ -4,7 +4,8 @@ import { Badge } from '@fluentui/react-components';
 import type { ItemRef } from '../../../ledger/store';
 import { fill, useI18n } from '../../i18n';
 import { LightBadge, StatusBadge } from './badges';
-import { DetailFoot, FactList, LogLines, type DetailContext } from './detailParts';
+import { DetailFoot, FactList, type DetailContext } from './detailParts';
+import { ProgressLog } from './ProgressLog';
 import { deadlineSummary } from './ItemList';
 import type { IndexedProblem } from './ledgerView';
 import { useLedgerStyles } from './ledgerStyles';
@@ -44,7 +45,7 @@ export function ProblemDetail({ problem, onOpen, ...context }: Props) {
           !!p.sourceNumber && ['原编号', p.sourceNumber],
         ]}
       />
-      <LogLines text={p.note} label="备注" />
+      <ProgressLog text={p.note} label="备注" />
 
       <section className={styles.section} aria-labelledby={`measures-${p.id}`}>
         <h3 className={styles.sectionTitle} id={`measures-${p.id}`}>

@@ -1,11 +1,11 @@
-// The parts a problem's and a measure's detail share: the list of facts, a dated log (整改进展, or a
-// problem's 备注), and the foot of the page with the 销号 steps and delete.
-import { Fragment, type ReactNode } from 'react';
+// The parts a problem's and a measure's detail share: the list of facts and the foot of the page with the 销号 steps and delete.
+import { Fragment, useState, type ReactNode } from 'react';
 import type { ItemRef, LedgerStore } from '../../../ledger/store';
-import type { CloseState, IsoDate } from '../../../ledger/types';
+import type { CloseState, IsoDate, StatusOrUnmarked } from '../../../ledger/types';
 import type { StoreAction } from '../../hooks/useStoreAction';
 import { fill, useI18n } from '../../i18n';
 import { CloseSteps } from './CloseSteps';
+import type { CloseMode } from './useCloseSteps';
 import { DeleteItem } from './DeleteItem';
 import { useLedgerStyles } from './ledgerStyles';
 
@@ -38,34 +38,26 @@ export function FactList({ facts }: { facts: readonly Fact[] }) {
   );
 }
 
-/** The non-blank lines of a log, newest first as stored; nothing when there are none. */
-export function LogLines({ text, label }: { text: string; label?: string }) {
-  const styles = useLedgerStyles();
-  const lines = text.split('\n').filter((line) => line.trim());
-  if (lines.length === 0) return null;
-  return (
-    <ul className={styles.log} aria-label={label}>
-      {lines.map((line, i) => (
-        <li key={i}>{line}</li>
-      ))}
-    </ul>
-  );
-}
-
 type FootProps = {
   item: ItemRef;
   closeState: CloseState;
   closeDate: IsoDate | null;
-  /** The 佐证材料 offered when applying for 销号. */
+  /** A measure's 整改状态 and log (a problem has neither): they decide whether 延期 is offered, and hold a pending request. */
+  status?: StatusOrUnmarked;
+  log?: string;
+  /** The 佐证材料 offered when applying for 销号; with onEvidenceChange, the page's own box (one box, not two). */
   evidence: string;
+  onEvidenceChange?: (value: string) => void;
+  onModeChange?: (mode: CloseMode) => void;
   /** What the delete dialog says goes with the item. */
   deleteBody: string;
   context: DetailContext;
 };
 
 /** The 销号 steps of the item, then delete (after confirmation). */
-export function DetailFoot({ item, closeState, closeDate, evidence, deleteBody, context }: FootProps) {
+export function DetailFoot({ item, closeState, closeDate, status, log, evidence, onEvidenceChange, onModeChange, deleteBody, context }: FootProps) {
   const { t } = useI18n();
+  const [ownEvidence, setOwnEvidence] = useState(evidence);
   const styles = useLedgerStyles();
   const { store, action, today, refIso, onDeleted } = context;
   const remove = () => (item.kind === 'problem' ? store.deleteProblem(item.id) : store.deleteMeasure(item.id));
@@ -76,7 +68,11 @@ export function DetailFoot({ item, closeState, closeDate, evidence, deleteBody, 
         item={item}
         state={closeState}
         closeDate={closeDate}
-        evidence={evidence}
+        status={status}
+        log={log}
+        evidence={onEvidenceChange ? evidence : ownEvidence}
+        onEvidenceChange={onEvidenceChange ?? setOwnEvidence}
+        onModeChange={onModeChange}
         today={today}
         refIso={refIso}
         action={action}

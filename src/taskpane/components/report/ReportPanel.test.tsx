@@ -47,7 +47,7 @@ describe('报告', () => {
       '二、整改落实情况',
       '三、下一步工作打算',
     ]);
-    expect(within(article).getByText('整改情况：已完成并长期坚持。')).toBeInTheDocument();
+    expect(within(article).getByText('整改情况：已完成并长期坚持，已销号。')).toBeInTheDocument();
     expect(within(article).getByText('2022年10月18日')).toBeInTheDocument();
   });
 

@@ -1,0 +1,139 @@
+// Reading a ledger file for editing: the ledger itself (as 汇总 reads it, by table name and header),
+// plus where everything lives — each table's body rows with the 编号 they hold, the cells behind the
+// 巡察信息 names — so that a save can rewrite exactly those cells. A file that is not a ledger
+// answers with a LedgerError naming the reason; nothing is thrown. Pure: bytes in, no DOM, no I/O.
+import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
+import { rollUpAll } from '../../ledger/rollup';
+import type { Ledger } from '../../ledger/types';
+import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells } from '../cells';
+import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schema';
+import { openXlsx } from '../xlsx/open';
+import { attributes, definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
+import { cellFor, REQUIRED_FIELDS, workbookReader } from '../xlsx/readLedger';
+import { findTable, parseA1, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
+import { rawEntries } from './zipUpdate';
+
+/** A table of the file: its part, and for each body row (top to bottom) the 编号 it holds. */
+export type TableSlot = {
+  table: TablePart;
+  /** Path of the table part (xl/tables/tableN.xml). */
+  path: string;
+  def: TableDef;
+  /** Body rows in sheet order: row number, 编号 ('' for none), and whether every data cell is empty. */
+  rows: { r: number; id: string; empty: boolean }[];
+};
+
+/** Where a 巡察信息 name points: a sheet part and a cell. */
+export type InfoSlot = { path: string; row: number; col: number };
+
+export type LedgerFileModel = {
+  ledger: Ledger;
+  problems: TableSlot;
+  measures: TableSlot;
+  /** 变更记录 (optional: a user may delete it; changes are then not logged, as in Excel). */
+  changes: TableSlot | null;
+  info: Map<string, InfoSlot>;
+  warnings: LedgerError[];
+};
+
+const tableTitle = (def: TableDef) => `“${def.sheet}（${def.table}）”`;
+
+function tablePath(parts: XlsxParts, table: TablePart): string {
+  // tablesOf found it through the sheet's relationships; find the same part again by its name.
+  for (const rel of relationshipsOf(parts, table.sheet.path)) {
+    if (!rel.type.endsWith('/table')) continue;
+    const head = /<(?:[\w.-]+:)?table(?=[\s>])([^>]*)>/.exec(partText(parts, rel.target) ?? '');
+    if (head && attributes(head[1]).name === table.name) return rel.target;
+  }
+  throw new Error(`table part of ${table.name} not found`);
+}
+
+function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells): { slot: TableSlot; body: unknown[][] } {
+  const columnDefs = table.columns.map((h) => def.columns.find((c) => c.header === h.trim()));
+  const idCol = table.columns.findIndex((h) => h.trim() === def.idHeader);
+  const rows: TableSlot['rows'] = [];
+  const body: unknown[][] = [];
+  for (let r = table.range.top + table.headerRows; r <= table.range.bottom - table.totalsRows; r++) {
+    const values = table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i]));
+    const empty = values.every((v, i) => columnDefs[i]?.kind === 'formula' || v === '' || v === null);
+    rows.push({ r, id: idCol >= 0 ? readText(values[idCol]) : '', empty });
+    body.push(values);
+  }
+  return { slot: { table, path: tablePath(parts, table), def, rows }, body };
+}
+
+function infoSlots(parts: XlsxParts): Map<string, InfoSlot> {
+  const sheetPaths = new Map(worksheets(parts).map((s) => [s.name, s.path]));
+  const slots = new Map<string, InfoSlot>();
+  const names = definedNames(parts).sort((a, b) => (a.localSheetId === null ? 0 : 1) - (b.localSheetId === null ? 0 : 1));
+  for (const n of names) {
+    const cell = INFO_CELLS.find((c) => c.name.toLowerCase() === n.name.toLowerCase());
+    if (!cell || slots.has(cell.name)) continue;
+    const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(n.formula.trim());
+    const path = m ? sheetPaths.get(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : undefined;
+    const at = m ? parseA1(m[3]) : null;
+    if (path && at) slots.set(cell.name, { path, ...at });
+  }
+  return slots;
+}
+
+/** The model of an opened package, or why it is not a ledger this page can edit. */
+export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel | LedgerError {
+  const tables = tablesOf(parts);
+  const problemTable = findTable(tables, PROBLEMS.table);
+  const measureTable = findTable(tables, MEASURES.table);
+  if (!problemTable || !measureTable) {
+    const missing = [problemTable ? '' : tableTitle(PROBLEMS), measureTable ? '' : tableTitle(MEASURES)].filter(Boolean);
+    return ledgerError('notALedgerFile', fileName, missing.join('和'));
+  }
+  const { cellsOf } = workbookReader(parts);
+  const p = slotOf(parts, problemTable, PROBLEMS, cellsOf(problemTable.sheet.path));
+  const m = slotOf(parts, measureTable, MEASURES, cellsOf(measureTable.sheet.path));
+  const warnings: LedgerError[] = [];
+  for (const [table, def, required] of [
+    [problemTable, PROBLEMS, REQUIRED_FIELDS.problems],
+    [measureTable, MEASURES, REQUIRED_FIELDS.measures],
+  ] as const) {
+    const index = headerIndex(table.columns);
+    const absent = def.columns.filter((c) => c.field !== null && !index.has(c.header));
+    const missingRequired = absent.filter((c) => (required as readonly string[]).includes(c.field!));
+    if (missingRequired.length > 0) return ledgerError('ledgerMissingColumns', fileName, tableTitle(def), missingRequired.map((c) => c.header).join('、'));
+    if (absent.length > 0) warnings.push(ledgerError('ledgerOptionalColumns', fileName, tableTitle(def), absent.map((c) => c.header).join('、')));
+  }
+  // The first row holding an 编号 is the item; a second row with the same 编号 is left as it is.
+  const firstOf = (slot: TableSlot) => {
+    const seen = new Set<string>();
+    return slot.rows.map((row) => row.id !== '' && !seen.has(row.id) && (seen.add(row.id), true));
+  };
+  const pIndex = headerIndex(problemTable.columns);
+  const mIndex = headerIndex(measureTable.columns);
+  const pFirst = firstOf(p.slot);
+  const mFirst = firstOf(m.slot);
+  const problems = p.body.filter((_, i) => pFirst[i]).map((cells) => problemFromCells(PROBLEMS, cells, pIndex));
+  const measures = m.body.filter((_, i) => mFirst[i]).map((cells) => measureFromCells(MEASURES, cells, mIndex));
+  const info = infoSlots(parts);
+  const values = new Map<string, unknown>();
+  for (const [name, at] of info) values.set(name, cellFor(cellsOf(at.path).get(at.row, at.col), undefined));
+  const ledger: Ledger = rollUpAll({ round: roundFromCells(values), problems, measures });
+  const changesTable = findTable(tables, CHANGES.table);
+  const changes = changesTable ? slotOf(parts, changesTable, CHANGES, cellsOf(changesTable.sheet.path)).slot : null;
+  return { ledger, problems: p.slot, measures: m.slot, changes, info, warnings };
+}
+
+const startsWithZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Opens the bytes of a ledger file: the package and its model, or why it cannot be edited here. */
+export function openLedgerFile(bytes: Uint8Array, fileName: string): { parts: XlsxParts; model: LedgerFileModel } | LedgerError {
+  // Only the XML parts are inflated when a save can copy the rest from the zip as it is.
+  const parts = openXlsx(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {});
+  // A zip that cannot be read to its end (a download cut short, a copy broken on a USB stick) is a
+  // damaged workbook, not "not a workbook".
+  if (isLedgerError(parts)) return parts.code === 'notXlsx' && startsWithZip(bytes) ? ledgerError('damagedXlsx', fileName) : parts;
+  try {
+    const model = readModel(parts, fileName);
+    return isLedgerError(model) ? model : { parts, model };
+  } catch {
+    // Malformed XML inside a zip that claims to be a workbook: damaged, not ours to fix.
+    return ledgerError('damagedXlsx', fileName);
+  }
+}

@@ -1,0 +1,167 @@
+// Rewriting the body of one table (ZG_Problems, ZG_Measures, ZG_Changes) in its worksheet part:
+// rows kept in their order (cells changed where asked, the rest byte for byte), rows dropped, rows
+// appended; the rows below move with it, and the table's ref (and autoFilter) grows or shrinks.
+// New cells take the style of the same column in the rows already there, so a date lands with the
+// column's date format and styles.xml stays as it is.
+import { columnLetter, expandThisRow } from '../schema';
+import { partText, setPartText, attributes, type XlsxParts } from '../xlsx/package';
+import { dateStyles } from '../xlsx/sheetCells';
+import type { TableSlot } from './readFile';
+import { cellStyle, cellXml, joinSheet, moveRow, rowXml, splitSheet, withCells, type CellContent, type CellXml, type RowXml, type SheetXml } from './rowsXml';
+
+/** Cells by 0-based table column. */
+export type RowCells = ReadonlyMap<number, CellContent>;
+
+export type BodyPlan = {
+  /** Body rows to keep, by index into slot.rows, in the order they end up; cells to rewrite. */
+  keep: { index: number; cells: RowCells }[];
+  /** Rows appended below, each cell by table column (formula columns are filled in here). */
+  add: RowCells[];
+};
+
+/** For each table column, the style its cells have (the lowest body row that has one wins). */
+function columnStyles(sheet: SheetXml, slot: TableSlot, parts: XlsxParts): (number | undefined)[] {
+  const { table } = slot;
+  const styles: (number | undefined)[] = table.columns.map(() => undefined);
+  const bodyRows = new Set(slot.rows.map((r) => r.r));
+  for (let k = sheet.rows.length - 1; k >= 0; k--) {
+    const row = sheet.rows[k];
+    if (!bodyRows.has(row.r)) continue;
+    for (const c of row.cells) {
+      const i = c.col - table.range.left;
+      if (i < 0 || i >= styles.length || styles[i] !== undefined) continue;
+      styles[i] = cellStyle(c.xml);
+    }
+  }
+  // Columns without a styled cell: the <col> default, then (for dates) any date style of the workbook.
+  const cols = Array.from(sheet.head.matchAll(/<(?:[\w.-]+:)?col(\s[^>]*?)\/?>/g), (m) => attributes(m[1]));
+  const dates = dateStyles(parts);
+  table.columns.forEach((header, i) => {
+    if (styles[i] !== undefined) return;
+    const at = table.range.left + i;
+    const col = cols.find((c) => Number(c.min) <= at && at <= Number(c.max) && c.style !== undefined);
+    if (col) styles[i] = Number(col.style);
+    const kind = slot.def.columns.find((c) => c.header === header.trim())?.kind;
+    if ((kind === 'date' || kind === 'datetime') && (styles[i] === undefined || !dates[styles[i]!])) {
+      const any = dates.indexOf(true);
+      if (any >= 0) styles[i] = any;
+    }
+  });
+  return styles;
+}
+
+/** The formula of each calculated column: the table's own, else the schema's. */
+function columnFormulas(tableXml: string, slot: TableSlot): (string | null)[] {
+  const own = Array.from(tableXml.matchAll(/<(?:[\w.-]+:)?tableColumn(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?tableColumn>)/g), (m) => {
+    const f = /<(?:[\w.-]+:)?calculatedColumnFormula[^>]*>([\s\S]*?)<\//.exec(m[2] ?? '');
+    return f ? f[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
+  });
+  return slot.table.columns.map((header, i) => {
+    if (own[i]) return own[i];
+    const column = slot.def.columns.find((c) => c.header === header.trim());
+    return column?.formula ? expandThisRow(column.formula, slot.def.table) : null;
+  });
+}
+
+/** A range whose last row moves by delta (A1:S30 → A1:S32). */
+function shiftEnd(ref: string, delta: number): string {
+  const [start, end] = ref.split(':');
+  if (end === undefined) return ref;
+  return `${start}:${end.replace(/\d+$/, (row) => String(Number(row) + delta))}`;
+}
+
+/**
+ * Formulas shared across rows (`<f t="shared" si="N">`) do not survive rows moving under them: each
+ * one in a moved region becomes an ordinary formula with the master's text. Only formulas whose text
+ * has no relative A1 reference (structured references, as tables use) can be copied that way.
+ */
+function unshare(rows: RowXml[], prefix: string): RowXml[] {
+  const masters = new Map<string, string>();
+  for (const row of rows) {
+    for (const c of row.cells) {
+      const m = /<(?:[\w.-]+:)?f(\s[^>]*?)>([\s\S]*?)<\//.exec(c.xml);
+      if (!m || !/\st\s*=\s*["']shared["']/.test(m[1])) continue;
+      const si = attributes(m[1]).si;
+      if (si !== undefined && m[2] !== '') masters.set(si, m[2]);
+    }
+  }
+  const copyable = new Map([...masters].filter(([, text]) => !/(?<![\w\]["'])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(text.replace(/"(?:[^"]|"")*"/g, '""'))));
+  if (copyable.size === 0) return rows;
+  return rows.map((row) => {
+    let changed = false;
+    const cells = row.cells.map((c): CellXml => {
+      const f = /<((?:[\w.-]+:)?)f(\s[^>]*?)(?:\/>|>([\s\S]*?)<\/\1f>)/.exec(c.xml);
+      const si = f && /\st\s*=\s*["']shared["']/.test(f[2]) ? attributes(f[2]).si : undefined;
+      const text = si !== undefined ? copyable.get(si) : undefined;
+      if (text === undefined) return c;
+      changed = true;
+      return { col: c.col, xml: c.xml.replace(f![0], `<${f![1]}f>${text}</${f![1]}f>`) };
+    });
+    return changed ? { ...row, cells, xml: rowXml(prefix, row.r, row.attrs, cells) } : row;
+  });
+}
+
+/** Applies a plan to the table's sheet and table parts. Returns the parts it rewrote. */
+export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPlan): string[] {
+  const { table } = slot;
+  const sheetPath = table.sheet.path;
+  const tableXml = partText(parts, slot.path) ?? '';
+  const unchanged = plan.add.length === 0 && plan.keep.length === slot.rows.length && plan.keep.every((k, i) => k.index === i && k.cells.size === 0);
+  if (unchanged) return [];
+  const sheet = splitSheet(partText(parts, sheetPath) ?? '');
+  const { prefix } = sheet;
+  const styles = columnStyles(sheet, slot, parts);
+  const formulas = columnFormulas(tableXml, slot);
+  const bodyFirst = table.range.top + table.headerRows;
+  const bodyLast = table.range.bottom - table.totalsRows;
+  const byR = new Map(sheet.rows.map((row) => [row.r, row]));
+  const ref = (i: number, r: number) => `${columnLetter(table.range.left + i - 1)}${r}`;
+  const cellOf = (i: number, r: number, content: CellContent, style: number | undefined) => cellXml(prefix, ref(i, r), style ?? styles[i], content);
+
+  const body: RowXml[] = [];
+  for (const keep of plan.keep) {
+    const r = bodyFirst + body.length;
+    const old = byR.get(slot.rows[keep.index].r) ?? { r: slot.rows[keep.index].r, attrs: '', cells: [], xml: '' };
+    const moved = moveRow(prefix, old, r);
+    const replaced = new Map<number, string>();
+    for (const [i, content] of keep.cells) {
+      const existing = moved.cells.find((c) => c.col === table.range.left + i);
+      replaced.set(table.range.left + i, cellOf(i, r, content, existing ? (cellStyle(existing.xml) ?? 0) : undefined));
+    }
+    body.push(withCells(prefix, moved.xml === '' ? { ...moved, xml: rowXml(prefix, r, '', []) } : moved, replaced));
+  }
+  const fresh = (cells: RowCells) => {
+    const r = bodyFirst + body.length;
+    const out: CellXml[] = [];
+    table.columns.forEach((_, i) => {
+      const f = formulas[i];
+      const content: CellContent = f ? { kind: 'formula', formula: f } : (cells.get(i) ?? { kind: 'empty' });
+      if (content.kind === 'empty' && styles[i] === undefined) return;
+      out.push({ col: table.range.left + i, xml: cellOf(i, r, content, undefined) });
+    });
+    body.push({ r, attrs: '', cells: out, xml: rowXml(prefix, r, '', out) });
+  };
+  for (const cells of plan.add) fresh(cells);
+  // A table keeps at least one body row (Excel refuses a table without one): a blank one.
+  if (body.length === 0) fresh(new Map());
+
+  const delta = body.length - (bodyLast - bodyFirst + 1);
+  const before = sheet.rows.filter((row) => row.r < bodyFirst);
+  const after = sheet.rows.filter((row) => row.r > bodyLast).map((row) => moveRow(prefix, row, row.r + delta));
+  let rows = [...before, ...body, ...after];
+  if (delta !== 0 || plan.keep.some((k, i) => k.index !== i)) rows = unshare(rows, prefix);
+  const lastRow = rows.length > 0 ? rows[rows.length - 1].r : bodyFirst;
+  const head = sheet.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/, (whole, a: string, range: string, b: string) => {
+    const [start, end = start] = range.split(':');
+    const col = end.replace(/\d+$/, '');
+    return col === end ? whole : `${a}${start}:${col}${Math.max(lastRow, 1)}${b}`;
+  });
+  setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows }));
+  if (delta !== 0) {
+    // The table's ref and its autoFilter end where the body now ends (the totals row moves with it).
+    const shifted = tableXml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/g, (_, a: string, r: string, b: string) => `${a}${shiftEnd(r, delta)}${b}`);
+    setPartText(parts, slot.path, shifted);
+    return [sheetPath, slot.path];
+  }
+  return [sheetPath];
+}

@@ -1,0 +1,147 @@
+// What a save writes: the difference between the ledger as the file held it and as it is now, cell
+// by cell — rows of ZG_Problems / ZG_Measures found by their 编号 (never by position), the 巡察信息
+// cells behind the ZG_* names, and new 变更记录 rows. Cells whose value did not change keep their
+// bytes; parts nothing changed in are not touched at all.
+import type { ChangeEntry } from '../../ledger/store';
+import type { Ledger } from '../../ledger/types';
+import { cellValue, changeRow } from '../cells';
+import { columnLetter, INFO_CELLS, type ColumnDef } from '../schema';
+import { partText, setPartText, type XlsxParts } from '../xlsx/package';
+import { dateStyles } from '../xlsx/sheetCells';
+import type { LedgerFileModel, TableSlot } from './readFile';
+import { cellStyle, cellXml, joinSheet, rowXml, splitSheet, withCells, type CellContent } from './rowsXml';
+import { rewriteTableBody, type BodyPlan } from './tableBody';
+
+/** A value as the cell content the file stores: dates as serials, flags 是/否, text as text. */
+export function contentOf(column: ColumnDef, value: unknown): CellContent {
+  const v = cellValue(column, value, 'xlsx');
+  if (v === '') return { kind: 'empty' };
+  if (typeof v === 'number') return { kind: 'number', value: v };
+  return { kind: 'text', text: String(v) };
+}
+
+const same = (a: CellContent, b: CellContent) => JSON.stringify(a) === JSON.stringify(b);
+
+type Row = Record<string, unknown> & { id: string };
+
+/** The schema column of each table column (by header; a user's own column has none). */
+function columnsOf(slot: TableSlot): (ColumnDef | undefined)[] {
+  return slot.table.columns.map((h) => slot.def.columns.find((c) => c.header === h.trim() && c.field !== null));
+}
+
+/** Rows of `now` against `before`, by 编号: changed cells, rows gone, rows new. */
+export function planRows(slot: TableSlot, before: readonly Row[], now: readonly Row[]): BodyPlan {
+  const columns = columnsOf(slot);
+  const was = new Map(before.map((r) => [r.id, r]));
+  const is = new Map(now.map((r) => [r.id, r]));
+  const hasItems = now.length > 0;
+  const seen = new Set<string>();
+  const keep: BodyPlan['keep'] = [];
+  slot.rows.forEach((row, index) => {
+    if (row.id === '') {
+      // The template's blank row goes once the table has items; anything typed there stays.
+      if (!(row.empty && hasItems)) keep.push({ index, cells: new Map() });
+      return;
+    }
+    if (seen.has(row.id)) return keep.push({ index, cells: new Map() }); // a duplicate 编号: not ours
+    seen.add(row.id);
+    const current = is.get(row.id);
+    if (!current) return; // deleted
+    const old = was.get(row.id);
+    const cells = new Map<number, CellContent>();
+    columns.forEach((column, i) => {
+      if (!column) return;
+      const next = contentOf(column, current[column.field!]);
+      if (!old || !same(next, contentOf(column, old[column.field!]))) cells.set(i, next);
+    });
+    keep.push({ index, cells });
+  });
+  const add = now
+    .filter((r) => !seen.has(r.id))
+    .map((r) => {
+      const cells = new Map<number, CellContent>();
+      columns.forEach((column, i) => {
+        if (column) cells.set(i, contentOf(column, r[column.field!]));
+      });
+      return cells as ReadonlyMap<number, CellContent>;
+    });
+  return { keep, add };
+}
+
+/** New 变更记录 lines appended below the rows already there (the blank template row goes). */
+function planLog(slot: TableSlot, entries: readonly ChangeEntry[]): BodyPlan {
+  const columns = columnsOf(slot);
+  const keep = slot.rows.flatMap((row, index) => (row.empty && row.id === '' && entries.length > 0 ? [] : [{ index, cells: new Map() }]));
+  const add = entries.map((entry) => {
+    const row = changeRow(entry) as Record<string, unknown>;
+    const cells = new Map<number, CellContent>();
+    columns.forEach((column, i) => {
+      if (column) cells.set(i, contentOf(column, row[column.field!]));
+    });
+    return cells as ReadonlyMap<number, CellContent>;
+  });
+  return { keep, add };
+}
+
+/** 巡察信息: each ZG_* value that changed, written into the cell its name points at. */
+function writeInfo(parts: XlsxParts, model: LedgerFileModel, now: Ledger): string[] {
+  const edits = new Map<string, Map<number, Map<number, CellContent>>>();
+  for (const cell of INFO_CELLS) {
+    const at = model.info.get(cell.name);
+    if (!cell.field || !at) continue;
+    const column: ColumnDef = { header: cell.label, field: cell.field, kind: cell.kind === 'date' ? 'date' : cell.kind === 'number' ? 'number' : 'text', width: 0 };
+    const next = contentOf(column, now.round[cell.field]);
+    if (same(next, contentOf(column, model.ledger.round[cell.field]))) continue;
+    let sheet = edits.get(at.path);
+    if (!sheet) edits.set(at.path, (sheet = new Map()));
+    let row = sheet.get(at.row);
+    if (!row) sheet.set(at.row, (row = new Map()));
+    row.set(at.col, next);
+  }
+  if (edits.size === 0) return [];
+  const dates = dateStyles(parts);
+  const anyDate = dates.indexOf(true);
+  for (const [path, rows] of edits) {
+    const sheet = splitSheet(partText(parts, path) ?? '');
+    for (const [r, cells] of rows) {
+      let k = sheet.rows.findIndex((row) => row.r >= r);
+      if (k < 0 || sheet.rows[k].r !== r) {
+        const row = { r, attrs: '', cells: [], xml: rowXml(sheet.prefix, r, '', []) };
+        k = k < 0 ? sheet.rows.length : k;
+        sheet.rows.splice(k, 0, row);
+      }
+      const row = sheet.rows[k];
+      const replaced = new Map<number, string>();
+      for (const [col, content] of cells) {
+        const existing = row.cells.find((c) => c.col === col);
+        let style = existing ? cellStyle(existing.xml) : undefined;
+        // A date needs a date format: the cell's own when it has one, else one the workbook has.
+        if (content.kind === 'number' && Number.isInteger(content.value) && (style === undefined || !dates[style]) && isDateCell(col, r, path, model)) {
+          if (anyDate >= 0) style = anyDate;
+        }
+        replaced.set(col, cellXml(sheet.prefix, `${columnLetter(col - 1)}${r}`, style, content));
+      }
+      sheet.rows[k] = withCells(sheet.prefix, row, replaced);
+    }
+    setPartText(parts, path, joinSheet(sheet));
+  }
+  return [...edits.keys()];
+}
+
+function isDateCell(col: number, row: number, path: string, model: LedgerFileModel): boolean {
+  return INFO_CELLS.some((c) => {
+    const at = model.info.get(c.name);
+    return c.kind === 'date' && at !== undefined && at.path === path && at.row === row && at.col === col;
+  });
+}
+
+/** Writes the edit into `parts`; returns the paths of the parts it rewrote. */
+export function writeEdit(parts: XlsxParts, model: LedgerFileModel, now: Ledger, log: readonly ChangeEntry[]): string[] {
+  const touched = new Set<string>();
+  const asRows = (rows: readonly object[]) => rows as unknown as Row[];
+  for (const p of rewriteTableBody(parts, model.problems, planRows(model.problems, asRows(model.ledger.problems), asRows(now.problems)))) touched.add(p);
+  for (const p of rewriteTableBody(parts, model.measures, planRows(model.measures, asRows(model.ledger.measures), asRows(now.measures)))) touched.add(p);
+  for (const p of writeInfo(parts, model, now)) touched.add(p);
+  if (model.changes && log.length > 0) for (const p of rewriteTableBody(parts, model.changes, planLog(model.changes, log))) touched.add(p);
+  return [...touched];
+}

@@ -1,0 +1,147 @@
+// The LedgerStore contract: what every store (memory, Office.js, the .xlsx file) must do, asked
+// through the port alone. Each store's test file runs it with a factory; `persisted` reads the
+// ledger back the way that store keeps it (the file store: saved, then opened again from the bytes).
+import { LedgerStoreError, type ChangeEntry, type LedgerStore, type NewMeasure, type NewProblem } from '../../src/ledger/store';
+import type { Ledger } from '../../src/ledger/types';
+
+export type ContractSubject = {
+  store: LedgerStore;
+  /** The ledger as the store keeps it (for a file: saved and read back from the bytes). */
+  persisted(): Promise<Ledger>;
+  /** 变更记录 as the store keeps it, oldest first. */
+  changeLog(): Promise<readonly ChangeEntry[]>;
+};
+
+/** Makes a store over an empty ledger (巡察信息 blank), on the given clock. */
+export type ContractFactory = (now: () => Date) => Promise<ContractSubject>;
+
+const now = () => new Date(2026, 10, 22, 9, 30, 0); // 2026-11-22 09:30 local
+
+export const problem = (description: string, extra: Partial<NewProblem> = {}): NewProblem => ({
+  sourceNumber: '', category: '落实全面从严治党主体责任方面', description, source: '巡察反馈', leader: '张建国', leadUnit: '办公室', note: '', ...extra,
+});
+export const measure = (text: string, owner = '赵丽', extra: Partial<NewMeasure> = {}): NewMeasure => ({
+  text, leader: '张建国', unit: '办公室', coUnits: '', owner, deadlineText: '2026年12月底前', deadline: '2026-12-31', status: '正在推进', longTerm: false, note: '', ...extra,
+});
+
+async function withThreeProblems(make: ContractFactory): Promise<ContractSubject> {
+  const subject = await make(now);
+  await subject.store.addProblems([
+    { problem: problem('问题一'), measures: [measure('措施1-1', '甲'), measure('措施1-2', '乙')] },
+    { problem: problem('问题二'), measures: [measure('措施2-1', '丙')] },
+    { problem: problem('问题三'), measures: [measure('措施3-1', '丁'), measure('措施3-2', '戊')] },
+  ]);
+  return subject;
+}
+
+export function describeStoreContract(name: string, make: ContractFactory): void {
+  describe(`LedgerStore contract: ${name}`, () => {
+    test('adds get ids in order; every value reads back from where the store keeps it', async () => {
+      const s = await withThreeProblems(make);
+      await expect(s.store.detect()).resolves.toEqual({ state: 'ok' });
+      const l = await s.persisted();
+      expect(l.problems.map((p) => p.id)).toEqual(['P001', 'P002', 'P003']);
+      expect(l.measures.map((m) => `${m.id}:${m.owner}`)).toEqual(['P001-M01:甲', 'P001-M02:乙', 'P002-M01:丙', 'P003-M01:丁', 'P003-M02:戊']);
+      expect(l.measures[0]).toEqual({
+        id: 'P001-M01', problemId: 'P001', text: '措施1-1', leader: '张建国', unit: '办公室', coUnits: '', owner: '甲', deadlineText: '2026年12月底前',
+        deadline: '2026-12-31', status: '正在推进', longTerm: false, doneDate: null, progress: '', evidence: '', closeState: '未申请', closeDate: null, note: '',
+      });
+      expect(l.problems[0]).toMatchObject({ id: 'P001', description: '问题一', status: '正在推进', longTerm: false, closeState: '未申请' });
+    });
+
+    test('status, progress and 长期坚持 roll up to the problem, and persist', async () => {
+      const s = await withThreeProblems(make);
+      await s.store.setStatus('P003-M01', '已完成');
+      await s.store.appendProgress('P003-M02', '2026-11-21', '已完成制度修订初稿');
+      let l = await s.persisted();
+      expect(l.measures.find((m) => m.id === 'P003-M01')).toMatchObject({ status: '已完成', doneDate: '2026-11-22' });
+      expect(l.measures.find((m) => m.id === 'P003-M02')!.progress).toBe('2026-11-21：已完成制度修订初稿');
+      expect(l.problems.find((p) => p.id === 'P003')!.status).toBe('正在推进');
+      await s.store.setStatus('P003-M02', '基本完成');
+      await s.store.updateMeasure('P003-M02', { longTerm: true, deadlineText: '长期坚持', deadline: null });
+      l = await s.persisted();
+      expect(l.problems.find((p) => p.id === 'P003')).toMatchObject({ status: '基本完成', longTerm: true });
+      expect(l.measures.find((m) => m.id === 'P003-M02')).toMatchObject({ deadline: null, deadlineText: '长期坚持', longTerm: true });
+      await s.store.setStatus('P003-M01', '正在推进');
+      expect((await s.persisted()).measures.find((m) => m.id === 'P003-M01')!.doneDate).toBeNull();
+    });
+
+    test('销号 steps move through their states; a step out of turn is refused', async () => {
+      const s = await withThreeProblems(make);
+      const ref = { kind: 'measure' as const, id: 'P002-M01' };
+      await expect(s.store.closeStep(ref, { step: 'apply', evidence: '审核报告.pdf', date: '2026-11-20' })).resolves.toBe('已申请');
+      await expect(s.store.closeStep(ref, { step: 'apply', evidence: '审核报告.pdf', date: '2026-11-20' })).rejects.toMatchObject({ error: { code: 'badCloseStep' } });
+      await expect(s.store.closeStep(ref, { step: 'approve', date: '2026-11-22' })).resolves.toBe('已销号');
+      const m = (await s.persisted()).measures.find((x) => x.id === 'P002-M01')!;
+      expect(m).toMatchObject({ closeState: '已销号', closeDate: '2026-11-22' });
+      expect(m.evidence).toContain('审核报告.pdf');
+    });
+
+    test('deleting a problem deletes its measures; an id is never reused', async () => {
+      const s = await withThreeProblems(make);
+      await s.store.deleteProblem('P001');
+      await s.store.deleteMeasure('P003-M02');
+      let l = await s.persisted();
+      expect(l.problems.map((p) => p.id)).toEqual(['P002', 'P003']);
+      expect(l.measures.map((m) => m.id).sort()).toEqual(['P002-M01', 'P003-M01']);
+      expect((await s.store.addProblem(problem('问题五'), [measure('措施')])).problemId).toBe('P004');
+      await s.store.deleteProblem('P004');
+      await s.store.deleteProblem('P002');
+      await s.store.deleteProblem('P003');
+      l = await s.persisted();
+      expect([l.problems.length, l.measures.length]).toEqual([0, 0]);
+    });
+
+    test('a 编号 that is gone, or a batch with a bad item, is refused in Chinese and writes nothing', async () => {
+      const s = await withThreeProblems(make);
+      const before = await s.persisted();
+      await expect(s.store.updateMeasure('P009-M01', { owner: 'x' })).rejects.toThrow('找不到编号为“P009-M01”的条目');
+      const bad = s.store.addProblems([
+        { problem: problem('好的问题'), measures: [measure('措施')] },
+        { problem: problem(''), measures: [] },
+      ]);
+      await expect(bad).rejects.toBeInstanceOf(LedgerStoreError);
+      await expect(s.store.addProblem(problem(''), [])).rejects.toThrow('请填写问题描述');
+      expect(await s.persisted()).toEqual(before);
+    });
+
+    test('text that starts with = + - @ or looks like a number or date stays that text', async () => {
+      const s = await withThreeProblems(make);
+      const tricky = { text: '=HYPERLINK("http://x","点我")', owner: '-张三', coUnits: '+办公室', note: '@所有人', deadlineText: '2026-12-31' };
+      const { measureIds } = await s.store.addProblem(problem('=1+1', { sourceNumber: '001' }), [measure('', '', tricky)]);
+      await s.store.updateMeasure(measureIds[0], { owner: '=A1', evidence: '<文件>&"引号"\n第二行' });
+      const l = await s.persisted();
+      expect(l.problems.find((p) => p.id === 'P004')).toMatchObject({ description: '=1+1', sourceNumber: '001' });
+      expect(l.measures.find((m) => m.id === measureIds[0])).toMatchObject({
+        text: tricky.text, owner: '=A1', coUnits: '+办公室', note: '@所有人', deadlineText: '2026-12-31', evidence: '<文件>&"引号"\n第二行',
+      });
+    });
+
+    test('巡察信息 is saved and read back', async () => {
+      const s = await make(now);
+      const round = { org: '中共××县卫生健康委员会党组', inspector: '县委第三巡察组', kind: '常规' as const, start: '2026-03-02', end: '2026-04-30', feedback: '2026-06-15', months: 6, asOf: '2026-11-30' };
+      await s.store.saveRound(round);
+      expect((await s.persisted()).round).toEqual(round);
+      await s.store.saveRound({ ...round, asOf: null, kind: '' });
+      expect((await s.persisted()).round).toEqual({ ...round, asOf: null, kind: '' });
+    });
+
+    test('every change goes to 变更记录 with its time, 编号, field and values', async () => {
+      const s = await withThreeProblems(make);
+      await s.store.updateMeasure('P002-M01', { owner: '丙二' });
+      const log = await s.changeLog();
+      expect(log.filter((e) => e.field === '新增')).toHaveLength(8);
+      expect(log.at(-1)).toEqual({ time: '2026-11-22 09:30:00', id: 'P002-M01', field: '责任人', before: '丙', after: '丙二' });
+    });
+
+    test('what load() returns is the caller\'s own copy', async () => {
+      const s = await withThreeProblems(make);
+      const loaded = await s.store.load();
+      loaded.measures[0].owner = '改了';
+      loaded.problems.pop();
+      const again = await s.store.load();
+      expect(again.measures[0].owner).toBe('甲');
+      expect(again.problems).toHaveLength(3);
+    });
+  });
+}
