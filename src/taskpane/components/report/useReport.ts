@@ -118,11 +118,13 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
           if (!(await copyText(draftToText(draft)))) throw new Error(t.copyFailed);
           return t.macDocx;
         }
-        const bytes = await buildDocx(draft);
+        const notes: string[] = [];
+        const bytes = await buildDocx(draft, (w) => notes.push(w.message));
         const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
         const fileName = fill(t.fileName, safeFileName(title));
         downloadBytes(bytes, fileName, DOCX_MIME);
-        return fill(t.downloaded, fileName);
+        // A paragraph that lost characters XML forbids is named, so the user can check it.
+        return [fill(t.downloaded, fileName), ...notes].join('；');
       }),
     [perform, draft, t],
   );
