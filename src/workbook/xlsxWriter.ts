@@ -4,6 +4,7 @@
 // `ledger import … -o ledger.xlsx` and `ledger template`): it pulls in exceljs, so the task pane
 // bundle must never import it.
 import ExcelJS from 'exceljs';
+import { sanitizeWorkbook, type WriteWarning } from './xlsxSafe';
 import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
 import type { ChangeEntry } from '../ledger/store';
@@ -88,6 +89,13 @@ export function addTable<F extends string>(wb: ExcelJS.Workbook, def: TableDef<F
     }
   });
   ws.getRow(1).font = { bold: true };
+  if (def.print) {
+    // A4 = paperSize 9; fitToHeight 0 = as many pages tall as it takes; the header row repeats.
+    ws.pageSetup = {
+      ...ws.pageSetup, paperSize: 9, orientation: def.print.orientation, fitToPage: true, fitToWidth: def.print.pagesWide, fitToHeight: 0,
+      showGridLines: def.print.gridlines, ...(def.print.repeatHeaderRow ? { printTitlesRow: '1:1' } : {}),
+    };
+  }
 }
 
 /** The value cell of each 巡察信息 name as the file holds it (dates as serials, ZG_Due a formula). */
@@ -163,6 +171,13 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
     if (c.format) cell.numFmt = c.format;
     if (c.style) Object.assign(cell, STYLES[c.style]);
   }
+  // A merged box looks like its first cell (borders on every side), and holds only its value.
+  for (const range of layout.merges ?? []) {
+    const [from] = range.split(':');
+    const look = layout.cells.find((c) => c.address === from)?.style;
+    ws.mergeCells(range);
+    if (look) ws.getCell(range.split(':')[1]).style = { ...ws.getCell(from).style };
+  }
   // Rows with a larger font (the title) get their height: nothing grows them when the file opens.
   for (const [row, height] of layoutRowHeights(layout)) ws.getRow(row).height = height;
   return ws;
@@ -173,6 +188,8 @@ export type WriteOptions = {
   slots?: DashboardSlots;
   /** 变更记录 lines to write, oldest first (a rewritten ledger keeps its log). */
   changes?: readonly ChangeEntry[];
+  /** Told each cell whose text had to change to be written (forbidden characters, over 32,767 characters). */
+  onWarning?: WriteWarning;
 };
 
 /** The whole ledger as an .xlsx file (bytes), with its 整改统计 sheet and charts. */
@@ -189,6 +206,7 @@ export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}
   wb.definedNames.add(`'${dashboard.sheet}'!$A$1`, DASHBOARD_NAME);
   addTable(wb, HOLIDAYS, []);
   addTable(wb, CHANGES, (options.changes ?? []).map(changeRow));
+  sanitizeWorkbook(wb, options.onWarning ?? (() => undefined));
   const buffer = await wb.xlsx.writeBuffer();
   return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
 }
