@@ -2,7 +2,7 @@
 //   import FILE --json        the import as JSON on stdout (nothing else is printed there)
 //   import FILE -o out.xlsx   a ledger workbook (shared schema) from the import
 //   import FILE               a readable summary
-//   template OUT.xlsx         a blank (or --sample, --org, --as-of) ledger workbook with its 整改统计 sheet
+//   template OUT.xlsx         a blank (or --sample [--measures N], --org, --as-of) ledger workbook with its 整改统计 sheet
 //   freeze IN.xlsx            the 发送副本: ZG.* formulas replaced by their values
 //   consolidate FILE… -o OUT  the 汇总 workbook of ledgers units sent back
 // Exit codes: 0 done, 1 usage or file problems, 2 the text is not a report.
@@ -27,7 +27,7 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- import <文件> --json          以 JSON 输出识别结果（巡察信息、问题、措施、概况数字、提示）
   npm run --silent ledger -- import <文件> -o 台账.xlsx     生成整改台账工作簿
   npm run --silent ledger -- import <文件>                  输出识别结果摘要
-  npm run --silent ledger -- template <输出.xlsx> [--sample] [--org 单位] [--as-of 日期]
+  npm run --silent ledger -- template <输出.xlsx> [--sample [--measures 条数]] [--org 单位] [--as-of 日期]
                                                            写出空白（或示例）整改台账工作簿，含整改统计页
   npm run --silent ledger -- freeze <台账.xlsx> [-o 副本.xlsx] 生成发送副本：ZG.* 公式替换为计算结果
   npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx  汇总各单位报回的台账
