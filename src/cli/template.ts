@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseIso } from '../ledger/dates';
 import { EMPTY_ROUND, type IsoDate, type Ledger } from '../ledger/types';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 
 export const TEMPLATE_HELP = `用法：
   npm run --silent ledger -- template <输出文件.xlsx> [--sample [--measures N]] [--org 单位名称] [--as-of YYYY-MM-DD]
@@ -76,12 +76,7 @@ export async function runTemplate(args: readonly string[], io: CliIo): Promise<n
       : sampleLedger(opts.asOf ?? io.today());
   ledger.round = { ...ledger.round, asOf: opts.asOf, ...(opts.org ? { org: opts.org } : {}) };
   const bytes = await writeLedgerXlsx(ledger);
-  try {
-    io.writeFile(opts.out, bytes);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件夹不存在' : e instanceof Error ? e.message : String(e);
-    throw new CliError(`无法写入“${opts.out}”：${reason}`, 1);
-  }
+  writeOutput(io, opts.out, bytes);
   const what = `${opts.sample ? `${opts.measures !== null ? '生成的' : ''}示例台账：${ledger.problems.length}个问题，${ledger.measures.length}条措施` : '空白台账'}${opts.org ? `，被巡察单位：${opts.org}` : ''}`;
   io.err(`已写出 ${opts.out}（${what}，含整改统计）\n`);
   return 0;

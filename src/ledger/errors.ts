@@ -50,6 +50,9 @@ export const MESSAGES = {
   rowsWithoutId: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}有内容但没有{3}，未读取；请补填{3}后重新汇总', en: 'In "{0}", sheet {1}: rows {2} hold data but no {3} and were not read; fill in {3} and consolidate again' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'In "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'In "{0}", table {1} has no columns {2}; they are read as blank' },
+  cellCharsRemoved: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：去掉了{3}个 XML 不允许的字符（如 U+FFFF、控制字符），其余文字照写', en: 'Sheet {0}, row {1}, column {2}: {3} characters XML does not allow (such as U+FFFF or control characters) were removed; the rest is written' },
+  cellTruncated: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：文字有{3}个字符，超过 Excel 单元格上限{4}个，只写入前{4}个', en: 'Sheet {0}, row {1}, column {2}: the text has {3} characters, more than the {4} an Excel cell holds; only the first {4} are written' },
+  paragraphCharsRemoved: { kind: '#VALUE!', 'zh-CN': '第{0}段：去掉了{1}个 XML 不允许的字符（如 U+FFFF、控制字符）', en: 'Paragraph {0}: {1} characters XML does not allow (such as U+FFFF or control characters) were removed' },
   unitMissing: {
     kind: '#N/A',
     'zh-CN': '“{0}”的“巡察信息”中没有填写被巡察单位，无法确定是哪个单位的台账，未汇总。请打开该文件，在“巡察信息”的“被巡察单位”一栏填写单位名称并保存，再重新选择',
@@ -80,6 +83,7 @@ export const MESSAGES = {
   collectCloseState: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的销号状态只能由填报单位从“未申请”改为“已申请”，“{2}”→“{3}”未采用', en: 'Row {0}: measure {1}: a department may only move 销号状态 from 未申请 to 已申请; "{2}" → "{3}" is not applied' },
   collectRowRemoved: { kind: '#N/A', 'zh-CN': '措施{0}在回收文件中被删除，台账不作改动', en: 'Measure {0} was removed from the returned file; the ledger is not changed' },
   collectDuplicateRow: { kind: '#N/A', 'zh-CN': '第{0}行：措施编号{1}重复出现，以第{2}行为准', en: 'Row {0}: measure number {1} appears again; row {2} is used' },
+  collectWorkflowLine: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的整改进展中“{2}”是销号、延期等流程记录，只能由台账维护人员办理，未采用', en: 'Row {0}: measure {1}: "{2}" in 整改进展 is a workflow step (销号, 延期), which only the ledger keeper records; not applied' },
   collectDoneDateFromFile: { kind: '#N/A', 'zh-CN': '整改状态改为已完成但没有填写完成日期，按文件保存日期{0}填写', en: 'Set to 已完成 without a completion date; the date the file was saved, {0}, is used' },
   collectDoneDateCleared: { kind: '#N/A', 'zh-CN': '整改状态不再是已完成，完成日期随之清空', en: 'The status is no longer 已完成, so the completion date is cleared' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;

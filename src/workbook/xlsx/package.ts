@@ -103,7 +103,8 @@ export function attributes(text: string): Record<string, string> {
 
 /** Every start (or empty) tag of the element `localName`, any prefix, with its attributes. */
 export function startTags(xml: string, localName: string): Record<string, string>[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${localName}(?=[\\s/>])([^>]*?)/?>`, 'g');
+  // `[^<>]`: a start tag never spans a `<`, so an unclosed one costs the distance to the next tag, not the rest of the part.
+  const re = new RegExp(`<(?:[\\w.-]+:)?${localName}(?=[\\s/>])([^<>]*?)/?>`, 'g');
   return Array.from(xml.matchAll(re), (m) => attributes(m[1]));
 }
 
@@ -169,7 +170,8 @@ export type DefinedName = { name: string; formula: string; localSheetId: number 
 /** The workbook's defined names (ZG_Org → '巡察信息'!$B$2, …). */
 export function definedNames(parts: XlsxParts): DefinedName[] {
   const workbook = partText(parts, 'xl/workbook.xml') ?? '';
-  const re = /<(?:[\w.-]+:)?definedName(?=[\s>])([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>/g;
+  // The text of a name holds no `<` (it is escaped), so a match never runs past the next tag.
+  const re = /<(?:[\w.-]+:)?definedName(?=[\s>])([^<>]*)>([^<]*)<\/(?:[\w.-]+:)?definedName>/g;
   return Array.from(workbook.matchAll(re), (m) => {
     const a = attributes(m[1]);
     return { name: a.name ?? '', formula: decodeXml(m[2]), localSheetId: a.localSheetId === undefined ? null : Number(a.localSheetId) };
