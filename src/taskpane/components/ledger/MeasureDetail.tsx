@@ -174,6 +174,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
         closeDate={m.closeDate}
         status={m.status}
         log={m.progress}
+        deadlineText={m.deadlineText}
         evidence={evidence}
         onEvidenceChange={setEvidence}
         onModeChange={(mode) => setApplying(mode === 'apply')}
