@@ -155,6 +155,8 @@ module.exports = (_env, argv) => {
     entry: {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.tsx',
+      // 整改台账助手 without Excel (DESIGN §12): the same pane over a ledger file, no Office.js.
+      app: './src/app/index.tsx',
     },
     output: {
       path: path.join(__dirname, 'dist'),
@@ -199,6 +201,15 @@ module.exports = (_env, argv) => {
         filename: 'taskpane.html',
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
+        scriptLoading: 'defer',
+        inject: 'head',
+        hash: true,
+        minify: dev ? false : { collapseWhitespace: true, removeComments: true, minifyCSS: true },
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/app/app.html',
+        filename: 'app.html',
+        chunks: ['app'],
         scriptLoading: 'defer',
         inject: 'head',
         hash: true,

@@ -30,6 +30,14 @@ export const NON_REQUEST_URLS: NonRequestUrl[] = [
     prefix: 'https://answers.microsoft.com/en-us/msoffice/forum/all/does-word-support-more-than-9-list-levels/',
     reason: "text of the docx library's error for list levels above 9",
   },
+  // exceljs's browser bundle, loaded by app.html only for 新建台账 (the template writer): text of
+  // its error messages and the package metadata its bundled dependencies carry, never requested.
+  { prefix: 'https://github.com/exceljs/exceljs/blob/master/UPGRADE-4.0.md', reason: "text of exceljs's deprecation warning" },
+  { prefix: 'https://github.com/zloirock/core-js', reason: "core-js's copyright record (license and source fields)" },
+  { prefix: 'https://github.com/crypto-browserify/crypto-browserify', reason: "text of crypto-browserify's not-implemented error" },
+  { prefix: 'https://github.com/indutny/elliptic', reason: "elliptic's bundled package.json (bugs and homepage fields)" },
+  { prefix: 'https://stuk.github.io/jszip/documentation/', reason: "text of JSZip's not-a-zip error" },
+  { prefix: 'https://github.com/uuidjs/uuid#getrandomvalues-not-supported', reason: "text of uuid's error when crypto is missing" },
 ];
 
 const ABSOLUTE = /\bhttps?:\/\/[^\s"'`<>()\\{}|^]+/g;

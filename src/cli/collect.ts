@@ -7,7 +7,6 @@ import { collectUnattended, type CollectInput } from '../ledger/distribute/repor
 import { isLedgerError, ledgerError } from '../ledger/errors';
 import { readReturnedFile } from '../workbook/xlsx/readReturned';
 import { CliError, type CliIo } from './io';
-import { readInputLedger } from './ledgerFile';
 
 export const COLLECT_HELP = `用法：
   npm run --silent ledger -- collect <台账.xlsx> <回收文件.xlsx>… -o <合并后.xlsx> [--json]
@@ -52,7 +51,17 @@ export async function runCollect(args: readonly string[], io: CliIo & { now?: ()
     return 0;
   }
   const opts = parseArgs(args);
-  const { ledger, changes: before } = readInputLedger(io, opts.ledger);
+  let ledgerBytes: Uint8Array;
+  try {
+    ledgerBytes = io.readFile(opts.ledger);
+  } catch {
+    throw new CliError(`找不到文件或无法读取：${opts.ledger}`, 1);
+  }
+  // The file store edits the package in place: every sheet, style and part the collect does not
+  // change — the 整改统计 sheet, columns and sheets users added — stays as it was.
+  const { openFileStore } = await import('../workbook/xlsxStore/fileStore');
+  const store = openFileStore(ledgerBytes, path.basename(opts.ledger), { now: io.now });
+  if (isLedgerError(store)) throw new CliError(`${path.basename(opts.ledger)}：${store.message}`, 1);
   const inputs: CollectInput[] = opts.files.map((file) => {
     const name = path.basename(file);
     let bytes: Uint8Array;
@@ -64,11 +73,8 @@ export async function runCollect(args: readonly string[], io: CliIo & { now?: ()
     const read = readReturnedFile(bytes, name);
     return isLedgerError(read) ? { fileName: name, error: read } : read;
   });
-  const [{ createMemoryStore }, { writeLedgerXlsx }] = await Promise.all([import('../workbook/memoryStore'), import('../workbook/xlsxWriter')]);
-  const store = createMemoryStore(ledger, { now: io.now });
   const { json } = await collectUnattended(store, inputs, io.today());
-  const merged = await store.load();
-  io.writeFile(opts.out, await writeLedgerXlsx(merged, { changes: [...before, ...store.changeLog()] }));
+  io.writeFile(opts.out, store.save().bytes);
   const refused = json.files.filter((f) => f.status === 'refused').length;
   if (opts.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
   else {

@@ -12,7 +12,7 @@ import {
   TabList,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { todayIso } from '../ledger/dates';
 import type { Locale } from '../ledger/errors';
 import type { ItemRef, LedgerStore } from '../ledger/store';
@@ -36,14 +36,16 @@ export type AppProps = {
   locale: Locale;
   /** The user's day; tests pin it. Default: today on the local clock. */
   today?: IsoDate;
+  /** Shown in the header beside the title: the page over a file puts its file name and 保存 there. */
+  fileBar?: ReactNode;
 };
 
-export function App({ store, locale, today }: AppProps) {
+export function App({ store, locale, today, fileBar }: AppProps) {
   const i18n = useMemo(() => ({ locale, t: STRINGS[locale] }), [locale]);
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <I18nProvider value={i18n}>
-        <Shell store={store} today={today} />
+        <Shell store={store} today={today} fileBar={fileBar} />
       </I18nProvider>
     </FluentProvider>
   );
@@ -63,7 +65,7 @@ function roundIsEmpty(ledger: Ledger): boolean {
   return !ledger.round.org && !ledger.round.inspector && !ledger.round.feedback;
 }
 
-function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoDate }) {
+function Shell({ store, today: pinnedToday, fileBar }: { store: LedgerStore; today?: IsoDate; fileBar?: ReactNode }) {
   const { t, locale } = useI18n();
   const styles = useAppStyles();
   const [today] = useState(() => pinnedToday ?? todayIso());
@@ -130,6 +132,7 @@ function Shell({ store, today: pinnedToday }: { store: LedgerStore; today?: IsoD
           {ledger?.round.org && <span className={styles.org}>{ledger.round.org}</span>}
           {session.phase === 'summary' && <span className={styles.org}>{t.summaryWorkbook}</span>}
         </div>
+        {fileBar}
         {ledger && (
           <Button size="small" appearance={shownTab === 'round' ? 'primary' : 'secondary'} onClick={() => setTab('round')}>
             {t.tabRound}

@@ -17,6 +17,8 @@ import { BASE_NAME, STAMP_NAME, STAMP_SHEET } from './xlsx/readReturned';
 import { addInfoSheet, addTable, SPARE_ROWS } from './xlsxWriter';
 
 export const GUIDE_SHEET = '填报说明';
+/** Characters a 填报说明 line holds before it wraps. */
+const GUIDE_WIDTH = 84;
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 /** Fillable cells are tinted so a department sees where to type. */
@@ -36,7 +38,7 @@ function guideLines(stamp: DistStamp, part: Ledger, asOf: IsoDate, urgent: { red
     `${stamp.unit}：`,
     `本文件是“${stamp.org || '本单位'}”巡察整改台账中由你${stamp.by === '责任单位' ? '单位' : ''}负责的部分（${part.measures.length}条整改措施，${part.problems.length}个问题），生成于${formatChineseDate(stamp.date)}。`,
     urgent.red + urgent.yellow > 0
-      ? `截至${formatChineseDate(asOf)}，其中已逾期${urgent.red}条、临近整改时限${urgent.yellow}条，已在“整改台账”表中用红色、黄色标出，请优先填报。`
+      ? `截至${formatChineseDate(asOf)}，其中${[urgent.red ? `已逾期${urgent.red}条（红色）` : '', urgent.yellow ? `临近整改时限${urgent.yellow}条（黄色）` : ''].filter(Boolean).join('、')}，已在“整改台账”表中标出，请优先填报。`
       : `截至${formatChineseDate(asOf)}，没有逾期或临近整改时限的措施。`,
     '',
     '一、填写哪些内容',
@@ -61,13 +63,18 @@ function guideLines(stamp: DistStamp, part: Ledger, asOf: IsoDate, urgent: { red
 
 function addGuideSheet(wb: ExcelJS.Workbook, lines: string[]): void {
   const ws = wb.addWorksheet(GUIDE_SHEET, { properties: { tabColor: { argb: argb('#1F4E79') } } });
-  ws.getColumn(1).width = 96;
+  ws.getColumn(1).width = GUIDE_WIDTH + 4;
   ws.getCell('A1').value = '整改进展填报说明';
   ws.getCell('A1').font = { bold: true, size: 16 };
+  ws.getRow(1).height = 26;
   lines.forEach((line, i) => {
     const cell = ws.getCell(`A${i + 3}`);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: 'top' };
+    // Nothing grows a row when the file opens (LibreOffice keeps the default height): give each
+    // line the height its wrapped text needs, counting a Chinese character two columns wide.
+    const columns = Array.from(line).reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    ws.getRow(i + 3).height = Math.max(1, Math.ceil(columns / GUIDE_WIDTH)) * 16 + 2;
     if (/^[一二三]、/.test(line)) cell.font = { bold: true, size: 12, color: { argb: argb('#1F4E79') } };
     else if (line.startsWith('说明：')) cell.font = { color: { argb: argb('#595959') } };
   });

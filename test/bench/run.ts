@@ -1,7 +1,7 @@
 // npm run bench [-- --json] [-- --cells N] [-- --no-hyperformula]
 // The ZG.* functions against the floor and HyperFormula (./functions), then the task pane render
-// bench (./pane), the importer bench (./import) and the workbook-file bench (./xlsx) when those
-// files exist.
+// bench (./pane), the importer bench (./import), the workbook-file bench (./xlsx) and the bench of
+// the page over a file (./page) when those files exist.
 import { benchFunctions, type FunctionBench } from './functions';
 
 type Options = { json: boolean; cells: number; hyperFormula: boolean };
@@ -24,7 +24,10 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 /** Runs ./pane or ./import when present; a missing file is a note, any other failure an error entry. */
-async function runSubBench(name: 'pane' | 'import' | 'xlsx', json: boolean): Promise<Record<string, unknown>> {
+/** The sub-benches, each a file beside this one, run in this order and reported under its name. */
+const SUB_BENCHES = ['pane', 'import', 'xlsx', 'distribute', 'page'] as const;
+
+async function runSubBench(name: (typeof SUB_BENCHES)[number], json: boolean): Promise<Record<string, unknown>> {
   let mod: SubBench;
   try {
     mod = (await import(`./${name}`)) as SubBench;
@@ -62,22 +65,21 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = options.json ? () => undefined : (line: string) => process.stderr.write(`${line}\n`);
   const results = await benchFunctions({ cells: options.cells, hyperFormula: options.hyperFormula, log });
-  const pane = await runSubBench('pane', options.json);
-  const importer = await runSubBench('import', options.json);
-  const files = await runSubBench('xlsx', options.json);
+  const subs: Record<string, Record<string, unknown>> = {};
+  for (const name of SUB_BENCHES) subs[name] = await runSubBench(name, options.json);
   const targets = {
     ratesWithin1_5xOfFloor: results.filter((r) => ['COMPLETIONRATE', 'LONGTERMSHARE', 'OVERDUE', 'ONTIMERATE'].includes(r.name)).every((r) => r.overheadVsFloor <= 1.5),
     allAtLeast10xFasterThanHyperFormula: options.hyperFormula ? results.every((r) => (r.speedupVsHyperFormula ?? 0) >= 10) : null,
     allAgree: results.every((r) => r.agrees),
   };
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ cells: options.cells, results, targets, node: process.version, pane, import: importer, xlsx: files })}\n`);
+    process.stdout.write(`${JSON.stringify({ cells: options.cells, results, targets, node: process.version, ...subs })}\n`);
     return;
   }
   process.stdout.write(`ZG functions over ${options.cells.toLocaleString('en')} rows per column (median of 9 runs, ours and the floor alternating; HyperFormula: one formula evaluation)\n\n`);
   process.stdout.write(`${table(results)}\n\n`);
   process.stdout.write(`targets: ${JSON.stringify(targets)}\n`);
-  process.stdout.write(`pane: ${JSON.stringify(pane)}\nimport: ${JSON.stringify(importer)}\nxlsx: ${JSON.stringify(files)}\n`);
+  for (const [name, result] of Object.entries(subs)) process.stdout.write(`${name}: ${JSON.stringify(result)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,7 @@ import type { Ledger } from '../../src/ledger/types';
 import { sampleLedger } from '../../src/workbook/sample';
 import { MEASURES } from '../../src/workbook/schema';
 import { openXlsx } from '../../src/workbook/xlsx/open';
+import { unzipXlsx, worksheets } from '../../src/workbook/xlsx/package';
 import { readChangeLog, readLedgerTables } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { describeWithLibreOffice, recalculate } from '../support/libreoffice';
@@ -167,6 +168,15 @@ describeWithLibreOffice('分发 → LibreOffice → 回收', () => {
       ['P012-M01', '整改进展（回收自医政医管科：医政医管科.xlsx）'],
     ]);
     expect(changes.every((c) => c.time === '2026-12-06 10:30:00')).toBe(true);
+  });
+
+  test('the merged file is the ledger file edited in place: only the edited sheets changed', () => {
+    const before = unzipXlsx(new Uint8Array(readFileSync(ledgerFile)));
+    const after = unzipXlsx(new Uint8Array(readFileSync(path.join(dir, '合并后.xlsx'))));
+    const sheetOf = new Map(worksheets(before).map((s) => [s.path, s.name]));
+    const changed = Object.keys(before).filter((p) => Buffer.compare(Buffer.from(before[p]), Buffer.from(after[p] ?? new Uint8Array())) !== 0);
+    const names = changed.map((p) => sheetOf.get(p) ?? p).filter((p) => !/^xl\/tables\//.test(p));
+    expect(names.sort()).toEqual(['变更记录', '整改台账'].sort());
   });
 
   test('collecting the same file again changes nothing', async () => {

@@ -1,11 +1,14 @@
 // npm run test:e2e — the task pane in Debian's Chromium (playwright-core), on the preview store:
 // add a problem with two measures, mark one done and see the figures change, filter 逾期, open an
 // item from the list, the 统计 tab and a summary workbook (stats.mjs); at 320 px and ~450 px wide,
-// with no horizontal scrolling and no request to any origin but the page's own. Screenshots go to
-// test-results/. Ends with "N passed, N failed".
+// with no horizontal scrolling and no request to any origin but the page's own. Then the page over a
+// ledger file (app.html, page.mjs) from file:// at 1280 px and over http at 320 px. Screenshots go
+// to test-results/. Ends with "N passed, N failed". E2E_ONLY=page runs only the page's scenarios.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildPane, launchChromium, openPanePage, ROOT, serve, watchForeignRequests } from './harness.mjs';
+import { makePageFiles, pageScenario } from './page.mjs';
 import { statsScenario, summaryWorkbookScenario, writeSampleLedger } from './stats.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -187,13 +190,21 @@ async function main() {
   const browser = await launchChromium();
   const ledgerFile = writeSampleLedger();
   try {
-    for (const width of [320, 450]) {
-      console.log(`pane at ${width}px (${server.origin})`);
-      await scenario(browser, server.origin, width);
-      await statsScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
-      await summaryWorkbookScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
+    if (process.env.E2E_ONLY !== 'page') {
+      for (const width of [320, 450]) {
+        console.log(`pane at ${width}px (${server.origin})`);
+        await scenario(browser, server.origin, width);
+        await statsScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
+        await summaryWorkbookScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
+      }
+      await english(browser, server.origin);
     }
-    await english(browser, server.origin);
+    const files = makePageFiles();
+    const env = { browser, files, results: RESULTS, check, assert, shot, assertNoHorizontalScroll };
+    console.log('page over a file, from file:// at 1280px');
+    await pageScenario({ ...env, url: pathToFileURL(join(dist, 'app.html')).href, width: 1280, tag: 'file-1280px', libreoffice: true });
+    console.log(`page over a file, over http at 320px (${server.origin})`);
+    await pageScenario({ ...env, url: `${server.origin}/app.html`, width: 320, tag: 'http-320px', libreoffice: false });
   } finally {
     await browser.close();
     await server.close();

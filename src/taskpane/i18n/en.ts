@@ -128,6 +128,7 @@ export const en: Strings = {
   light_none: 'Deadline to confirm',
 
   back: 'Back to list',
+  pickItem: 'Choose a problem or measure on the left to see and edit it here.',
   problemDetail: 'Problem {0}',
   measureDetail: 'Measure {0}',
   status: 'Status',

@@ -133,6 +133,7 @@ export const zhCN = {
 
   // detail
   back: '返回列表',
+  pickItem: '在左侧选择一个问题或措施，在这里查看和修改。',
   problemDetail: '问题 {0}',
   measureDetail: '措施 {0}',
   status: '整改状态',

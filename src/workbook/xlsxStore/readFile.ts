@@ -8,9 +8,10 @@ import type { Ledger } from '../../ledger/types';
 import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells } from '../cells';
 import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schema';
 import { openXlsx } from '../xlsx/open';
-import { attributes, definedNames, partText, relationshipsOf, worksheets, type XlsxParts } from '../xlsx/package';
+import { attributes, definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
 import { cellFor, REQUIRED_FIELDS, workbookReader } from '../xlsx/readLedger';
 import { findTable, parseA1, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
+import { rawEntries } from './zipUpdate';
 
 /** A table of the file: its part, and for each body row (top to bottom) the 编号 it holds. */
 export type TableSlot = {
@@ -119,10 +120,15 @@ export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel |
   return { ledger, problems: p.slot, measures: m.slot, changes, info, warnings };
 }
 
+const startsWithZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
 /** Opens the bytes of a ledger file: the package and its model, or why it cannot be edited here. */
 export function openLedgerFile(bytes: Uint8Array, fileName: string): { parts: XlsxParts; model: LedgerFileModel } | LedgerError {
-  const parts = openXlsx(bytes, fileName);
-  if (isLedgerError(parts)) return parts;
+  // Only the XML parts are inflated when a save can copy the rest from the zip as it is.
+  const parts = openXlsx(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {});
+  // A zip that cannot be read to its end (a download cut short, a copy broken on a USB stick) is a
+  // damaged workbook, not "not a workbook".
+  if (isLedgerError(parts)) return parts.code === 'notXlsx' && startsWithZip(bytes) ? ledgerError('damagedXlsx', fileName) : parts;
   try {
     const model = readModel(parts, fileName);
     return isLedgerError(model) ? model : { parts, model };

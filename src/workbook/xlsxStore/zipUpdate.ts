@@ -2,10 +2,11 @@
 // in the zip too: its compressed data is copied from the original file as it was, only the parts
 // the edit rewrote are compressed again. Besides keeping unchanged parts byte-identical inside the
 // archive, a save of a large ledger then compresses one or two sheets instead of the whole
-// workbook. Falls back to zipping every part afresh when the original is not a plain zip this code
-// can walk (Zip64, a spanned archive). Pure: bytes in, bytes out.
-import { deflateSync, strToU8 } from 'fflate';
-import { zipXlsx, type XlsxParts } from '../xlsx/package';
+// workbook — and parts the reader never inflated (images, a macro project) are carried over as they
+// are. Falls back to zipping every part afresh when the original is not a plain zip this code can
+// walk (Zip64, encrypted entries); the caller then inflates every part. Pure: bytes in, bytes out.
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
+import { isSafeEntryName, zipXlsx, type XlsxParts } from '../xlsx/package';
 
 type Entry = { name: string; method: number; flags: number; time: number; date: number; crc: number; size: number; usize: number; data: Uint8Array };
 
@@ -40,7 +41,6 @@ export function rawEntries(zip: Uint8Array): Map<string, Entry> | null {
   let at = view.getUint32(eocd + 16, true);
   if (count === 0xffff || at === 0xffffffff) return null; // Zip64
   const entries = new Map<string, Entry>();
-  const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (at + 46 > zip.length || view.getUint32(at, true) !== 0x02014b50) return null;
     const flags = view.getUint16(at + 8, true);
@@ -54,13 +54,20 @@ export function rawEntries(zip: Uint8Array): Map<string, Entry> | null {
     const extraLen = view.getUint16(at + 30, true);
     const commentLen = view.getUint16(at + 32, true);
     const local = view.getUint32(at + 42, true);
-    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLen));
+    let name: string;
+    try {
+      // Bit 11 marks UTF-8; without it the name is taken byte for byte, as the package reader does.
+      name = strFromU8(zip.subarray(at + 46, at + 46 + nameLen), !(flags & 0x800));
+    } catch {
+      return null;
+    }
     at += 46 + nameLen + extraLen + commentLen;
     if (size === 0xffffffff || local + 30 > zip.length || view.getUint32(local, true) !== 0x04034b50) return null;
     if (flags & 1) return null; // encrypted entry
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + size > zip.length) return null;
-    entries.set(name, { name, method, flags, time, date, crc, size, usize, data: zip.subarray(start, start + size) });
+    // The first of two entries with one name is the part, as for the package reader.
+    if (!entries.has(name)) entries.set(name, { name, method, flags, time, date, crc, size, usize, data: zip.subarray(start, start + size) });
   }
   return entries;
 }
@@ -70,16 +77,19 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /**
  * The package as a zip: parts in `changed` (and parts the original lacks) compressed anew, every
- * other part copied as compressed in `original`. Order: the original's, new parts after.
+ * other entry of `original` copied as it was compressed there — including those `parts` does not
+ * hold because they were never inflated. Order: the original's, new parts after. Entry names the
+ * reader refuses (`..`, absolute paths) are not carried over.
  */
 export function zipUpdated(original: Uint8Array, parts: XlsxParts, changed: ReadonlySet<string>): Uint8Array {
   const raw = rawEntries(original);
   if (!raw) return zipXlsx(parts);
-  const names = [...[...raw.keys()].filter((n) => n in parts), ...Object.keys(parts).filter((n) => !raw.has(n))];
+  const names = [...[...raw.keys()].filter(isSafeEntryName), ...Object.keys(parts).filter((n) => !raw.has(n))];
   const entries: Entry[] = names.map((name) => {
     const kept = raw.get(name);
     if (kept && !changed.has(name)) return { ...kept, flags: kept.flags & ~0x8 };
     const bytes = parts[name];
+    if (!bytes) throw new Error(`part ${name} was changed but not read`);
     const data = deflateSync(bytes, { level: 6 });
     return { name, method: 8, flags: 0, time: 0, date: DOS_DATE, crc: crc32(bytes), size: data.length, usize: bytes.length, data };
   });

@@ -64,7 +64,7 @@ function FileCard({ diff, state, t, locale }: { diff: FileDiff; state: CollectSt
         </>
       )}
       {diff.rejected.length > 0 && (
-        <details>
+        <details open={diff.status === 'refused'}>
           <summary className={styles.note}>{fill(t.notTaken, diff.rejected.length)}</summary>
           <ul className={styles.results}>
             {diff.rejected.map((r, i) => (

@@ -1,10 +1,10 @@
-// 分发/回收: merge what the departments sent back, and chase what is late. (The files themselves are
-// made by `ledger distribute`, which needs the .xlsx writer the pane does not ship.)
+// 分发/回收: make the departments' files, merge what they send back, and chase what is late.
 import type { PanelProps } from '../../panelProps';
 import { todayIso } from '../../../ledger/dates';
 import { useStatsStyles } from '../stats/statsStyles';
 import { COLLECT_STRINGS } from './collectStrings';
 import { CollectSection } from './CollectSection';
+import { DistributeSection } from './DistributeSection';
 import { RemindSection } from './RemindSection';
 import { useCollect } from './useCollect';
 
@@ -15,6 +15,7 @@ export function DistributePanel({ store, ledger, locale, onLedgerChanged, today 
   const collect = useCollect(store, ledger, today, locale, () => void onLedgerChanged());
   return (
     <div className={styles.panel}>
+      <DistributeSection store={store} today={today} asOf={asOf} t={t} locale={locale} />
       <CollectSection state={collect} t={t} locale={locale} />
       <RemindSection ledger={ledger} asOf={asOf} t={t} />
     </div>

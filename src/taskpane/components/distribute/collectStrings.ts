@@ -4,6 +4,15 @@ import type { Locale } from '../../../ledger/errors';
 export type CollectStrings = typeof zh;
 
 const zh = {
+  distributeHeading: '分发填报',
+  distributeIntro: '按责任单位把台账拆成填报文件（每个单位一个 .xlsx，打包下载），通过邮件或工作群发给各单位；各单位用 Excel、WPS 或 LibreOffice 填写五列后交回，在下方回收。',
+  distributeBy: '分发依据',
+  distributeDue: '回收截止日期',
+  distributeDueHint: '写进每个文件的填报说明，可不填',
+  distributeMake: '生成分发文件',
+  distributed: '已生成{0}个文件：{1}（条措施）。',
+  distributeNone: '台账中没有填写{0}的措施，没有可分发的文件。',
+  unassigned: '另有{0}条措施没有填写{1}，未分发。',
   heading: '回收填报',
   intro: '选择各责任单位交回的分发文件（可多选），核对每项修改后应用到台账；每项修改都会记入“变更记录”并注明来源。',
   choose: '选择交回的文件',
@@ -14,7 +23,7 @@ const zh = {
   empty: '（空）',
   acceptAll: '接受全部',
   apply: '应用所选修改（{0}项）',
-  applied: '已应用{0}项修改，变更记录已写入。',
+  applied: '已应用{0}项修改，写入{1}条变更记录。',
   refused: '未回收',
   unchanged: '无变化',
   changes: '{0}项修改',
@@ -30,6 +39,15 @@ const zh = {
 };
 
 const en: CollectStrings = {
+  distributeHeading: 'Distribute',
+  distributeIntro: 'Split the ledger into one fillable .xlsx per unit (downloaded as one .zip) to mail to the departments; they fill in five columns in Excel, WPS or LibreOffice and send it back to collect below.',
+  distributeBy: 'Split by',
+  distributeDue: 'Return by',
+  distributeDueHint: 'Written into each file’s instructions; optional',
+  distributeMake: 'Make the files',
+  distributed: '{0} files made: {1} (measures).',
+  distributeNone: 'No measure names a {0}; there is nothing to distribute.',
+  unassigned: ' {0} more measures name no {1} and were left out.',
   heading: 'Collect returns',
   intro: 'Choose the files the departments sent back (several at once), check each change, then apply them to the ledger; each is logged in 变更记录 with its source.',
   choose: 'Choose returned files',
@@ -40,7 +58,7 @@ const en: CollectStrings = {
   empty: '(blank)',
   acceptAll: 'Accept all',
   apply: 'Apply selected changes ({0})',
-  applied: '{0} changes applied and logged in 变更记录.',
+  applied: '{0} changes applied; {1} lines written to 变更记录.',
   refused: 'Not collected',
   unchanged: 'No changes',
   changes: '{0} changes',

@@ -81,7 +81,7 @@ export function useCollect(store: LedgerStore, ledger: Ledger, today: IsoDate, l
     try {
       const accepted = consistentChoice(all.filter((c) => picked.has(changeKey(c))), all);
       const { changed } = await store.applyCollected(accepted);
-      setNotice({ intent: 'success', text: fill(t.applied, changed) });
+      setNotice({ intent: 'success', text: fill(t.applied, accepted.length, changed) });
       setDiffs([]);
       setPicked(new Set());
       onLedgerChanged();

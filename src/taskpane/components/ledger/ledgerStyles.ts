@@ -1,4 +1,5 @@
-// Layout of the 台账 tab: a single column for the 320 px pane; long text wraps, never scrolls sideways.
+// Layout of the 台账 tab: a single column for the 320 px pane (long text wraps, never scrolls
+// sideways); list and detail side by side where the window is wide (the page over a file).
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { buttonRow, column, fieldGrid, heading } from '../../paneStyles';
 
@@ -53,6 +54,24 @@ export const useLedgerStyles = makeStyles({
   measures: { listStyleType: 'none', margin: 0, padding: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   measureItem: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, ':last-child': { borderBottom: 'none' } },
   detail: column(tokens.spacingVerticalM),
+  // ≥ 900 px: the list and the open item side by side, each scrolling on its own.
+  split: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 5fr) minmax(0, 6fr)',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  splitPane: {
+    ...column(tokens.spacingVerticalS),
+    position: 'sticky',
+    top: 0,
+    maxHeight: '100vh',
+    overflowY: 'auto',
+    boxSizing: 'border-box',
+    paddingInlineEnd: tokens.spacingHorizontalXS,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  placeholder: { color: tokens.colorNeutralForeground3, margin: 0, paddingTop: tokens.spacingVerticalL },
   detailHeader: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   section: {
     display: 'flex',

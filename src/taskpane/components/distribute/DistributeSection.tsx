@@ -1,0 +1,70 @@
+// 分发 in the pane: one fillable .xlsx per 责任单位 (or 责任领导 / 责任人), downloaded together as a
+// .zip to attach to mails. The .xlsx writer (exceljs) is a chunk of its own, fetched on first use:
+// it never weighs on the pane's start-up.
+import { Button, Field, Input, Select, Spinner } from '@fluentui/react-components';
+import { useState } from 'react';
+import { SPLIT_BYS, type SplitBy } from '../../../ledger/distribute/split';
+import type { Locale } from '../../../ledger/errors';
+import type { LedgerStore } from '../../../ledger/store';
+import type { IsoDate } from '../../../ledger/types';
+import { describeError } from '../../format';
+import { fill } from '../../i18n';
+import type { Notice } from '../../hooks/useStoreAction';
+import { NoticeBar } from '../common/NoticeBar';
+import { downloadBytes } from '../report/browserIo';
+import { useStatsStyles } from '../stats/statsStyles';
+import type { CollectStrings } from './collectStrings';
+
+export function DistributeSection({ store, today, asOf, t, locale }: { store: LedgerStore; today: IsoDate; asOf: IsoDate; t: CollectStrings; locale: Locale }) {
+  const styles = useStatsStyles();
+  const [by, setBy] = useState<SplitBy>('责任单位');
+  const [due, setDue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const make = async () => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const [ledger, { distributeLedger }, { zipSync }] = await Promise.all([store.load(), import('../../../workbook/distributeXlsx'), import('fflate')]);
+      const { files, unassigned } = await distributeLedger(ledger, { by, asOf, date: today, due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null });
+      if (files.length === 0) {
+        setNotice({ intent: 'warning', text: fill(t.distributeNone, by) });
+        return;
+      }
+      const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])), { level: 0 });
+      downloadBytes(zip, `分发文件（${by}）.zip`, 'application/zip');
+      const names = files.map((f) => `${f.name} ${f.measures}`).join('、');
+      setNotice({ intent: unassigned.length ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${unassigned.length ? fill(t.unassigned, unassigned.length, by) : ''}` });
+    } catch (error) {
+      setNotice({ intent: 'error', text: describeError(error, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="distribute-heading">
+      <h2 id="distribute-heading" className={styles.heading}>
+        {t.distributeHeading}
+      </h2>
+      <p className={styles.intro}>{t.distributeIntro}</p>
+      <Field label={t.distributeBy}>
+        <Select value={by} onChange={(_, d) => setBy(d.value as SplitBy)}>
+          {SPLIT_BYS.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.distributeDue} hint={t.distributeDueHint}>
+        <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void make()}>
+          {t.distributeMake}
+        </Button>
+      </div>
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+    </section>
+  );
+}
