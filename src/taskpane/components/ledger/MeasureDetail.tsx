@@ -90,7 +90,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
               {m.deadlineText}
               {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
               {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
-              {original && <span className={styles.muted}>{` ${fill(t.originalDeadline, original)}`}</span>}
+              {original && <div className={styles.muted}>{fill(t.originalDeadline, original)}</div>}
             </>,
           ],
         ]}
