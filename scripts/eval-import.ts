@@ -9,6 +9,9 @@ import { importReport } from '../src/ledger/import';
 import type { ImportedProblem, ImportResult } from '../src/ledger/import';
 import { isLedgerError } from '../src/ledger/errors';
 import { alignProblems, matchFigures, squash, tableLines } from './lib/import-scoring';
+import { addRates, formatRate, goldStatus, outcomeRates } from './lib/outcome-rates';
+import type { OutcomePair, OutcomeRates } from './lib/outcome-rates';
+import { listUnseen, REAL_DIR, scoreUnseen } from '../test/import/unseen-score';
 
 type GoldItem = { number: string | null; finding: string; status: string; deadline: string | null; measure_count: number | null };
 type Gold = {
@@ -34,6 +37,7 @@ export type FixtureScore = {
   round: { agree: number; total: number; misses: string[] };
   figures: { matched: number; gold: number; found: number };
   measures: { agree: number; total: number };
+  outcomes: OutcomePair[];
   disagreements: string[];
 };
 
@@ -92,7 +96,7 @@ export function scoreFixture(name: string, text: string, gold: Gold): FixtureSco
       aspects: { gold: gold.totals.aspects, found: 0 }, groups: { gold: gold.totals.problems, found: 0 },
       problems: { gold: items.length, found: 0 }, status: { ...empty, total: items.length }, deadline: { ...empty, total: items.length },
       round: { agree: 0, total: 6, misses: [] }, figures: { matched: 0, gold: gold.summary_figures.length, found: 0 },
-      measures: empty, disagreements: [],
+      measures: empty, outcomes: items.map((g) => ({ expected: goldStatus(g.status), found: null })), disagreements: [],
     };
   }
   return score(name, result, gold, items);
@@ -105,7 +109,9 @@ function score(name: string, result: ImportResult, gold: Gold, items: GoldItem[]
   let deadlineAgree = 0;
   let measureAgree = 0;
   let measureTotal = 0;
+  const outcomes: OutcomePair[] = [];
   pairs.forEach(([g, p], i) => {
+    outcomes.push({ expected: goldStatus(g.status), found: p?.status ?? null });
     const label = `#${i + 1} ${g.finding.slice(0, 16)}`;
     if (p && statusAgrees(g.status, p)) statusAgree++;
     else disagreements.push(`${label}: status gold ${g.status}, got ${p ? `${p.status}${p.longTerm ? '+长期' : ''}` : 'nothing'}`);
@@ -141,6 +147,7 @@ function score(name: string, result: ImportResult, gold: Gold, items: GoldItem[]
     round: { agree: fields.length - misses.length, total: fields.length, misses },
     figures: { matched, gold: gold.summary_figures.length, found: result.figures.length },
     measures: { agree: measureAgree, total: measureTotal },
+    outcomes,
     disagreements: [...disagreements, ...misses],
   };
 }
@@ -195,6 +202,32 @@ function printTable(scores: readonly FixtureScore[]): void {
   }
 }
 
+export type RateRow = { set: string; name: string; rates: OutcomeRates; error: string | null };
+
+/** The outcome rates of every text: the gold fixtures, the written samples and the real texts. */
+export function rateRows(dir: string): RateRow[] {
+  const gold = listFixtures(dir).map((f) => {
+    const s = scoreFixture(f.name, f.text, f.gold);
+    return { set: 'gold', name: f.name, rates: outcomeRates(s.outcomes), error: s.error };
+  });
+  const sets: [string, string | undefined][] = [['texts', undefined], ['real', REAL_DIR]];
+  const others = sets.flatMap(([set, folder]) =>
+    listUnseen(folder).map((u) => {
+      const s = scoreUnseen(u.name, u.text, u.expected);
+      return { set, name: u.name, rates: outcomeRates(s.outcomes), error: s.error };
+    }),
+  );
+  return [...gold, ...others];
+}
+
+function printRates(rows: readonly RateRow[]): void {
+  console.log('\noutcomes on every text (issue 15): done/not-done agreement where the text states an outcome (target ≥ 85%), called done where it states none (target ≤ 5%)\n');
+  const table = rows.map((r) => [`${r.set}/${r.name}`, formatRate(r.rates.agree, r.rates.stated), formatRate(r.rates.falseDone, r.rates.unstated), r.error ?? '']);
+  const all = addRates(rows.map((r) => r.rates));
+  table.push(['total', formatRate(all.agree, all.stated), formatRate(all.falseDone, all.unstated), '']);
+  tableLines(['text', '结果一致', '误判已完成', ''], table, true).forEach((line) => console.log(line));
+}
+
 function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
   const dir = argv.find((a) => !a.startsWith('--')) ?? defaultFixtureDir();
@@ -204,10 +237,12 @@ function main(argv: readonly string[]): number {
     return 1;
   }
   const scores = fixtures.map((f) => scoreFixture(f.name, f.text, f.gold));
-  if (json) console.log(JSON.stringify({ dir, scores, totals: totals(scores) }, null, 2));
+  const rates = rateRows(dir);
+  if (json) console.log(JSON.stringify({ dir, scores, totals: totals(scores), outcomes: { rows: rates, total: addRates(rates.map((r) => r.rates)) } }, null, 2));
   else {
     console.log(`import scored against ${fixtures.length} fixtures in ${dir}\n`);
     printTable(scores);
+    printRates(rates);
   }
   return 0;
 }

@@ -6,6 +6,8 @@
 // npm stop ends it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { connect } from 'node:net';
 import { dirname } from 'node:path';
 import {
@@ -27,6 +29,34 @@ async function waitForPort(port, child, timeoutMs) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) return false;
     if (await portOpen(port)) return true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+/**
+ * The dev server listens long before its first build is done; webpack-dev-middleware holds a request
+ * until the bundle is valid. So the page answering 200 is the build being ready — only then is the
+ * box with the URLs true.
+ */
+function pageReady(url) {
+  return new Promise((resolve) => {
+    const get = url.startsWith('https:') ? httpsGet : httpGet;
+    // Our own dev server with its self-signed or dev certificate, on localhost.
+    const req = get(url, { rejectUnauthorized: false, timeout: 10 * 60 * 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.once('error', () => resolve(false));
+    req.once('timeout', () => (req.destroy(), resolve(false)));
+  });
+}
+
+async function waitForBuild(child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    if (await pageReady(`${base}/taskpane.html`)) return true;
     await new Promise((r) => setTimeout(r, 1000));
   }
   return false;
@@ -110,7 +140,9 @@ async function startServerOnly() {
     rmSync(PID_FILE, { force: true });
     process.exitCode = signal ? 0 : (code ?? 0);
   });
-  if (await waitForPort(PORT, child, 10 * 60 * 1000)) printHowTo();
+  if (!(await waitForPort(PORT, child, 10 * 60 * 1000))) return;
+  console.log(`正在构建… (building; ${base} is listening, the URLs follow once the build is ready)`);
+  if (await waitForBuild(child, 10 * 60 * 1000)) printHowTo();
 }
 
 if (officeDesktopPlatform()) {

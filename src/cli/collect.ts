@@ -6,7 +6,7 @@ import path from 'node:path';
 import { collectUnattended, type CollectInput } from '../ledger/distribute/report';
 import { isLedgerError, ledgerError } from '../ledger/errors';
 import { readReturnedFile } from '../workbook/xlsx/readReturned';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 
 export const COLLECT_HELP = `用法：
   npm run --silent ledger -- collect <台账.xlsx> <回收文件.xlsx>… -o <合并后.xlsx> [--json]
@@ -74,7 +74,7 @@ export async function runCollect(args: readonly string[], io: CliIo & { now?: ()
     return isLedgerError(read) ? { fileName: name, error: read } : read;
   });
   const { json } = await collectUnattended(store, inputs, io.today());
-  io.writeFile(opts.out, store.save().bytes);
+  writeOutput(io, opts.out, store.save().bytes);
   const refused = json.files.filter((f) => f.status === 'refused').length;
   if (opts.json) io.out(`${JSON.stringify(json, null, 2)}\n`);
   else {

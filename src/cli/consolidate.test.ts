@@ -118,6 +118,17 @@ describe('ledger consolidate', () => {
     expect(written.sheets).toEqual(['汇总统计', '汇总']);
   });
 
+  test('two files of one unit in one batch: only the later is marked ✓, the earlier is said to be left out', async () => {
+    const fs = await files();
+    const io = memoryIo(fs);
+    expect(await runConsolidate(['in/教育局.xlsx', 'in/教育局（第二版）.xlsx', '-o', '汇总.xlsx'], io)).toBe(0);
+    const lines = io.stdout.join('').split('\n');
+    const first = lines.find((l) => l.includes('教育局.xlsx →')) ?? '';
+    expect(first).not.toContain('✓');
+    expect(first).toContain('同一单位的“教育局（第二版）.xlsx”在后，按它汇总，本文件未计入');
+    expect(lines.filter((l) => l.includes('✓'))).toEqual([expect.stringContaining('✓ 教育局（第二版）.xlsx → 清源县教育局党组')]);
+  });
+
   test('the same unit imported again replaces its rows in the existing summary (exit 0)', async () => {
     const fs = await files();
     await runConsolidate(['in/卫健委.xlsx', 'in/教育局.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));

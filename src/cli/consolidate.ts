@@ -5,7 +5,7 @@
 // Exit codes: 0 done; 1 usage, or an output file that must not be overwritten; 2 some file was skipped.
 import { formatRate } from '../ledger/stats/rate';
 import path from 'node:path';
-import { mergeSummary, summaryFigures, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
+import { mergeSummary, summaryFigures, unitKey, type SummaryFigures, type SummaryRow } from '../ledger/consolidate';
 import { isLedgerError } from '../ledger/errors';
 import { clockAt } from '../ledger/ledger-ops';
 import type { UnitLedger } from '../ledger/store';
@@ -14,7 +14,7 @@ import { SUMMARY } from '../workbook/schema';
 import { SUMMARY_DASHBOARD_SHEET } from '../workbook/summaryDashboard';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
 import { NO_SUMMARY_EXTRA, readSummaryFile, type SummaryExtra } from '../workbook/xlsx/readSummary';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 
 export const CONSOLIDATE_HELP = `用法：
   npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx
@@ -29,7 +29,7 @@ Excel、WPS、LibreOffice 打开即可计算）。
 选项：
   -o, --out <文件>  汇总工作簿（必填）
 
-退出码：0 成功；1 参数错误或输出文件不能覆盖；2 有文件未能汇总（其余文件已汇总）。
+退出码：0 成功；1 参数错误、输出文件不能覆盖或无法写出；2 有文件未能汇总（其余文件已汇总）；3 程序内部错误。
 `;
 
 /** The command line's I/O plus a clock for 导入时间 (injected so tests are deterministic). */
@@ -120,15 +120,26 @@ export async function runConsolidate(args: readonly string[], io: ConsolidateIo)
   const { writeSummaryXlsx } = await import('../workbook/summaryXlsx');
   const now = clockAt(io.now ? io.now() : new Date());
   const merged = mergeSummary(before, units, now.now);
+  // Of two files of one unit in this batch the later wins: the earlier is in no row of the result,
+  // so it gets no ✓ — it is reported as superseded, with the file that took its place.
+  const supersededBy = (i: number): string | null => {
+    const key = unitKey(merged.report[i].unit);
+    const later = merged.report.slice(i + 1).find((u) => unitKey(u.unit) === key);
+    return later ? later.fileName : null;
+  };
   const lines = entries.flatMap((e) => {
     if ('skipped' in e) return [e.skipped];
     const u = merged.report[e.ledger];
+    const by = supersededBy(e.ledger);
+    if (by) return [`  – ${u.fileName} → ${u.unit}：同一单位的“${by}”在后，按它汇总，本文件未计入`];
     const what = u.outcome === 'added' ? '新增' : `替换${u.replacedFile ? `“${u.replacedFile}”的` : '原有'}数据`;
     return [`  ✓ ${u.fileName} → ${u.unit}：${u.problems}个问题，${u.measures}条措施（${what}）`, ...units[e.ledger].warnings.map((w) => `    提示：${w.message}`)];
   });
-  io.out(`${lines.join('\n')}\n`);
-
-  io.writeFile(out, await writeSummaryXlsx(merged.rows, typedAsOf, extra));
+  const written: string[] = [];
+  const bytes = await writeSummaryXlsx(merged.rows, typedAsOf, extra, (w) => written.push(`    提示：${w.message}`));
+  // Written before any ✓ is printed: a run that fails to write has reported no file as merged.
+  writeOutput(io, out, bytes);
+  io.out(`${[...lines, ...written].join('\n')}\n`);
   // The date typed on 汇总统计 is what the sheet counts by; blank means today.
   const asOf = typedAsOf ?? now.today;
   const figures = summaryFigures(merged.rows, asOf);

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SPLIT_BYS, type SplitBy } from '../ledger/distribute/split';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 import { isoOption, readInputLedger } from './ledgerFile';
 
 export const DISTRIBUTE_HELP = `用法：
@@ -62,7 +62,7 @@ export async function runDistribute(args: readonly string[], io: CliIo): Promise
   const { files, unassigned } = await distributeLedger(ledger, { by: opts.by, asOf: opts.asOf ?? today, date: today, due: opts.due });
   if (files.length === 0) throw new CliError(`台账中没有填写${opts.by}的措施，没有可分发的文件`, 2);
   for (const f of files) {
-    io.writeFile(path.join(opts.out, f.fileName), f.bytes);
+    writeOutput(io, path.join(opts.out, f.fileName), f.bytes);
     io.out(`${f.fileName}\t${f.measures}条措施\n`);
   }
   if (unassigned.length > 0) {

@@ -2,7 +2,7 @@
 //   import FILE --json        the import as JSON on stdout (nothing else is printed there)
 //   import FILE -o out.xlsx   a ledger workbook (shared schema) from the import
 //   import FILE               a readable summary
-//   template OUT.xlsx         a blank (or --sample) ledger workbook with its 整改统计 sheet
+//   template OUT.xlsx         a blank (or --sample, --org, --as-of) ledger workbook with its 整改统计 sheet
 //   freeze IN.xlsx            the 发送副本: ZG.* formulas replaced by their values
 //   consolidate FILE… -o OUT  the 汇总 workbook of ledgers units sent back
 // Exit codes: 0 done, 1 usage or file problems, 2 the text is not a report.
@@ -15,8 +15,8 @@ import type { ImportResult } from '../ledger/import';
 import { runCollect } from './collect';
 import { runConsolidate } from './consolidate';
 import { runDistribute } from './distribute';
-import { runFreeze } from './freeze';
-import { CliError, defaultIo, type CliIo } from './io';
+import { FREEZE_USAGE, runFreeze } from './freeze';
+import { CliError, defaultIo, EXIT_INTERNAL, writeOutput, type CliIo } from './io';
 import { runRemind } from './remind';
 import { REPORT_USAGE, runReport } from './report';
 import { runTemplate } from './template';
@@ -27,12 +27,14 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- import <文件> --json          以 JSON 输出识别结果（巡察信息、问题、措施、概况数字、提示）
   npm run --silent ledger -- import <文件> -o 台账.xlsx     生成整改台账工作簿
   npm run --silent ledger -- import <文件>                  输出识别结果摘要
-  npm run --silent ledger -- template <输出.xlsx> [--sample] 写出空白（或示例）整改台账工作簿，含整改统计页
-  npm run --silent ledger -- freeze <台账.xlsx> [-o 副本.xlsx] 生成发送副本：ZG.* 公式替换为计算结果
+  npm run --silent ledger -- template <输出.xlsx> [--sample] [--org 单位] [--as-of 日期]
+                                                           写出空白（或示例）整改台账工作簿，含整改统计页
+${FREEZE_USAGE}
   npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx  汇总各单位报回的台账
-  npm run --silent ledger -- distribute <台账.xlsx> -o 文件夹  按责任单位分发填报文件
-  npm run --silent ledger -- collect <台账.xlsx> <回收文件>… -o 合并后.xlsx  合并各单位交回的填报
-  npm run --silent ledger -- remind <台账.xlsx> [-o 督办提醒.docx]  逾期、临期事项的督办提醒
+  npm run --silent ledger -- distribute <台账.xlsx> -o 文件夹 [--by 责任单位|责任领导|责任人] [--as-of 日期] [--due 回收截止日期]
+                                                           按责任单位（或领导、责任人）分发填报文件
+  npm run --silent ledger -- collect <台账.xlsx> <回收文件>… -o 合并后.xlsx [--json]  合并各单位交回的填报
+  npm run --silent ledger -- remind <台账.xlsx> [--as-of 日期] [--days N] [-o 督办提醒.docx]  逾期、临期事项的督办提醒
 ${REPORT_USAGE}
   npm run --silent ledger -- <命令> --help                  各命令的详细说明
   npm run --silent ledger -- --help                         显示本帮助
@@ -43,7 +45,7 @@ ${REPORT_USAGE}
   -o, --out <文件>  写出 .xlsx 台账
   --ref <日期>      文中没有日期时，未写年份的时限按此日期推算（默认今天，格式 YYYY-MM-DD）
 
-退出码：0 成功；1 参数或文件错误；2 文本不是巡察反馈意见或整改情况通报。
+退出码：0 成功；1 参数或文件错误（含无法写出）；2 文本不是巡察反馈意见或整改情况通报；3 程序内部错误。
 `;
 
 type ImportArgs = { file: string; json: boolean; out: string | null; ref: string | null };
@@ -124,9 +126,10 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (opts.out) {
     const { writeLedgerXlsx } = await import('../workbook/xlsxWriter');
-    const bytes = await writeLedgerXlsx(toLedger(result));
-    io.writeFile(opts.out, bytes);
-    io.err(`已写出 ${opts.out}：${result.problems.length}个问题，${result.warnings.length}条提示\n`);
+    const written: string[] = [];
+    const bytes = await writeLedgerXlsx(toLedger(result), { onWarning: (w) => written.push(w.message) });
+    writeOutput(io, opts.out, bytes);
+    io.err(`已写出 ${opts.out}：${result.problems.length}个问题，${result.warnings.length + written.length}条提示\n${written.map((w) => `  提示：${w}\n`).join('')}`);
     return 0;
   }
   io.out(summary(result));
@@ -161,8 +164,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.err(`错误：${e.message}\n`);
       return e.code;
     }
-    io.err(`错误：${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    // Not a failure the program foresaw: exit 3, so scripts never read it as a usage error (1) or a bad file (2).
+    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}。这不是所给文件或参数的问题，请把这条信息和所用文件报告给维护人员\n`);
+    return EXIT_INTERNAL;
   }
 }
 

@@ -1,7 +1,7 @@
 // `ledger remind 台账.xlsx [--as-of D] [--days N] [-o 督办提醒.docx]`: for each 责任单位 with
 // overdue or due-soon measures, a 督办提醒 as text (stdout) and, with -o, one .docx, a page per unit.
 import { reminderDrafts, reminders, reminderText } from '../ledger/distribute/remind';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 import { isoOption, readInputLedger } from './ledgerFile';
 
 export const REMIND_HELP = `用法：
@@ -48,7 +48,7 @@ export async function runRemind(args: readonly string[], io: CliIo): Promise<num
   io.out(`${list.map((r) => reminderText(r, ledger, day)).join('\n\n——————\n\n')}\n`);
   if (out) {
     const { buildDocx } = await import('../ledger/report/docx');
-    io.writeFile(out, await buildDocx(reminderDrafts(list, ledger, day)));
+    writeOutput(io, out, await buildDocx(reminderDrafts(list, ledger, day), (w) => io.err(`提示：${w.message}\n`)));
     io.err(`已写出 ${out}：${list.length}个单位，每个单位一页\n`);
   }
   return 0;

@@ -7,7 +7,7 @@ import { isLedgerError } from '../ledger/errors';
 import { buildDraft } from '../ledger/report/draft';
 import { draftToText } from '../ledger/report/output';
 import { readLedgerFile } from '../workbook/xlsx/readLedger';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 import { isoOption } from './ledgerFile';
 
 export const REPORT_USAGE = '  npm run --silent ledger -- report <台账.xlsx> [--text] [--docx 通报.docx] [--as-of YYYY-MM-DD]  由台账生成整改情况通报';
@@ -76,7 +76,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   if (opts.text) io.out(draftToText(draft));
   if (opts.docx) {
     const { buildDocx } = await import('../ledger/report/docx');
-    io.writeFile(opts.docx, await buildDocx(draft));
+    writeOutput(io, opts.docx, await buildDocx(draft, (w) => io.err(`提示：${w.message}\n`)));
     io.err(`已写出 ${opts.docx}：${read.ledger.problems.length}个问题，统计截止${asOf}\n`);
   }
   return 0;

@@ -1,10 +1,10 @@
-// `ledger template OUT.xlsx [--sample] [--as-of YYYY-MM-DD]`: a standard ledger workbook from the
+// `ledger template OUT.xlsx [--sample] [--org 单位] [--as-of YYYY-MM-DD]`: a standard ledger workbook from the
 // shared schema — tables, validation, formats and the 整改统计 sheet with its formulas and charts —
 // blank for a 巡察办 to email to the units it inspects, or filled with the realistic sample.
 import path from 'node:path';
 import { parseIso } from '../ledger/dates';
 import { EMPTY_ROUND, type IsoDate, type Ledger } from '../ledger/types';
-import { CliError, type CliIo } from './io';
+import { CliError, writeOutput, type CliIo } from './io';
 
 export const TEMPLATE_HELP = `用法：
   npm run --silent ledger -- template <输出文件.xlsx> [--sample] [--org 单位名称] [--as-of YYYY-MM-DD]
@@ -60,12 +60,7 @@ export async function runTemplate(args: readonly string[], io: CliIo): Promise<n
   const ledger: Ledger = opts.sample ? sampleLedger(opts.asOf ?? io.today()) : { round: { ...EMPTY_ROUND }, problems: [], measures: [] };
   ledger.round = { ...ledger.round, asOf: opts.asOf, ...(opts.org ? { org: opts.org } : {}) };
   const bytes = await writeLedgerXlsx(ledger);
-  try {
-    io.writeFile(opts.out, bytes);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件夹不存在' : e instanceof Error ? e.message : String(e);
-    throw new CliError(`无法写入“${opts.out}”：${reason}`, 1);
-  }
+  writeOutput(io, opts.out, bytes);
   const what = `${opts.sample ? `示例台账：${ledger.problems.length}个问题，${ledger.measures.length}条措施` : '空白台账'}${opts.org ? `，被巡察单位：${opts.org}` : ''}`;
   io.err(`已写出 ${opts.out}（${what}，含整改统计）\n`);
   return 0;

@@ -9,6 +9,11 @@ code,pre{font-family:Consolas,"Courier New",monospace;background:#f4f4f4;border-
 code{padding:0 .25rem}pre{padding:.6rem .8rem;overflow-x:auto;white-space:pre-wrap}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f4f8}.en{color:#333}.nav{font-size:.9rem}.tag{font-size:.8rem;background:#eef;border-radius:3px;padding:0 .3rem}
+td code,p code,h1 small{overflow-wrap:anywhere}
+@media (max-width:36rem){body{padding:.75rem}h1{font-size:1.3rem}
+table,tbody,tr,td{display:block;width:auto}tr.head{display:none}tr{border:1px solid #ccc;margin:.5rem 0}
+td{border:none;border-top:1px solid #eee;padding:.25rem .5rem}td:first-child{border-top:none}
+td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;color:#555}}
 `;
 
 /**
@@ -41,6 +46,16 @@ ${body}
 `;
 }
 
+/**
+ * A table whose rows become labelled cards in a narrow pane (the help opens in a 320 px task pane
+ * beside the sheet): every cell carries its column's name for that layout. Cells are HTML.
+ */
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = `<tr class="head">${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const body = rows.map((cells) => `<tr>${cells.map((c, i) => `<td data-label="${escapeHtml(headers[i])}">${c}</td>`).join('')}</tr>`);
+  return `<table>${head}${body.join('')}</table>`;
+}
+
 function signature(doc: FunctionDoc, name: string, paramName: (p: FunctionDoc['params'][number]) => string): string {
   const parts = doc.params.map((p) => (p.optional ? `[${paramName(p)}]` : paramName(p)));
   return `ZG.${name}(${parts.join(', ')})`;
@@ -52,11 +67,13 @@ function formatResult(result: ExampleDoc['result']): string {
 }
 
 function examplesTable(doc: FunctionDoc, lang: 'zh' | 'en'): string {
-  const head = lang === 'zh' ? '<tr><th>公式</th><th>说明</th><th>结果</th></tr>' : '<tr><th>Formula</th><th>What it shows</th><th>Result</th></tr>';
-  const rows = doc.examples.map(
-    (e) => `<tr><td><code>${escapeHtml(lang === 'zh' ? e.formula : englishFormula(e.formula, doc))}</code></td><td>${escapeHtml(e[lang])}</td><td>${escapeHtml(formatResult(e.result))}</td></tr>`,
-  );
-  return `<table>${head}${rows.join('')}</table>`;
+  const headers = lang === 'zh' ? ['公式', '说明', '结果'] : ['Formula', 'What it shows', 'Result'];
+  const rows = doc.examples.map((e) => [
+    `<code>${escapeHtml(lang === 'zh' ? e.formula : englishFormula(e.formula, doc))}</code>`,
+    escapeHtml(e[lang]),
+    escapeHtml(formatResult(e.result)),
+  ]);
+  return table(headers, rows);
 }
 
 /** The same formula as an English Excel shows it: ZG.完成率 → ZG.COMPLETIONRATE. */
@@ -65,8 +82,8 @@ function englishFormula(formula: string, doc: FunctionDoc): string {
 }
 
 export function renderFunctionPage(doc: FunctionDoc): string {
-  const zhParams = doc.params.map((p) => `<tr><td><code>${escapeHtml(p.zhName)}</code></td><td>${escapeHtml(p.zh)}</td></tr>`).join('');
-  const enParams = doc.params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.en)}</td></tr>`).join('');
+  const zhParams = table(['参数', '说明'], doc.params.map((p) => [`<code>${escapeHtml(p.zhName)}</code>`, escapeHtml(p.zh)]));
+  const enParams = table(['Parameter', 'Description'], doc.params.map((p) => [`<code>${escapeHtml(p.name)}</code>`, escapeHtml(p.en)]));
   const tags = [doc.volatile ? '<span class="tag">随今天变化 · volatile</span>' : '', doc.spills ? '<span class="tag">区域按行溢出 · spills</span>' : '']
     .filter(Boolean)
     .join(' ');
@@ -77,7 +94,7 @@ export function renderFunctionPage(doc: FunctionDoc): string {
 <p>${escapeHtml(doc.zh)}</p>
 <pre>${escapeHtml(signature(doc, doc.zhName, (p) => p.zhName))}</pre>
 <h2>参数</h2>
-<table><tr><th>参数</th><th>说明</th></tr>${zhParams}</table>
+${zhParams}
 <h2>返回值</h2>
 <p>${escapeHtml(doc.zhReturns)}</p>
 <h2>示例</h2>
@@ -88,7 +105,7 @@ ${examplesTable(doc, 'zh')}
 <h2>English</h2>
 <p>${escapeHtml(doc.en)}</p>
 <pre>${escapeHtml(signature(doc, doc.id, (p) => p.name))}</pre>
-<table><tr><th>Parameter</th><th>Description</th></tr>${enParams}</table>
+${enParams}
 <p><strong>Returns:</strong> ${escapeHtml(doc.enReturns)}</p>
 ${examplesTable(doc, 'en')}
 <ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults.</li><li>${escapeHtml(WHOLE_COLUMN_EN)}</li></ul>
@@ -97,13 +114,14 @@ ${examplesTable(doc, 'en')}
 }
 
 export function renderIndexPage(docs: readonly FunctionDoc[]): string {
-  const rows = docs
-    .map((d) => `<tr><td><a href="${d.id.toLowerCase()}.html">ZG.${escapeHtml(d.zhName)}</a></td><td><code>ZG.${d.id}</code></td><td>${escapeHtml(d.zh)}</td></tr>`)
-    .join('');
+  const rows = table(
+    ['函数', 'English', '说明'],
+    docs.map((d) => [`<a href="${d.id.toLowerCase()}.html">ZG.${escapeHtml(d.zhName)}</a>`, `<code>ZG.${d.id}</code>`, escapeHtml(d.zh)]),
+  );
   const body = `
 <h1>整改台账助手 · 自定义函数 <small>ZG custom functions</small></h1>
 <p>在任意单元格输入 <code>=ZG.</code> 即可使用以下函数。中文版 Excel 显示中文函数名，英文版显示英文函数名，两者通用。</p>
 <p class="en" lang="en">Type <code>=ZG.</code> in any cell. A Chinese Excel shows the Chinese names, an English Excel the English ones; formulas work in both.</p>
-<table><tr><th>函数</th><th>English</th><th>说明</th></tr>${rows}</table>`;
+${rows}`;
   return page('整改台账助手 · 自定义函数', body);
 }

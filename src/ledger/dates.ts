@@ -58,6 +58,24 @@ export function parseIso(text: string): { year: number; month: number; day: numb
   return isValidYmd(year, month, day) ? { year, month, day } : null;
 }
 
+/**
+ * The workbook's date system. Mac-origin workbooks may count from 1904-01-01 (serial 0), so the
+ * same day is 1,462 lower than in the 1900 system (ECMA-376 Part 1, §18.2.28 workbookPr/@date1904).
+ * The core works in 1900 serials; stores convert at their boundary.
+ */
+export type DateSystem = '1900' | '1904';
+export const DATE_1904_OFFSET = 1462;
+
+/** A serial of the workbook's system → the 1900 serial the core uses. */
+export function toSerial1900(serial: number, system: DateSystem): number {
+  return system === '1904' ? serial + DATE_1904_OFFSET : serial;
+}
+
+/** A 1900 serial → the workbook's system. */
+export function fromSerial1900(serial: number, system: DateSystem): number {
+  return system === '1904' ? serial - DATE_1904_OFFSET : serial;
+}
+
 /** Excel's dates run from 1900 to 9999: outside them a date has no serial (not serial 1, not negative). */
 export function isExcelYear(year: number): boolean {
   return year >= 1900 && year <= 9999;

@@ -21,6 +21,8 @@ describe('the pane', () => {
     await user.click(screen.getByRole('button', { name: '创建整改台账' }));
     expect(createOrRepair).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole('heading', { name: '巡察信息' })).toBeInTheDocument();
+    // The pressed button is gone: focus lands on the form's first field, not on the page.
+    expect(screen.getByRole('textbox', { name: /巡察组/ })).toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: '保存巡察信息' }));
     expect(screen.getByText('请填写被巡察单位')).toBeInTheDocument();
@@ -30,15 +32,18 @@ describe('the pane', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: '巡察类型' }), '专项');
     await user.type(screen.getByLabelText(/巡察开始日期/), '2025-03-01');
     await user.type(screen.getByLabelText(/巡察结束日期/), '2025-02-01');
-    await user.type(screen.getByLabelText(/反馈日期/), '2025-05-10');
+    await user.type(screen.getByLabelText(/反馈日期/), '2025-02-20');
     const months = screen.getByRole('spinbutton', { name: /集中整改期/ });
     await user.clear(months);
     await user.type(months, '0');
     await user.click(screen.getByRole('button', { name: '保存巡察信息' }));
-    expect(screen.getByText('结束日期不能早于开始日期')).toBeInTheDocument();
+    expect(screen.getByText('巡察结束日期不能早于巡察开始日期（2025年3月1日）')).toBeInTheDocument();
+    expect(screen.getByText('反馈日期不能早于巡察开始日期（2025年3月1日）')).toBeInTheDocument();
     expect(screen.getByText('集中整改期应为1到24之间的整数')).toBeInTheDocument();
     await user.clear(screen.getByLabelText(/巡察结束日期/));
     await user.type(screen.getByLabelText(/巡察结束日期/), '2025-04-01');
+    await user.clear(screen.getByLabelText(/反馈日期/));
+    await user.type(screen.getByLabelText(/反馈日期/), '2025-05-10');
     await user.clear(months);
     await user.type(months, '6');
     await user.click(screen.getByRole('button', { name: '保存巡察信息' }));

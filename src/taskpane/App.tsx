@@ -140,7 +140,7 @@ function Shell({ store, today: pinnedToday, fileBar }: { store: LedgerStore; tod
         )}
       </header>
       {store.kind === 'preview' && (
-        <MessageBar intent="warning" data-testid="preview-banner">
+        <MessageBar intent="warning" data-testid="preview-banner" title={t.previewDetail}>
           <MessageBarBody>
             <MessageBarTitle>{t.previewTitle}</MessageBarTitle>
             {t.previewBody}

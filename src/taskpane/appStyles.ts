@@ -16,7 +16,12 @@ export const useAppStyles = makeStyles({
   titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
   org: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
+  // One row of tabs at 320 px in either language: the tabs share the width instead of wrapping.
+  tabs: {
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    flexWrap: 'nowrap',
+    '& .fui-Tab': { flexGrow: 1, flexShrink: 1, minWidth: 0, paddingInline: tokens.spacingHorizontalXS, justifyContent: 'center' },
+  },
   content: { minWidth: 0 },
   center: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXL, color: tokens.colorNeutralForeground3 },
 });

@@ -52,6 +52,16 @@ export function mayBeOfficeHosted(s: HostSignals): boolean {
   return s.framed || s.bridges || s.hostInfoStored || /_host_Info=/i.test(s.search) || /_host_Info=/i.test(s.hash);
 }
 
+/**
+ * Whether an Office host certainly embeds this page: Office appends _host_Info to the add-in's URL
+ * (and Office on the web keeps it in sessionStorage across reloads). Such a page never falls back
+ * to the sample ledger, however slow Office.onReady is: sample rows in a real workbook's pane could
+ * be taken for the ledger and edited.
+ */
+export function isCertainlyOfficeHosted(s: HostSignals): boolean {
+  return s.hostInfoStored || /_host_Info=/i.test(s.search) || /_host_Info=/i.test(s.hash);
+}
+
 function readHostSignals(): HostSignals {
   const w = window as unknown as {
     external?: { GetContext?: unknown };
@@ -79,19 +89,30 @@ function readHostSignals(): HostSignals {
   };
 }
 
+export type DetectedHost = { host: HostKind; displayLanguage: string | null };
+
 /**
- * Excel or the preview. Office.onReady settles with host null outside Office, but may never
- * settle when office.js cannot finish loading, so it is bounded; and a page that no host could be
- * embedding does not wait for it at all.
+ * Excel or the preview. Office.onReady settles with host null outside Office, but may never settle
+ * when office.js cannot finish loading, so in a plain browser it is bounded (`timeoutMs`) and a page
+ * no host could be embedding does not wait for it at all. Inside a real Office host the wait is not
+ * bounded: after `timeoutMs` `onSlow` is called (the pane says it is still connecting and offers a
+ * retry) and the answer is still Office's.
  */
-export async function detectHost(timeoutMs = 10_000): Promise<{ host: HostKind; displayLanguage: string | null }> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function' || !mayBeOfficeHosted(readHostSignals())) {
+export async function detectHost(timeoutMs = 10_000, onSlow?: () => void): Promise<DetectedHost> {
+  const signals = readHostSignals();
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function' || !mayBeOfficeHosted(signals)) {
     return { host: 'preview', displayLanguage: null };
   }
-  const info = await Promise.race([
-    Office.onReady(),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
-  ]);
+  const ready = Office.onReady();
+  const info = await Promise.race([ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))]);
+  if (info === null && isCertainlyOfficeHosted(signals)) {
+    onSlow?.();
+    return hostOf(await ready);
+  }
+  return hostOf(info);
+}
+
+function hostOf(info: { host: Office.HostType | null } | null): DetectedHost {
   if (info && info.host === Office.HostType.Excel) {
     return { host: 'excel', displayLanguage: Office.context?.displayLanguage ?? null };
   }

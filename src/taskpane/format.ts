@@ -3,12 +3,16 @@ import { formatChineseDate, parseIso } from '../ledger/dates';
 import { formatMessage, isLedgerError, type Locale } from '../ledger/errors';
 import { LedgerStoreError } from '../ledger/store';
 
-/** 2024年3月15日 in Chinese, 2024-03-15 in English; '' for no date. */
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date in prose: 2024年3月15日 in Chinese, Mar 15, 2024 in English; '' for no date. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
-  if (!parseIso(iso)) return iso;
-  return locale === 'zh-CN' ? formatChineseDate(iso) : iso;
+  const ymd = parseIso(iso);
+  if (!ymd) return iso;
+  return locale === 'zh-CN' ? formatChineseDate(iso) : `${MONTHS_EN[ymd.month - 1]} ${ymd.day}, ${ymd.year}`;
 }
+
 
 /** Rates read the same in the pane as in the 通报 and the sheets: one formatting function, in the core. */
 export { formatRate } from '../ledger/stats/rate';

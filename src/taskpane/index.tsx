@@ -6,6 +6,8 @@ import type { LedgerStore } from '../ledger/store';
 import { EMPTY_ROUND } from '../ledger/types';
 import { App } from './App';
 import { detectHost, feedHolidaysToFunctions, pickLocale, readPreviewOptions } from './boot';
+import { showSlowStart } from './slowStart';
+import { emitStoreWarning } from './storeWarnings';
 
 async function previewStore(search: string): Promise<LedgerStore> {
   const options = readPreviewOptions(search);
@@ -36,12 +38,17 @@ async function downloadXlsx(bytes: Uint8Array, fileName: string): Promise<void> 
 
 async function main(): Promise<void> {
   const container = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
-  const { host, displayLanguage } = await detectHost();
+  // Inside Office a slow Office.onReady gets a message and a retry, never the sample ledger.
+  let hideSlowStart = () => {};
+  const { host, displayLanguage } = await detectHost(10_000, () => {
+    hideSlowStart = showSlowStart(container, pickLocale(navigator.language));
+  });
+  hideSlowStart();
   const locale = pickLocale(host === 'excel' ? displayLanguage : readPreviewOptions(window.location.search).lang);
   setMessageLocale(locale);
   document.documentElement.lang = locale;
   const store =
-    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: downloadXlsx }) : await previewStore(window.location.search);
+    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: downloadXlsx, onWarning: emitStoreWarning }) : await previewStore(window.location.search);
   // Lets the render bench tell loading the ledger apart from rendering it.
   performance.mark('zg:store-ready');
   createRoot(container).render(<App store={store} locale={locale} />);

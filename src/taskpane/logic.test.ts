@@ -66,7 +66,7 @@ describe('format', () => {
   ])('rate %p → %p', (f, s) => expect(formatRate(f)).toBe(s));
   test('dates in each language', () => {
     expect(formatDate('2024-03-15', 'zh-CN')).toBe('2024年3月15日');
-    expect(formatDate('2024-03-15', 'en')).toBe('2024-03-15');
+    expect(formatDate('2024-03-15', 'en')).toBe('Mar 15, 2024');
     expect(formatDate(null, 'zh-CN')).toBe('');
   });
 });
@@ -150,10 +150,25 @@ describe('巡察信息 draft', () => {
     [{ months: '2.5' }, 'months', t.monthsInvalid],
     [{ months: '25' }, 'months', t.monthsInvalid],
     [{ feedback: '' }, 'feedback', '请填写反馈日期'],
-    [{ asOf: '2025-02-30' }, 'asOf', '统计截止日期：“2025-02-30”不是有效日期，应为日期或“2024年3月15日”“2024-03-15”形式'],
-    [{ start: '2025-05-01', end: '2025-04-01' }, 'end', t.endBeforeStart],
+    // A field under its own label: the message does not repeat it.
+    [{ asOf: '2025-02-30' }, 'asOf', '“2025-02-30”不是有效日期，应为日期或“2024年3月15日”“2024-03-15”形式'],
+    [{ start: '2025-05-01', end: '2025-04-01', feedback: '2025-06-01' }, 'end', '巡察结束日期不能早于巡察开始日期（2025年5月1日）'],
+    [{ start: '2025-05-01', end: '', feedback: '2025-04-30' }, 'feedback', '反馈日期不能早于巡察开始日期（2025年5月1日）'],
+    [{ start: '2025-03-01', end: '2025-04-30', feedback: '2025-04-01' }, 'feedback', '反馈日期不能早于巡察结束日期（2025年4月30日）'],
+    [{ start: '2025-03-01', end: '2025-04-30', feedback: '2025-06-01', asOf: '2025-05-31' }, 'asOf', '统计截止日期不能早于反馈日期（2025年6月1日）'],
+    [{ start: '2025-03-01', end: '', feedback: '', asOf: '2025-02-01' }, 'asOf', '统计截止日期不能早于巡察开始日期（2025年3月1日）'],
   ] as const)('%p is refused at %s', (patch, field, message) => {
     expect(validateRound({ ...draftOfRound(ledger.round), ...patch }, t, 'zh-CN')[field]).toBe(message);
+  });
+  test('dates in their order, or one of them blank, are accepted', () => {
+    const ok = { ...draftOfRound(ledger.round), start: '2025-03-01', end: '2025-04-30', feedback: '2025-04-30', asOf: '2025-04-30' };
+    expect(validateRound(ok, t, 'zh-CN')).toEqual({});
+    expect(validateRound({ ...ok, end: '', asOf: '' }, t, 'zh-CN')).toEqual({});
+  });
+  test('English names both dates, in prose', () => {
+    const en = STRINGS.en;
+    const issues = validateRound({ ...draftOfRound(ledger.round), start: '2025-05-01', feedback: '2025-04-30', end: '' }, en, 'en');
+    expect(issues.feedback).toBe('Feedback date (反馈日期) cannot be before Inspection start (May 1, 2025)');
   });
 });
 

@@ -1,6 +1,6 @@
 // Cell values ↔ ledger rows, by header name (never by position: users reorder columns), with dates
 // as Excel serials and user text protected from being read as a formula.
-import { isoToSerial, isValidYmd, serialToIso, ymdToIso, FIRST_EXACT_SERIAL } from '../ledger/dates';
+import { fromSerial1900, isoToSerial, isValidYmd, serialToIso, toSerial1900, ymdToIso, FIRST_EXACT_SERIAL, type DateSystem } from '../ledger/dates';
 import { isStatus, parseFlag, parseStatus } from '../ledger/status';
 import type { ChangeEntry } from '../ledger/store';
 import {
@@ -170,13 +170,14 @@ export function officeText(text: string): string {
 }
 
 /** One cell's value for a column: dates as serials, flags 是/否, 未标注 blank, text protected. */
-export function cellValue(column: ColumnDef, value: unknown, target: CellTarget): CellValue {
+export function cellValue(column: ColumnDef, value: unknown, target: CellTarget, system: DateSystem = '1900'): CellValue {
   if (value === null || value === undefined) return '';
+  const serial = (n: number | null) => (n === null ? '' : fromSerial1900(n, system));
   switch (column.kind) {
     case 'date':
-      return typeof value === 'string' ? (isoToSerial(value) ?? '') : '';
+      return typeof value === 'string' ? serial(isoToSerial(value)) : '';
     case 'datetime':
-      return typeof value === 'string' ? (dateTimeToSerial(value) ?? '') : '';
+      return typeof value === 'string' ? serial(dateTimeToSerial(value)) : '';
     case 'flag':
       return value === true ? '是' : '否';
     case 'number':
@@ -192,13 +193,44 @@ export function cellValue(column: ColumnDef, value: unknown, target: CellTarget)
 }
 
 /** A row's values in the order of the table's current headers; unknown columns are left blank. */
-export function cellsFromRow<F extends string>(table: TableDef<F>, row: Record<F, unknown>, headers: readonly string[], target: CellTarget): CellValue[] {
+export function cellsFromRow<F extends string>(table: TableDef<F>, row: Record<F, unknown>, headers: readonly string[], target: CellTarget, system: DateSystem = '1900'): CellValue[] {
   const byHeader = new Map(table.columns.map((c) => [c.header, c]));
   return headers.map((h) => {
     const column = byHeader.get(h);
     if (!column) return '';
-    return cellValue(column, column.field ? row[column.field] : null, target);
+    return cellValue(column, column.field ? row[column.field] : null, target, system);
   });
+}
+
+/**
+ * A table's rows with the numbers of its date columns moved from the workbook's date system to the
+ * 1900 serials the readers expect (a 1904 workbook's dates are 1,462 lower). The rows themselves are
+ * left alone: a copy is made only for a 1904 workbook.
+ */
+export function rowsIn1900<F extends string>(table: TableDef<F>, index: HeaderIndex, rows: readonly (readonly unknown[])[], system: DateSystem): readonly (readonly unknown[])[] {
+  if (system === '1900') return rows;
+  const dateColumns = table.columns.filter((c) => c.kind === 'date' || c.kind === 'datetime').map((c) => index.get(c.header)).filter((i): i is number => i !== undefined);
+  return rows.map((row) => {
+    const copy = [...row];
+    for (const i of dateColumns) if (typeof copy[i] === 'number') copy[i] = toSerial1900(copy[i] as number, system);
+    return copy;
+  });
+}
+
+/** A single date cell of the workbook's system as a 1900 serial (text and blanks unchanged). */
+export function valueIn1900(v: unknown, system: DateSystem): unknown {
+  return typeof v === 'number' ? toSerial1900(v, system) : v;
+}
+
+/**
+ * The workbook's date system from DATE(2000,1,1) as the workbook computes it (Excel.Functions,
+ * ExcelApi 1.2): 36526 in the 1900 system, 1,462 less in the 1904 system. Workbook.use1904DateSystem
+ * would say it directly but is a preview API only.
+ */
+export const DATE_PROBE = { year: 2000, month: 1, day: 1, serial1900: 36526 } as const;
+
+export function dateSystemOfProbe(value: unknown): DateSystem {
+  return value === DATE_PROBE.serial1900 - 1462 ? '1904' : '1900';
 }
 
 /** `YYYY-MM-DD HH:MM:SS` → Excel serial with the time as a fraction. */

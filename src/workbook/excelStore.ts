@@ -1,6 +1,7 @@
 // The Office.js LedgerStore: the workbook is the database. Every user action is ONE Excel.run that
 // loads what it needs, syncs once, applies the same ledger-ops as the preview store, queues the
-// writes and syncs once more: never more than two context.sync calls, none in a loop.
+// writes and syncs once more (a write larger than one request is chunked, payload.ts, and a lifted
+// filter is put back in a batch of its own): none in a loop over rows.
 import { applyCollected } from '../ledger/distribute/apply';
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
@@ -10,8 +11,10 @@ import {
   type ConsolidationReport, type DashboardReport, type ItemRef, type LedgerPresence, type LedgerStore, type SendCopyReport, type UnitLedger,
 } from '../ledger/store';
 import type { Ledger, Round } from '../ledger/types';
-import { cellValue, roundFromCells } from './cells';
-import { queueChangeLog, queueEdit, queueLedgerLoad, readLedger, type LedgerState } from './excelLedger';
+import { cellValue, dateSystemOfProbe, DATE_PROBE, roundFromCells, valueIn1900 } from './cells';
+import type { DateSystem } from '../ledger/dates';
+import { queueChangeLog, queueLedgerLoad, readLedger, restoreFilters, writeEdit, type LedgerState } from './excelLedger';
+import { payloadGuarded } from './payload';
 import { presenceOf, queueCreateOrRepair, queueShapeLoad, readShape, type RepairReport } from './excelSetup';
 import { onTableSelection, selectRow, type ExcelRunner } from './excelSelect';
 import { writeReportSheet } from './excelReport';
@@ -29,6 +32,11 @@ export type ExcelStoreOptions = {
    * Excel on the web): hands the bytes to the browser as a download. The pane supplies it.
    */
   download?: (bytes: Uint8Array, fileName: string) => void | Promise<void>;
+  /**
+   * What went wrong after an action's data was written (a filter Excel would not re-apply): the
+   * action still succeeds, and the pane shows this as a warning.
+   */
+  onWarning?: (warning: LedgerError) => void;
 };
 
 export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet' | 'refreshDashboard' | 'consolidate' | 'makeSendCopy'> & {
@@ -56,12 +64,18 @@ export async function syncLoad(context: Excel.RequestContext): Promise<void> {
   }
 }
 
+/** A 巡察信息 cell's value with a date in the 1900 system the readers expect. */
+function infoValue(cell: (typeof INFO_CELLS)[number], value: unknown, system: DateSystem): unknown {
+  return cell.kind === 'date' ? valueIn1900(value, system) : value;
+}
+
 function fail(error: LedgerError): never {
   throw new LedgerStoreError(error);
 }
 
 export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
-  const excel = (): ExcelApi => options.excel ?? (globalThis as unknown as { Excel: ExcelApi }).Excel;
+  // Every action's RequestPayloadSizeLimitExceeded becomes a Chinese message (payload.ts).
+  const excel = (): ExcelApi => payloadGuarded(options.excel ?? (globalThis as unknown as { Excel: ExcelApi }).Excel);
   const clock = (): OpsClock => ops.clockAt((options.now ?? (() => new Date()))());
 
   /** One user action: load → sync → compute with ledger-ops → write → sync. */
@@ -73,8 +87,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
       const result = compute(state.ledger, clock());
       if (isLedgerError(result)) fail(result);
       if (result.edit.changes.length > 0) {
-        queueEdit(state, result.edit, state.ledger);
-        await context.sync();
+        const restores = await writeEdit(context, state, result.edit, state.ledger);
+        // The rows are written: from here on nothing turns the action into a failure.
+        const filterProblem = await restoreFilters(context, restores);
+        if (filterProblem) options.onWarning?.(filterProblem);
       }
       return result.value;
     });
@@ -110,7 +126,7 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         const present = new Set(names.items.filter((n) => n.type === 'Range').map((n) => n.name));
         const cells = INFO_CELLS.filter((c) => c.field && present.has(c.name)).map((c) => ({ cell: c, range: context.workbook.names.getItem(c.name).getRange().load('values') }));
         await context.sync();
-        const round = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, range.values[0]?.[0]])));
+        const round = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, infoValue(cell, range.values[0]?.[0], state.dateSystem)])));
         return ops.rollUpAll({ ...state.ledger, round });
       }),
 
@@ -119,8 +135,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         const wb = context.workbook;
         const cells = INFO_CELLS.filter((c) => c.field).map((c) => ({ cell: c, range: wb.names.getItem(c.name).getRange().load('values') }));
         const tables = wb.tables.load('items/name,items/columns/items/name');
+        const probe = wb.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day).load('value');
         await syncLoad(context);
-        const before = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, range.values[0]?.[0]])));
+        const system = dateSystemOfProbe(probe.value);
+        const before = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, infoValue(cell, range.values[0]?.[0], system)])));
         const edit = ops.saveRound({ round: before, problems: [], measures: [] }, round, clock());
         if (isLedgerError(edit)) fail(edit);
         if (!edit.diff.round) return;
@@ -129,10 +147,10 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
           if (before[key] === edit.ledger.round[key]) continue;
           const kind: ColumnDef['kind'] = cell.kind === 'list' ? 'text' : cell.kind === 'formula' ? 'text' : cell.kind;
           if (kind === 'date') range.numberFormat = [['yyyy-mm-dd']];
-          range.values = [[cellValue({ header: cell.label, field: key, kind, width: 0 }, edit.ledger.round[key], 'office')]];
+          range.values = [[cellValue({ header: cell.label, field: key, kind, width: 0 }, edit.ledger.round[key], 'office', system)]];
         }
         const changes = tables.items.find((t) => t.name === 'ZG_Changes');
-        queueChangeLog({ changes: changes ? { table: changes, headers: changes.columns.items.map((c) => c.name) } : null }, edit.changes);
+        queueChangeLog({ changes: changes ? { table: changes, headers: changes.columns.items.map((c) => c.name) } : null }, edit.changes, system);
         await context.sync();
       }),
 

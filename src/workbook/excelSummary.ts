@@ -1,5 +1,6 @@
 // 汇总 in Excel: the ledgers units sent back, merged into the ZG_Summary table (sheet 汇总) and the
-// 汇总统计 sheet over it. One Excel.run, two syncs: the table's rows and headers (through
+// 汇总统计 sheet over it. One Excel.run, two syncs (more only for a 汇总 over one request's 5 MB,
+// written in chunks): the table's rows and headers (through
 // getItemOrNullObject, so a first import needs no extra round trip), the sheets and the names →
 // sync → merge with mergeSummary (a unit already there is replaced where it stood) → rewrite the
 // table body and 汇总统计 (keeping the 统计截止日期 the user typed there), and read that date back
@@ -14,17 +15,19 @@
 import { clockAt } from '../ledger/ledger-ops';
 import { extraColumnsOf, mergeSummary, placeExtraColumns, summaryUnits, type SummaryRow } from '../ledger/consolidate';
 import type { ConsolidationReport, UnitLedger } from '../ledger/store';
-import { cellsFromRow, headerIndex, officeText, readDate, readText, type CellValue } from './cells';
+import { cellsFromRow, dateSystemOfProbe, DATE_PROBE, headerIndex, officeText, readDate, readText, rowsIn1900, valueIn1900, type CellValue } from './cells';
+import type { DateSystem } from '../ledger/dates';
 import { queueLayoutLoad, queueLayoutWrite } from './excelLayout';
 import { reportSheetName } from './excelReport';
 import type { ExcelRunner } from './excelSelect';
 import { SUMMARY, TABLE_STYLE, columnLetter, numberFormatOf } from './schema';
 import { summaryFromCells } from './summaryCells';
+import { PayloadBatch } from './payload';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardPlan } from './summaryDashboard';
 
 /** The Office.js values of the rows in the order of `headers`; importedAt becomes a date-time serial. */
-function rowsToCells(rows: readonly SummaryRow[], headers: readonly string[]): CellValue[][] {
-  return rows.map((row) => cellsFromRow(SUMMARY, row as unknown as Record<keyof SummaryRow, unknown>, headers, 'office'));
+function rowsToCells(rows: readonly SummaryRow[], headers: readonly string[], system: DateSystem): CellValue[][] {
+  return rows.map((row) => cellsFromRow(SUMMARY, row as unknown as Record<keyof SummaryRow, unknown>, headers, 'office', system));
 }
 
 const SCHEMA_HEADERS: ReadonlySet<string> = new Set(SUMMARY.columns.map((c) => c.header));
@@ -53,13 +56,18 @@ function formatColumns(table: Excel.Table, headers: readonly string[], count: nu
   }
 }
 
-function createSummaryTable(wb: Excel.Workbook, sheetName: string, cells: CellValue[][]): void {
+async function createSummaryTable(wb: Excel.Workbook, batch: PayloadBatch, sheetName: string, cells: CellValue[][]): Promise<void> {
   const ws = wb.worksheets.add(sheetName);
   const headers = SUMMARY.columns.map((c) => c.header);
   const last = columnLetter(headers.length - 1);
-  // Header and rows written first, the table made over them: no empty first row to fill or skip.
-  const range = ws.getRange(`A1:${last}${cells.length + 1}`);
-  range.values = [headers, ...cells];
+  // Header and rows written first, in requests under the payload limit, the table made over them:
+  // no empty first row to fill or skip.
+  ws.getRange(`A1:${last}1`).values = [headers];
+  let at = 2;
+  await batch.addRows(cells, (chunk) => {
+    ws.getRange(`A${at}:${last}${at + chunk.length - 1}`).values = chunk;
+    at += chunk.length;
+  });
   const table = ws.tables.add(`A1:${last}${cells.length + 1}`, true);
   table.name = SUMMARY.table;
   table.style = TABLE_STYLE;
@@ -72,19 +80,23 @@ function createSummaryTable(wb: Excel.Workbook, sheetName: string, cells: CellVa
   ws.freezePanes.freezeRows(1);
 }
 
-/** Rewrites the body of the existing table with `cells`: overwrite what fits, add or delete the rest. */
-function rewriteBody(table: Excel.Table, rowsBefore: number, cells: CellValue[][]): void {
+/**
+ * Rewrites the body of the existing table with `cells`: overwrite what fits, add or delete the
+ * rest, in requests under the payload limit (PayloadBatch syncs between chunks).
+ */
+async function rewriteBody(table: Excel.Table, batch: PayloadBatch, rowsBefore: number, cells: CellValue[][]): Promise<void> {
   // The table is regenerated as a whole, so the user's filter is lifted (rows cannot be added to or
   // deleted from a filtered table reliably).
   table.clearFilters();
   const body = table.getDataBodyRange();
-  const overwrite = Math.min(rowsBefore, cells.length);
-  if (overwrite > 0) body.getRow(0).getResizedRange(overwrite - 1, 0).values = cells.slice(0, overwrite);
-  if (cells.length > rowsBefore) {
-    table.rows.add(undefined, cells.slice(rowsBefore));
-  } else if (cells.length < rowsBefore) {
-    body.getRow(cells.length).getResizedRange(rowsBefore - cells.length - 1, 0).delete('Up');
-  }
+  let at = 0;
+  await batch.addRows(cells, (chunk) => {
+    const overwrite = Math.max(0, Math.min(chunk.length, rowsBefore - at));
+    if (overwrite > 0) body.getRow(at).getResizedRange(overwrite - 1, 0).values = chunk.slice(0, overwrite);
+    if (overwrite < chunk.length) table.rows.add(undefined, chunk.slice(overwrite));
+    at += chunk.length;
+  });
+  if (cells.length < rowsBefore) body.getRow(cells.length).getResizedRange(rowsBefore - cells.length - 1, 0).delete('Up');
 }
 
 /** 汇总: merge `units` into ZG_Summary (created on first use) and rewrite 汇总统计. */
@@ -94,7 +106,9 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
     const table = wb.tables.getItemOrNullObject(SUMMARY.table);
     table.load('name,worksheet/name,columns/items/name,rows/items/values');
     const layoutLoad = queueLayoutLoad(context);
+    const probe = wb.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day).load('value');
     await context.sync();
+    const system = dateSystemOfProbe(probe.value);
 
     const present = !table.isNullObject;
     const headers = present ? table.columns.items.map((c) => readText(c.name)) : SUMMARY.columns.map((c) => c.header);
@@ -102,21 +116,23 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
     const bodyRows = present ? table.rows.items.map((r) => r.values[0] ?? []) : [];
     // A row with nothing in it (a table's empty first row, a row inserted by hand) is no unit's row.
     const kept = bodyRows.filter((cells) => cells.some((v) => readText(v) !== ''));
-    const before = kept.map((cells) => summaryFromCells(cells, index));
+    const before = rowsIn1900(SUMMARY, index, kept, system).map((cells) => summaryFromCells(cells, index));
     const extraAt = extraPositions(headers);
     const extra = extraColumnsOf(extraAt.map((i) => headers[i]), before, kept.map((cells) => extraAt.map((i) => cells[i])));
     const merged = mergeSummary(before, units, clockAt(now()).now);
-    const cells = rowsToCells(merged.rows, headers);
+    const cells = rowsToCells(merged.rows, headers, system);
     placeExtraColumns(extra, merged.rows).forEach((values, r) => values?.forEach((v, j) => (cells[r][extraAt[j]] = officeValue(v))));
 
     let sheet: string;
+    // Excel on the web takes at most 5 MB a request: a 汇总 of many units is written in chunks.
+    const batch = new PayloadBatch(context);
     if (present) {
       sheet = table.worksheet.name;
-      rewriteBody(table, bodyRows.length, cells);
+      await rewriteBody(table, batch, bodyRows.length, cells);
       formatColumns(table, headers, Math.max(cells.length, 1));
     } else {
       sheet = reportSheetName(SUMMARY.sheet, layoutLoad.sheets.items.map((s) => s.name));
-      createSummaryTable(wb, sheet, cells);
+      await createSummaryTable(wb, batch, sheet, cells);
     }
     const unitNames = summaryUnits(merged.rows);
     const plan = summaryDashboardPlan(unitNames);
@@ -131,7 +147,7 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
       units: merged.report.map((u) => ({ unit: u.unit, fileName: u.fileName, problems: u.problems, measures: u.measures, outcome: u.outcome })),
       unitCount: unitNames.length,
       rowCount: merged.rows.length,
-      asOf: readDate(asOfInput.values[0]?.[0]),
+      asOf: readDate(valueIn1900(asOfInput.values[0]?.[0], system)),
     };
   });
 }

@@ -10,6 +10,8 @@ import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardLayout } f
 import { injectCharts } from './xlsx/charts';
 import { NO_SUMMARY_EXTRA, type SummaryExtra } from './xlsx/readSummary';
 import { addLayoutSheet, addTable } from './xlsxWriter';
+import { sanitizeWorkbook, type WriteWarning } from './xlsxSafe';
+import { xmlSafeText } from '../ledger/xmlText';
 
 const EXTRA_WIDTH = 16;
 
@@ -18,7 +20,12 @@ const EXTRA_WIDTH = 16;
  * `extra`: the columns the 巡察办 added to the table in the file being rewritten (readSummaryFile):
  * written after the schema columns, each value on the merged row with its old row's identity.
  */
-export async function writeSummaryXlsx(rows: readonly SummaryRow[], asOf: IsoDate | null = null, extra: SummaryExtra = NO_SUMMARY_EXTRA): Promise<Uint8Array> {
+export async function writeSummaryXlsx(
+  rows: readonly SummaryRow[],
+  asOf: IsoDate | null = null,
+  extra: SummaryExtra = NO_SUMMARY_EXTRA,
+  onWarning: WriteWarning = () => undefined,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '整改台账助手';
   // No cached results in the file: Excel, WPS and LibreOffice compute the dashboard on opening.
@@ -30,7 +37,8 @@ export async function writeSummaryXlsx(rows: readonly SummaryRow[], asOf: IsoDat
   // The mark by which the add-in knows the sheet as its own when it refreshes it (excelLayout).
   wb.definedNames.add(`'${layout.sheet}'!$A$1`, SUMMARY_DASHBOARD_NAME);
   // The extra columns join the table blank (no field), then get their values cell by cell.
-  const extraColumns: ColumnDef[] = extra.headers.map((header) => ({ header, field: null, kind: 'text', width: EXTRA_WIDTH }));
+  // A header is also a table column name: forbidden characters out before it is either.
+  const extraColumns: ColumnDef[] = extra.headers.map((header) => ({ header: xmlSafeText(header).text, field: null, kind: 'text', width: EXTRA_WIDTH }));
   const def: TableDef = { ...SUMMARY, columns: [...(SUMMARY.columns as readonly ColumnDef[]), ...extraColumns] };
   addTable(wb, def, rows as unknown as Record<string, unknown>[]);
   if (extra.headers.length > 0) {
@@ -46,6 +54,7 @@ export async function writeSummaryXlsx(rows: readonly SummaryRow[], asOf: IsoDat
       }),
     );
   }
+  sanitizeWorkbook(wb, onWarning);
   const buffer = await wb.xlsx.writeBuffer();
   return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: layout.sheet, charts: layout.charts }]);
 }

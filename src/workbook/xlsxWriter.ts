@@ -4,6 +4,7 @@
 // `ledger import … -o ledger.xlsx` and `ledger template`): it pulls in exceljs, so the task pane
 // bundle must never import it.
 import ExcelJS from 'exceljs';
+import { sanitizeWorkbook, type WriteWarning } from './xlsxSafe';
 import { isoToSerial } from '../ledger/dates';
 import type { Ledger } from '../ledger/types';
 import type { ChangeEntry } from '../ledger/store';
@@ -173,6 +174,8 @@ export type WriteOptions = {
   slots?: DashboardSlots;
   /** 变更记录 lines to write, oldest first (a rewritten ledger keeps its log). */
   changes?: readonly ChangeEntry[];
+  /** Told each cell whose text had to change to be written (forbidden characters, over 32,767 characters). */
+  onWarning?: WriteWarning;
 };
 
 /** The whole ledger as an .xlsx file (bytes), with its 整改统计 sheet and charts. */
@@ -189,6 +192,7 @@ export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}
   wb.definedNames.add(`'${dashboard.sheet}'!$A$1`, DASHBOARD_NAME);
   addTable(wb, HOLIDAYS, []);
   addTable(wb, CHANGES, (options.changes ?? []).map(changeRow));
+  sanitizeWorkbook(wb, options.onWarning ?? (() => undefined));
   const buffer = await wb.xlsx.writeBuffer();
   return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
 }

@@ -128,6 +128,27 @@ describe('ledger template', () => {
     const { fake } = io(() => {
       throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
     });
-    await expect(runTemplate(['无此目录/台账.xlsx'], fake)).rejects.toMatchObject({ code: 1, message: '无法写入“无此目录/台账.xlsx”：文件夹不存在' });
+    await expect(runTemplate(['无此目录/台账.xlsx'], fake)).rejects.toMatchObject({ code: 1, message: expect.stringMatching(/^无法写出“无此目录\/台账\.xlsx”：所在文件夹不存在/) });
+  });
+});
+
+describe('help', () => {
+  test('the overview (ledger --help) names every option each command’s own --help names', async () => {
+    const { main } = await import('../../src/cli/ledger');
+    const { TEMPLATE_HELP } = await import('../../src/cli/template');
+    const { FREEZE_HELP } = await import('../../src/cli/freeze');
+    const { CONSOLIDATE_HELP } = await import('../../src/cli/consolidate');
+    const { REPORT_USAGE } = await import('../../src/cli/report');
+    const { fake, out } = io();
+    expect(await main(['--help'], fake)).toBe(0);
+    const overview = out.join('');
+    const lineOf = (command: string) => overview.split('\n').find((l) => l.includes(`ledger -- ${command} `)) ?? '';
+    for (const [command, help] of [['template', TEMPLATE_HELP], ['freeze', FREEZE_HELP], ['consolidate', CONSOLIDATE_HELP], ['report', REPORT_USAGE]] as const) {
+      const options = new Set(help.match(/--[a-z][a-z-]+/g) ?? []);
+      options.delete('--silent');
+      options.delete('--help');
+      // `-o, --out` is named by its short form in the one-line overview.
+      for (const option of options) expect(`${command}: ${lineOf(command).replace(/(^|\s|\[)-o\b/, '$1--out')}`).toContain(option);
+    }
   });
 });

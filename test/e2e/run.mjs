@@ -1,6 +1,7 @@
 // npm run test:e2e — the task pane in Debian's Chromium (playwright-core), on the preview store:
 // add a problem with two measures, mark one done and see the figures change, filter 逾期, open an
-// item from the list, the 统计 tab and a summary workbook (stats.mjs); at 320 px and ~450 px wide,
+// item from the list, the 统计 tab and a summary workbook (stats.mjs), the pane's layout, contrast,
+// language and forms in both languages (pane.mjs); at 320 px and ~450 px wide,
 // with no horizontal scrolling and no request to any origin but the page's own. Then the page over a
 // ledger file (app.html, page.mjs) from file:// at 1280 px and over http at 320 px. Screenshots go
 // to test-results/. Ends with "N passed, N failed". E2E_ONLY=page runs only the page's scenarios.
@@ -8,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPane, launchChromium, openPanePage, ROOT, serve, watchForeignRequests } from './harness.mjs';
+import { paneScenario } from './pane.mjs';
 import { makePageFiles, pageScenario } from './page.mjs';
 import { statsScenario, summaryWorkbookScenario, writeSampleLedger } from './stats.mjs';
 
@@ -119,6 +121,7 @@ async function scenario(browser, origin, width) {
   });
 
   await check(`${tag}: filter 逾期 lists exactly the overdue measures`, async () => {
+    await page.getByRole('button', { name: /^筛选/ }).click();
     await page.getByRole('combobox', { name: '预警' }).selectOption('overdue');
     const overdue = Number.parseInt(await figure(page, 'overdue'), 10);
     const status = page.locator('[data-applied-search]');
@@ -196,6 +199,7 @@ async function main() {
         await scenario(browser, server.origin, width);
         await statsScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
         await summaryWorkbookScenario({ browser, origin: server.origin, width, ledgerFile, check, assert, shot, assertNoHorizontalScroll });
+        for (const locale of ['zh-CN', 'en']) await paneScenario({ browser, origin: server.origin, width, locale, check, assert, shot, assertNoHorizontalScroll });
       }
       await english(browser, server.origin);
     }

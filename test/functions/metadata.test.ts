@@ -159,7 +159,14 @@ describe('help pages', () => {
       expect(html).toContain(p.zhName);
       expect(html).toContain(`<code>${p.name}</code>`);
     }
-    expect((html.match(/<tr><td><code>=ZG\./g) ?? []).length).toBe(2 * doc.examples.length);
+    expect((html.match(/<tr><td data-label="(?:公式|Formula)"><code>=ZG\./g) ?? []).length).toBe(2 * doc.examples.length);
+  });
+
+  // In a 320 px task pane the tables become cards: each cell must say which column it was.
+  it.each(Object.entries(pages))('%s labels every table cell for the narrow layout', (_, html) => {
+    expect(html).toMatch(/@media \(max-width:36rem\)/);
+    expect(html).toMatch(/<td data-label="/);
+    expect(html).not.toMatch(/<td>/);
   });
 
   it.each(CATALOGUE.map((d) => [d.id, d] as const))('%s: recommends table columns and says what a whole column costs; no example uses one', (id, doc) => {

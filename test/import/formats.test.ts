@@ -219,3 +219,42 @@ describe('outcomes stated in prose (issue 15)', () => {
     expect(ambiguous.length).toBe(status === null && /初步|2项/.test(body) ? 1 : 0);
   });
 });
+
+describe('page chrome, figure-only texts and what is not a report (issue 15)', () => {
+  it('web-page chrome is never content, and the page date is the report date', () => {
+    const page = [
+      '当前位置：首页 > 巡察工作 > 整改公开',
+      '标 题：中共某某局党组关于巡察整改情况的通报',
+      '索引号：11410200/2022-00031　　发文机关：中共某某局党组　　字号：〔2022〕3号',
+      '发布时间：2022-06-17 来源：市委巡察办 【打印】【关闭】',
+      '2022年3月1日至4月30日，市委第一巡察组对某某局党组进行了巡察。',
+      '（1）制度执行不严格的问题。',
+      '整改情况：已完成整改。',
+      '【打印】【关闭】',
+      '分享到：',
+    ].join('\n');
+    const result = importReport(page);
+    if (isLedgerError(result)) throw new Error(result.message);
+    expect(result.title).toBe('中共某某局党组关于巡察整改情况的通报');
+    expect(result.round.org).toBe('中共某某局党组');
+    expect(result.round.reportDate).toBe('2022-06-17');
+    expect(result.problems.map((p) => p.finding)).toEqual(['制度执行不严格的问题。']);
+    expect(JSON.stringify(result)).not.toMatch(/打印|索引号|当前位置|分享到/);
+  });
+
+  it('a news item with figures only imports as a round with figures and no problems', () => {
+    const news = '近日，县委第三巡察组对县教育局党组巡察整改情况进行了督查。截至目前，共反馈问题42个，已整改到位39个，整改率92.9%；移交问题线索15件，办结12件；挽回经济损失86.5万元；制定完善制度23项。';
+    const result = importReport(news);
+    if (isLedgerError(result)) throw new Error(result.message);
+    expect(result.kind).toBe('report');
+    expect(result.problems).toEqual([]);
+    expect(result.figures.map((f) => [f.value, f.unit])).toEqual([[42, '个'], [39, '个'], [92.9, '%'], [15, '件'], [12, '件'], [86.5, '万元'], [23, '项']]);
+    expect(result.warnings.map((w) => w.code)).toContain('noProblems');
+  });
+
+  it('a recipe, however well numbered, is not a report', () => {
+    const recipe = '红烧肉的做法\n一、准备材料\n1. 五花肉500克切块。\n2. 冰糖30克。\n二、制作步骤\n1. 焯水去腥。\n2. 炒糖色。\n3. 小火慢炖一小时。\n4. 大火收汁。';
+    const result = importReport(recipe);
+    expect(isLedgerError(result) && result.code).toBe('notAReport');
+  });
+});

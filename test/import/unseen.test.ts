@@ -3,7 +3,7 @@
 // flattened table, a 市直 通报 with （一）/1./（1）, a 乡镇 通报 with labelled blocks, 反馈意见 in two
 // forms, a 回头看 report, a 高校 巡视 report and a summary-only 整改进展情况. Targets per text are
 // those of issue 5 for the real fixtures.
-import { listUnseen, figureRate, rate, scoreUnseen } from './unseen-score';
+import { listUnseen, figureRate, rate, REAL_DIR, scoreUnseen } from './unseen-score';
 
 const texts = listUnseen();
 
@@ -41,5 +41,24 @@ describe('import of unseen report texts', () => {
   it.each(scores)('%s: round fields and summary figures ≥90%%', (_name, s) => {
     atLeast(rate(s.round), 0.9, s.misses);
     atLeast(figureRate(s.figures), 0.9, s.misses);
+  });
+});
+
+// Real texts from public sources (test/import/real, each with its source address; expectations
+// written before the importer was first run on them — first and later scores in its README).
+describe('import of real texts of new genres', () => {
+  const real = listUnseen(REAL_DIR).map((t) => [t.name, scoreUnseen(t.name, t.text, t.expected)] as const);
+  it('has at least twelve of them', () => {
+    expect(real.length).toBeGreaterThanOrEqual(12);
+  });
+  it.each(real)('%s: imports (or is refused) as the right kind, with exact counts', (_name, s) => {
+    expect(s.error).toBeNull();
+    expect(s.kind.found).toBe(s.kind.expected);
+    expect(s.aspects.found).toBe(s.aspects.expected);
+    expect(s.problems.found).toBe(s.problems.expected);
+  });
+  it.each(real)('%s: findings start as written, figures mostly found', (_name, s) => {
+    atLeast(rate(s.finding), 0.9, s.misses);
+    atLeast(figureRate(s.figures), 0.5, s.misses);
   });
 });

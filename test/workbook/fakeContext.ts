@@ -23,6 +23,9 @@ export class FakeContext {
   }
   async sync(): Promise<void> {
     this.model.syncs += 1;
+    const over = this.model.payload > this.model.payloadLimit;
+    this.model.payload = 0;
+    if (over) this.failure ??= Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' });
     const failure = this.failure;
     const pending = this.pending;
     this.failure = null;
@@ -69,6 +72,7 @@ export class FakeRange extends Loadable {
   }
   // null in a 2-D array leaves that cell as it is (Office.js), for values, formulas and formats alike.
   set values(data: unknown[][]) {
+    this.ctx.model.payload += Buffer.byteLength(JSON.stringify(data));
     this.each(data, (r, c, v) => v !== null && this.box.sheet.input(r, c, v));
   }
   get formulas(): unknown[][] {
@@ -342,7 +346,10 @@ export class FakeTableProxy extends Loadable {
       get isDataFiltered() { return this.read('isDataFiltered'); }
       get criteria() { return this.read('criteria'); }
       clearCriteria() { t.criteria = []; }
-      apply(_range: unknown, column: number, criteria: object) { t.criteria[column] = criteria; }
+      apply(_range: unknown, column: number, criteria: object) {
+        if (ctx.model.failFilterApply) ctx.fail('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+        else t.criteria[column] = criteria;
+      }
     })(ctx);
     return filter;
   }
@@ -352,6 +359,22 @@ class FakeWorkbook {
   constructor(private ctx: FakeContext) {}
   private get m() {
     return this.ctx.model;
+  }
+  /** Excel.Functions: DATE as the workbook computes it, in its date system. */
+  get functions() {
+    const ctx = this.ctx;
+    return {
+      date: (y: number, mo: number, d: number) =>
+        new (class extends Loadable {
+          protected override snapshot() {
+            const serial1900 = Math.floor(Date.UTC(y, mo - 1, d) / 86_400_000) + 25569;
+            return { value: () => (ctx.model.date1904 ? serial1900 - 1462 : serial1900) };
+          }
+          get value() {
+            return this.read('value');
+          }
+        })(ctx),
+    };
   }
   get tables() {
     const ctx = this.ctx;

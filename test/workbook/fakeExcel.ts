@@ -7,7 +7,8 @@
 //  - Range.values parses strings like typed input: '=', '+', '-', '@' start a formula, numeric text
 //    becomes a number, and a leading apostrophe keeps the rest as text (Excel's prefix character);
 //  - adding or deleting rows of a filtered table fails (as it does unreliably in Excel), so the
-//    adapter must lift the filter first.
+//    adapter must lift the filter first; re-applying a filter can be made to fail (failFilterApply);
+//  - a sync whose added rows exceed payloadLimit bytes fails with RequestPayloadSizeLimitExceeded.
 import { OfficeMockObject } from 'office-addin-mock';
 
 export type Cell = { v: unknown; f?: string; nf?: string; list?: string; dateRule?: string; validationMessage?: string; wrap?: boolean; bold?: boolean; font?: string; size?: number; valign?: string; fill?: string; color?: string };
@@ -111,6 +112,18 @@ export class FakeModel {
   tableHandlers: Record<TableEventKind, Set<TableEventHandler>> = { added: new Set(), changed: new Set(), deleted: new Set() };
   /** application.calculate calls, in the order their batches synced. */
   calculations: string[] = [];
+  /**
+   * Bytes of row values sent since the last sync, and the most one request may carry (Excel on the
+   * web: 5 MB). A sync over the limit fails with RequestPayloadSizeLimitExceeded.
+   */
+  payload = 0;
+  payloadLimit = Infinity;
+  /** Rows per table.rows.add call, in order. */
+  rowAdds: number[] = [];
+  /** The workbook counts dates from 1904 (a Mac-origin workbook): DATE() answers 1,462 less. */
+  date1904 = false;
+  /** autoFilter.apply fails the sync, as re-applying saved criteria does (office-js 1226, 3030). */
+  failFilterApply = false;
 
   /**
    * Raises a workbook.tables event as Excel does after an edit or a batch (the fake never raises
@@ -180,6 +193,8 @@ export class FakeModel {
     // The last body row (or the empty insert row of a new table) lends its format and validation,
     // as a table's new rows inherit them in Excel.
     const templateRow = t.top + Math.max(t.rows, 1);
+    this.payload += Buffer.byteLength(JSON.stringify(values));
+    this.rowAdds.push(values.length);
     values.forEach((row, i) => {
       if (row.length !== t.cols) throw Object.assign(new Error('row size does not match the table'), { code: 'InvalidArgument' });
       const r = t.top + 1 + t.rows + i;

@@ -70,7 +70,7 @@ describe('rows of the 节假日 table', () => {
     setMessageLocale('en');
     try {
       const { problems } = holidaysFromValues(HEADERS, [['2027-03-01', '周末', '']], { sheet: '节假日', firstRow: 5 });
-      expect(messages(problems)).toEqual(['sheet 节假日, row 5: the type "周末" should be 休 (day off) or 班 (working day); the row is ignored']);
+      expect(messages(problems)).toEqual(['Sheet 节假日, row 5: the type "周末" should be 休 (day off) or 班 (working day); the row is ignored']);
     } finally {
       setMessageLocale('zh-CN');
     }

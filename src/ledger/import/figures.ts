@@ -8,7 +8,7 @@ import type { SummaryFigure } from './types';
 // A number (Arabic, or a Chinese numeral up to 九十九) and the unit after it. 个 must name what it
 // counts (个方面, 个问题…): "两个月" is a duration, not a figure.
 const FIGURE_RE =
-  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=(?:具体|突出|主要|重点|共性|方面的?)?(?:方面|问题|单位|部门|项目|支部|党组织|类)|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次)/g;
+  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=(?:具体|突出|主要|重点|共性|方面的?)?(?:方面|问题|单位|部门|项目|支部|党组织|类)|已|完成|整改|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次)/g;
 
 const CLAUSE_SPLIT_RE = /[，,。；;：:！？\n]/;
 // Words that make a clause a rectification figure, not a date, a fee or a headcount in passing.
@@ -29,6 +29,10 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /纳入长期|长期坚持|长期推进/, label: '纳入长期坚持问题数' },
   { re: /正在推进|正在整改|推进整改|整改中|持续推进/, label: '正在推进问题数' },
   { re: /基本完成/, label: '基本完成问题数' },
+  { re: /未完成|未整改|尚未/, label: '未完成问题数' },
+  // A count of 整改任务 is not a count of 问题 (issue 15): tasks keep their own labels.
+  { re: /(?:已|己|按期)(?:全部)?(?:整改)?(?:完成|到位)[^，,]{0,6}任务|任务[^，,]{0,4}(?:已|己)(?:全部)?(?:整改)?(?:完成|到位)/, label: '已完成整改任务数' },
+  { re: /任务/, label: '整改任务总数' },
   { re: /(?:已)?(?:落实到位|整改到位)/, label: '已落实到位整改措施数' },
   { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改/, label: '已完成问题数' },
   { re: /整改措施|措施/, label: '整改措施总数' },
@@ -47,8 +51,18 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /个方面|方面/, label: '反馈问题方面数' },
 ];
 
-function labelFor(text: string, unit: string): string {
+// Units that count people, places, meetings or papers: a figure in them is kept only when its
+// words say what rectification it counts ("问责处理6人"), not in passing ("2家单位", "提出3点").
+const INCIDENTAL_UNITS = new Set(['家', '份', '点', '次', '户', '名', '人', '人次', '起', '类']);
+
+function ruleLabel(text: string): string | null {
   for (const rule of LABEL_RULES) if (rule.re.test(text)) return rule.label;
+  return null;
+}
+
+function labelFor(text: string, unit: string): string {
+  const known = ruleLabel(text);
+  if (known) return known;
   const words = text.replace(/\d+(?:\.\d+)?|[%‰]/g, '').replace(/^(?:已|共|累计|其中|并|和|及)/, '');
   return unit === '%' ? words || '比率' : `${words || '数量'}数`;
 }
@@ -63,7 +77,9 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
   const figures: SummaryFigure[] = [];
   const seen = new Set<string>();
   for (const paragraph of paragraphs) {
-    for (const clause of normalizeText(paragraph).split(CLAUSE_SPLIT_RE)) {
+    // "6方面17项问题", "5大方面14个问题": a count of 方面 written without 个.
+    const paragraphText = normalizeText(paragraph).replace(/(\d+|[一二两三四五六七八九十]{1,3})大?(方面)/g, '$1个$2');
+    for (const clause of paragraphText.split(CLAUSE_SPLIT_RE)) {
       if (!CONTEXT_RE.test(clause)) continue;
       const matches = [...clause.matchAll(FIGURE_RE)];
       matches.forEach((m, k) => {
@@ -85,6 +101,9 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
         const nextStart = k + 1 < matches.length ? (matches[k + 1].index ?? clause.length) : clause.length;
         const text = figureText(clause, prevEnd, start, end, nextStart);
         const unit = m[2].startsWith('个') ? '个' : m[2];
+        if (INCIDENTAL_UNITS.has(unit) && ruleLabel(text) === null) return;
+        // "一个问题一个问题地解决": 一个 is an idiom, not a count.
+        if (m[1] === '一' && unit === '个') return;
         const label = labelFor(text, unit);
         const key = `${label}|${value}`;
         if (seen.has(key)) return;
@@ -108,5 +127,5 @@ function figureText(clause: string, prevEnd: number, start: number, end: number,
 }
 
 function tailOf(after: string): string {
-  return /^(?:的)?(?:具体|突出|主要|重点)?(?:方面|问题|意见建议|意见|建议|整改措施|措施|制度)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
+  return /^(?:的)?(?:具体|突出|主要|重点)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改措施|措施|制度)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
 }

@@ -8,7 +8,7 @@ import type { IsoDate } from '../types';
 import { fitCells } from './cells';
 import { readFigures } from './figures';
 import { expandInlineFindings, findingsInProse, narrativeText, placeItems, selectItems } from './items';
-import { joinBrokenHeadings, splitLines } from './lines';
+import { joinBrokenHeadings, splitPage } from './lines';
 import type { SourceLine } from './lines';
 import { splitInlineMeasures } from './measures';
 import { expandTables } from './table';
@@ -18,6 +18,7 @@ import { deadlineFromField, deadlineFromProse, outcomeFromProse, outcomeFromStat
 import type { DeadlineReading, Outcome } from './outcome';
 import { readRound, readTitle } from './round';
 import { isTraditional, toSimplified } from './traditional';
+import { soundsLikeInspection } from './vocabulary';
 import type { ImportedMeasure, ImportedProblem, ImportResult, ImportWarning, ReportKind } from './types';
 import { excerpt, makeWarning } from './warnings';
 
@@ -87,8 +88,9 @@ function referenceDate(reportDate: IsoDate | null, feedback: IsoDate | null, opt
 export function* importSteps(input: string, options: ImportOptions = {}): Generator<number, ImportResult | LedgerError> {
   const raw = typeof input === 'string' ? input : '';
   const traditional = isTraditional(raw);
-  const lines = expandTables(joinBrokenHeadings(splitLines(traditional ? toSimplified(raw) : raw)));
-  if (lines.length === 0) return ledgerError('notAReport');
+  const page = splitPage(traditional ? toSimplified(raw) : raw);
+  const lines = expandTables(joinBrokenHeadings(page.lines));
+  if (lines.length === 0 || !soundsLikeInspection(lines)) return ledgerError('notAReport');
   yield 0.1;
   const root = buildOutline(lines);
   const { title } = readTitle(lines);
@@ -97,15 +99,20 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
   const selection = selectItems(root, kind !== 'feedback');
   const by = selection.by;
   let items = kind === 'feedback' ? expandInlineFindings(selection.items) : selection.items;
-  if (items.length === 0 && kind === 'feedback') items = findingsInProse(root);
+  // Problems listed in the prose of a news item share their paragraph with the round's sentences.
+  let inProse = false;
+  if (items.length === 0 && kind === 'feedback') {
+    items = findingsInProse(root);
+    inProse = items.length > 0;
+  }
   // A heading with no words of its own ("问题一：" followed straight by its status line) has nothing
   // to import but a number: it is left out, and said so.
   const empty = items.filter((n) => findingOf(n, kind).trim() === '');
   if (empty.length > 0) items = items.filter((n) => !empty.includes(n));
-  if (items.length === 0) return summaryOnly(lines, root, title, kind, traditional);
+  if (items.length === 0) return summaryOnly(lines, root, title, traditional, page.published);
   const placement = placeItems(items);
   const firstItemLine = Math.min(...items.map((i) => i.line));
-  const roundReading = readRound(lines, firstItemLine);
+  const roundReading = withPageDate(readRound(lines, inProse ? Infinity : firstItemLine), page.published);
   const round = roundReading.round;
   const warnings: ImportWarning[] = empty.map((n) => makeWarning('emptyProblem', n.line, [String(n.line), n.marker?.text ?? n.heading]));
   const ref = referenceDate(round.reportDate, round.feedbackDate, options);
@@ -172,18 +179,39 @@ export function* importSteps(input: string, options: ImportOptions = {}): Genera
 }
 
 /**
- * A text with no itemised problem: a short 整改进展情况 that gives only its round and summary
- * figures is still a report (imported with no problems and a warning); anything else is not one.
+ * A text with no itemised problem: a 整改进展 note, a news item or a speech that gives its round
+ * and summary figures ("共反馈问题42个，已整改到位39个") is imported as a round with figures and no
+ * problems (the preview offers to save the figures to 巡察信息); without figures it is not a report
+ * unless it names its round and speaks of 巡察 in its title.
  */
-function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, kind: ReportKind, traditional: boolean): ImportResult | LedgerError {
-  const reading = readRound(lines, Infinity);
+function summaryOnly(lines: readonly SourceLine[], root: OutlineNode, title: string, traditional: boolean, published: IsoDate | null): ImportResult | LedgerError {
+  const reading = withPageDate(readRound(lines, Infinity), published);
   const round = reading.round;
   const figures = readFigures(narrativeText(lines, root, []));
   const inspected = round.inspector !== null || round.inspectionStart !== null;
-  if (!inspected || (figures.length === 0 && !/巡[察视]/.test(title))) return ledgerError('notAReport');
+  if (figures.length === 0 && !(inspected && /巡[察视]/.test(title))) return ledgerError('notAReport');
+  const kind = summaryKind(lines, figures);
   const warnings = [...(traditional ? [makeWarning('traditional', null, [])] : []), makeWarning('noProblems', null, [])];
   noteRound(warnings, reading, kind);
   return { kind, title: reading.title || title, round, problems: [], figures, warnings };
+}
+
+// Outcome figures make a text a report on rectification; without them, a text about the feedback
+// meeting is a 反馈意见 (news of a 反馈会), anything about rectification work a report.
+const OUTCOME_LABELS = /已完成|完成率|到位|基本完成|正在推进|未完成|销号|办结/;
+const FEEDBACK_NEWS_RE = /反馈会|反馈会议|反馈巡[察视]情况|集中反馈|反馈了巡[察视]意见|反馈意见|反馈巡[察视]意见/;
+const RECTIFICATION_NEWS_RE = /整改(?:工作)?(?:进展|督查|督导|推进会|部署|落实情况|情况报告|成效)|动员部署|回访|督查|整改进展|整改情况的?(?:通报|报告)/;
+
+function summaryKind(lines: readonly SourceLine[], figures: ImportResult['figures']): ReportKind {
+  if (figures.some((f) => OUTCOME_LABELS.test(f.label))) return 'report';
+  const all = text(lines);
+  return FEEDBACK_NEWS_RE.test(all) && !RECTIFICATION_NEWS_RE.test(all) ? 'feedback' : 'report';
+}
+
+/** The page's 成文日期/发布时间 (chrome.ts) as the report date, when the text signs none. */
+function withPageDate(reading: ReturnType<typeof readRound>, published: IsoDate | null): ReturnType<typeof readRound> {
+  if (reading.round.reportDate || !published) return reading;
+  return { ...reading, round: { ...reading.round, reportDate: published } };
 }
 
 function readOutcome(node: OutlineNode, kind: ReportKind, rect: string): Outcome {

@@ -174,6 +174,12 @@ const PROBLEMS_INTRO_RE = /(?:存在|发现|指出|反映出?)[^。；;]{0,12}�
 export function findingsInProse(root: OutlineNode): OutlineNode[] {
   const items: OutlineNode[] = [];
   for (const line of [...root.body]) {
+    const listed = problemsListedInSentence(line.text);
+    if (listed.length >= 3) {
+      const node = adoptParagraph(root, line);
+      items.push(...splitIntoEntries(node, '', listed.map((text, k) => ({ marker: `${k + 1}`, text }))));
+      continue;
+    }
     const list = splitInlineList(line.text);
     if (list.entries.length < 2) continue;
     const lead = list.lead.replace(/[。；;：:，,\s]+$/, '');
@@ -182,4 +188,28 @@ export function findingsInProse(root: OutlineNode): OutlineNode[] {
     items.push(...splitIntoEntries(node, '', list.entries));
   }
   return items;
+}
+
+// "…存在A、B、C等问题": a feedback news item lists its problems in one sentence, by 、.
+const LISTED_RE = /存在([^。；;：:]{6,600}?)等(?:突出|方面的?|方面)?问题/;
+// "发现的主要问题是：A，B，C。D，E。": a colon list of clauses, up to the first sentence about
+// clues, suggestions or what follows (线索, 移交, 建议, 要求).
+const COLON_LIST_RE = /(?:主要|突出|存在的)问题(?:是|有|如下|主要是)\s*[:：]/;
+const LIST_END_RE = /线索|移交|建议|要求|强调|表示|指出|会议|巡察组|[“"]/;
+
+/** The problems a feedback paragraph lists in prose, or [] when it lists none (fewer than three). */
+export function problemsListedInSentence(text: string): string[] {
+  const listed = LISTED_RE.exec(text);
+  if (listed) {
+    const parts = listed[1].split('、').map((p) => p.trim());
+    if (parts.length >= 3 && parts.every((p) => p.length >= 2 && p.length <= 60)) return parts;
+  }
+  const colon = COLON_LIST_RE.exec(text);
+  if (!colon) return [];
+  const out: string[] = [];
+  for (const sentence of text.slice(colon.index + colon[0].length).split(/[。；;]/)) {
+    if (sentence.trim() === '' || LIST_END_RE.test(sentence)) break;
+    out.push(...sentence.split(/[，,]/).map((c) => c.trim()).filter((c) => c.length >= 4));
+  }
+  return out.length >= 3 && out.every((c) => c.length <= 80) ? out : [];
 }

@@ -3,6 +3,9 @@
 // unnumbered problem headings (针对“…”问题的整改情况, 关于“…”问题的整改, 整改问题：针对…的问题).
 // Regexes accept full- and half-width forms, so they run on the text as written.
 import { chineseNumeralToNumber } from '../normalize';
+import type { IsoDate } from '../types';
+import { chromeDate, chromeTitle, isChrome } from './chrome';
+import type { ChromeDate } from './chrome';
 
 /** inline: an entry of a 一是…二是… list inside a paragraph, made a node of its own (feedback problems). */
 export type MarkerStyle = 'cnTop' | 'cnParen' | 'numDot' | 'numComma' | 'numParen' | 'circled' | 'diYi' | 'problemLabel' | 'inline';
@@ -24,9 +27,23 @@ const JUNK_RE = /\[bookmark:[^\]\n]{0,80}\]|[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const PAGE_NUMBER_RE = /^(?:[-—－–─~～]{1,2}\s*\d{1,3}\s*[-—－–─~～]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
 export function splitLines(text: string): SourceLine[] {
+  return splitPage(text).lines;
+}
+
+/** The lines of a pasted text without page chrome, and the page's own date (成文日期/发布时间). */
+export function splitPage(text: string): { lines: SourceLine[]; published: IsoDate | null } {
   const out: SourceLine[] = [];
   const titles = new Set<string>();
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+  let published: ChromeDate | null = null;
+  text.split(/\r\n|\r|\n/).forEach((whole, i) => {
+    // Web-page chrome is never content; its date is the page's (chrome.ts).
+    const titled = chromeTitle(whole);
+    if (titled === null && isChrome(whole)) {
+      const date = chromeDate(whole);
+      if (date && (!published || date.rank < published.rank)) published = date;
+      return;
+    }
+    const raw = titled ?? whole;
     // 【整改情况】已完成 → 整改情况：已完成, so bracketed labels read like colon labels. trim(), not a
     // regex anchored at the end: /\s+$/ retries every start of a long run of spaces (quadratic).
     const cleaned = raw.replace(JUNK_RE, '').trim().replace(/^【([^】]{2,8})】\s*/, '$1：');
@@ -36,7 +53,7 @@ export function splitLines(text: string): SourceLine[] {
     if (out.length < 3 && /关于/.test(cleaned) && cleaned.length >= 8 && !/[。；]/.test(cleaned)) titles.add(cleaned);
     out.push({ line: i + 1, text: cleaned });
   });
-  return out;
+  return { lines: out, published: (published as ChromeDate | null)?.date ?? null };
 }
 
 const CN_NUM = '[一二三四五六七八九十百零〇两]';

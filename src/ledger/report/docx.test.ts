@@ -133,3 +133,18 @@ describe('GB/T 9704 helpers', () => {
     expect(titleLines('关于巡察整改情况的通报')).toEqual(['关于巡察整改情况的通报']);
   });
 });
+
+describe('buildDocx with pasted text XML forbids', () => {
+  test('document.xml stays well-formed and the paragraph is named', async () => {
+    const draft = buildDraft(smallLedger(), { asOf: '2022-10-18' });
+    const at = draft.blocks.findIndex((b) => b.kind === 'paragraph');
+    draft.blocks[at] = { ...draft.blocks[at], text: `前\uFFFF中\u0001后` };
+    const warnings: string[] = [];
+    const zip = await JSZip.loadAsync(await buildDocx(draft, (w) => warnings.push(w.message)));
+    const doc = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(doc).toContain('前中后');
+     
+    expect(doc).not.toMatch(/[\uFFFF\u0001]/);
+    expect(warnings).toEqual([`第${at + 1}段：去掉了2个 XML 不允许的字符（如 U+FFFF、控制字符）`]);
+  });
+});

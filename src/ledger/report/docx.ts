@@ -4,6 +4,8 @@
 //
 // Page numbers: "— 1 —" in 4号宋体, on the outer side as §7.5 prescribes (odd pages right, even pages
 // left, one cell in from the edge of the version heart), through Word's odd/even footers.
+import { ledgerError, type LedgerError } from '../errors';
+import { xmlSafeText } from '../xmlText';
 import {
   AlignmentType,
   Document,
@@ -164,8 +166,22 @@ export function pagesDocument(drafts: readonly ReportDraft[]): Document {
   });
 }
 
-/** The .docx bytes (a zip). Works in the browser and in Node. */
-export async function buildDocx(draft: ReportDraft | readonly ReportDraft[]): Promise<Uint8Array> {
+/**
+ * The .docx bytes (a zip). Works in the browser and in Node. Every paragraph goes through the one
+ * sanitiser first: a character XML forbids (pasted U+FFFF, control characters) would make
+ * document.xml ill-formed and Word refuse the file; each paragraph changed is reported.
+ */
+export async function buildDocx(draft: ReportDraft | readonly ReportDraft[], onWarning: (warning: LedgerError) => void = () => undefined): Promise<Uint8Array> {
   const drafts = Array.isArray(draft) ? (draft as readonly ReportDraft[]) : [draft as ReportDraft];
-  return Packer.pack(pagesDocument(drafts), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  let paragraph = 0;
+  const safeDrafts = drafts.map((d) => ({
+    ...d,
+    blocks: d.blocks.map((block) => {
+      paragraph += 1;
+      const safe = xmlSafeText(block.text);
+      if (safe.removed > 0) onWarning(ledgerError('paragraphCharsRemoved', paragraph, safe.removed));
+      return safe.removed > 0 ? { ...block, text: safe.text } : block;
+    }),
+  }));
+  return Packer.pack(pagesDocument(safeDrafts), 'uint8array', false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

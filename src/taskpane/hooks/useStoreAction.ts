@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from '../format';
 import { useI18n } from '../i18n';
+import { takeStoreWarnings } from '../storeWarnings';
 
 export type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string };
 
@@ -30,6 +31,7 @@ export function useStoreAction(onLedgerChanged: () => Promise<void>): StoreActio
     async (action: () => Promise<unknown>, successText?: string) => {
       setBusy(true);
       setNotice(null);
+      takeStoreWarnings(); // left over from an action that did not finish here
       try {
         await action();
       } catch (error) {
@@ -41,7 +43,10 @@ export function useStoreAction(onLedgerChanged: () => Promise<void>): StoreActio
       }
       try {
         await onLedgerChanged();
-        if (mounted.current && successText) setNotice({ intent: 'success', text: successText });
+        // Saved, but something after the save went wrong (a filter not restored): say that instead.
+        const warnings = takeStoreWarnings();
+        if (mounted.current && warnings.length > 0) setNotice({ intent: 'warning', text: warnings.map((w) => w.message).join('\n') });
+        else if (mounted.current && successText) setNotice({ intent: 'success', text: successText });
       } catch (error) {
         if (mounted.current) setNotice({ intent: 'error', text: describeError(error, locale) });
       } finally {

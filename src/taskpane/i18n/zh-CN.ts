@@ -3,7 +3,8 @@
 export const zhCN = {
   appTitle: '整改台账助手',
   previewTitle: '预览',
-  previewBody: '当前不在 Excel 中运行：使用内存中的示例台账，修改不会保存。',
+  previewBody: '示例台账，修改不会保存',
+  previewDetail: '当前不在 Excel 中运行：使用内存中的示例台账，修改不会保存。',
   loading: '正在读取台账…',
   retry: '重试',
   dismiss: '关闭',
@@ -50,7 +51,7 @@ export const zhCN = {
   saveRound: '保存巡察信息',
   roundSaved: '巡察信息已保存',
   monthsInvalid: '集中整改期应为1到24之间的整数',
-  endBeforeStart: '结束日期不能早于开始日期',
+  dateBefore: '{0}不能早于{1}（{2}）',
   notSelected: '（未选择）',
 
   // figures
@@ -63,6 +64,10 @@ export const zhCN = {
   dueSoon: '临期',
   longTermShare: '长期坚持占比',
   countUnit: '{0}项',
+  // the same figures in one line at 320 px (full names in the tooltip)
+  completionRateShort: '完成率',
+  measureRateShort: '到位率',
+  longTermShort: '长期坚持',
 
   // 录入
   entryTitle: '新增问题',
@@ -82,7 +87,7 @@ export const zhCN = {
   owner: '责任人',
   deadline: '整改时限',
   deadlineDate: '截止日期',
-  deadlinePlaceholder: '如 2024年12月底前',
+  deadlinePlaceholder: '如 {0}年12月底前',
   quickMonthEnd: '本月底',
   quickYearEnd: '年底',
   quickImmediate: '立行立改',
@@ -103,7 +108,7 @@ export const zhCN = {
 
   // 台账
   searchLabel: '搜索',
-  searchPlaceholder: '编号、描述、措施、单位、责任人',
+  searchPlaceholder: '搜索编号、描述、单位、责任人',
   filterStatus: '整改状态',
   filterUnit: '责任单位',
   filterDue: '预警',
@@ -113,6 +118,8 @@ export const zhCN = {
   onlyLongTerm: '长期坚持',
   onlyOpen: '未销号',
   clearFilters: '清除筛选',
+  filtersToggle: '筛选',
+  filtersActive: '筛选（{0}）',
   resultCount: '{0}个问题，{1}条措施',
   noMatch: '没有符合条件的条目',
   showMore: '显示更多（还有{0}个问题）',
@@ -199,6 +206,8 @@ export const zhCN = {
   openMeasure: '打开措施 {0}',
   openProblem: '打开问题 {0}',
   statusRollup: '问题状态（由措施汇总）',
+  sourceNumber: '原编号',
+  note: '备注',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof zhCN]: string };

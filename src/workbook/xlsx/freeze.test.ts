@@ -225,10 +225,16 @@ describe('workbooks without ZG formulas, and files that are not workbooks', () =
 
   test.each([
     ['整改台账.xlsx', '整改台账（发送副本）.xlsx'],
-    ['台账.XLSM', '台账（发送副本）.xlsm'],
+    // Macros are dropped from the copy, so it is a plain workbook; kept, it stays .xlsm.
+    ['台账.XLSM', '台账（发送副本）.xlsx'],
     ['台账', '台账（发送副本）.xlsx'],
     ['', '整改台账（发送副本）.xlsx'],
   ])('copy name of %p → %p', (name, copy) => expect(sendCopyFileName(name)).toBe(copy));
+
+  test('a copy that keeps its macros keeps .xlsm', () => {
+    expect(sendCopyFileName('台账.XLSM', true)).toBe('台账（发送副本）.xlsm');
+    expect(sendCopyFileName('台账.xlsx', true)).toBe('台账（发送副本）.xlsx');
+  });
 });
 
 describe('garbage in: a LedgerError or a copy, never a throw', () => {

@@ -5,7 +5,8 @@
 import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
 import { openXlsx } from './open';
 import { definedNames, partText, relsPathOf, setPartText, worksheets, zipXlsx, type XlsxParts } from './package';
-import { dropZgDefinedNames, dropZgRules, dropZgTableFormulas, freezeSheetCells, needsAddin, rewriteElements, zgDefinedNames } from './freezeXml';
+import { dropMacros, hasMacros } from './macros';
+import { dropZgDefinedNames, dropZgRules, dropZgTableFormulas, freezeSheetCells, needsAddin, rewriteElements, zgDefinedNames, type LiveKind } from './freezeXml';
 
 export { callsZg } from './freezeXml';
 
@@ -29,6 +30,17 @@ export type FreezeResult = {
   rules: number;
   /** Table calculated-column (and totals-row) formulas removed, so Excel does not refill the column. */
   tableFormulas: number;
+  /** Formulas that reach outside the workbook (WEBSERVICE, DDE, external HYPERLINK), now their values: `整改台账!H5`. */
+  live: { cell: string; kind: LiveKind }[];
+  /** What became of a VBA project: none in the file, dropped from the copy, or kept (keepMacros). */
+  macros: 'none' | 'dropped' | 'kept';
+  /** Zip entries not copied because their names climb out of the folder, are absolute or use `\\`. */
+  unsafeEntries: string[];
+};
+
+export type FreezeOptions = {
+  /** Keep the VBA project (the copy is then an .xlsm); by default a copy meant to be mailed out has none. */
+  keepMacros?: boolean;
 };
 
 /**
@@ -36,32 +48,39 @@ export type FreezeResult = {
  * .xls, password-protected, not a zip, damaged), never thrown. A workbook without ZG formulas comes
  * back unchanged, byte for byte. `fileName` only names the file in those messages.
  */
-export function freezeZgFormulas(xlsx: Uint8Array, fileName = '该文件'): FreezeResult | LedgerError {
-  const parts = openXlsx(xlsx, fileName);
+export function freezeZgFormulas(xlsx: Uint8Array, fileName = '该文件', options: FreezeOptions = {}): FreezeResult | LedgerError {
+  const unsafeEntries: string[] = [];
+  const parts = openXlsx(xlsx, fileName, { onUnsafeName: (name) => unsafeEntries.push(name) });
   if (isLedgerError(parts)) return parts;
   let result: Omit<FreezeResult, 'bytes'>;
   try {
-    result = freezeParts(parts);
+    const macros = !hasMacros(parts) ? 'none' : options.keepMacros ? 'kept' : (dropMacros(parts), 'dropped');
+    result = { ...freezeParts(parts), macros, unsafeEntries };
   } catch {
     // The scanners do not throw on odd XML; this is the backstop for a package too broken to rewrite.
     return ledgerError('damagedXlsx', fileName);
   }
-  const changed = result.replaced > 0 || result.names.length > 0 || result.rules > 0 || result.tableFormulas > 0;
+  const changed =
+    result.replaced > 0 || result.names.length > 0 || result.rules > 0 || result.tableFormulas > 0 ||
+    result.live.length > 0 || result.macros === 'dropped' || unsafeEntries.length > 0;
   if (!changed) return { ...result, bytes: xlsx };
   dropCalcChain(parts);
   return { ...result, bytes: zipXlsx(parts) };
 }
 
-/** The copy's file name: 台账.xlsx → 台账（发送副本）.xlsx; an .xlsm stays .xlsm; no extension → .xlsx. */
-export function sendCopyFileName(fileName: string): string {
+/**
+ * The copy's file name: 台账.xlsx → 台账（发送副本）.xlsx; no extension → .xlsx. An .xlsm becomes
+ * .xlsx, since its macros are dropped, unless they are kept (`keepMacros`): then it stays .xlsm,
+ * as Excel refuses a macro-enabled package under .xlsx.
+ */
+export function sendCopyFileName(fileName: string, keepMacros = false): string {
   const base = fileName.replace(/\.xls[xm]?$/i, '');
-  // A macro-enabled package keeps its content type in the copy; Excel refuses it under .xlsx.
-  const extension = /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
+  const extension = keepMacros && /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
   return `${base || '整改台账'}（发送副本）${extension}`;
 }
 
 /** Rewrites the parts in place; the result without its bytes. */
-function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes'> {
+function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes' | 'macros' | 'unsafeEntries'> {
   const listed = worksheets(parts).filter((s) => parts[s.path]);
   // Worksheet parts the workbook does not list (a writer's leftovers) are frozen too, named by path.
   const seen = new Set(listed.map((s) => s.path));
@@ -72,6 +91,7 @@ function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes'> {
   const zg = needsAddin(zgNames);
   const sheets: FreezeResult['sheets'] = [];
   const uncached: string[] = [];
+  const live: FreezeResult['live'] = [];
   let replaced = 0;
   let rules = 0;
   for (const sheet of [...listed, ...unlisted]) {
@@ -80,6 +100,7 @@ function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes'> {
     const pruned = dropZgRules(frozen.xml, zg);
     if (pruned.xml !== xml) setPartText(parts, sheet.path, pruned.xml);
     rules += pruned.removed;
+    live.push(...frozen.live.map((l) => ({ cell: `${sheet.name}!${l.ref}`, kind: l.kind })));
     if (frozen.cells.length === 0) continue;
     replaced += frozen.cells.length;
     sheets.push({ sheet: sheet.name, cells: frozen.cells.length });
@@ -96,7 +117,7 @@ function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes'> {
   const workbook = partText(parts, 'xl/workbook.xml') ?? '';
   const named = dropZgDefinedNames(workbook, zgNames);
   if (named.names.length > 0) setPartText(parts, 'xl/workbook.xml', named.xml);
-  return { replaced, sheets, uncached, names: named.names, rules, tableFormulas };
+  return { replaced, sheets, uncached, names: named.names, rules, tableFormulas, live };
 }
 
 /**

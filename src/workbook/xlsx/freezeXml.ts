@@ -21,6 +21,32 @@ export function callsZg(formula: string): boolean {
   return ZG_CALL.test(formula.replace(QUOTED, (q) => q[0] + q[0]));
 }
 
+/**
+ * Formulas that reach outside the workbook when a recipient opens or clicks the copy: WEBSERVICE
+ * (and FILTERXML fed by it) and RTD fetch from a server, a DDE reference (`cmd|'/c calc'!A0`)
+ * starts a program, HYPERLINK to anything but a place in the workbook (`"#Sheet!A1"`) opens it.
+ * A copy meant to be mailed out keeps their last values instead.
+ */
+const LIVE_CALL = /(?:^|[^\w.])(?:_xlfn\.)?(?:WEBSERVICE|RTD)\s*\(/i;
+/** A DDE reference: application|topic!item, the topic often quoted. */
+const DDE_REF = /(?:^|[^\w.'"])[A-Za-z_][\w.]*\|(?:'(?:[^']|'')*'|[\w.]+)!/;
+const HYPERLINK_CALL = /(?:^|[^\w.])HYPERLINK\s*\(\s*("(?:[^"]|"")*"|[^,)]*)/gi;
+
+export type LiveKind = 'WEBSERVICE' | 'DDE' | 'HYPERLINK';
+
+/** Why a formula (plain text) must not stay live in a copy sent out, or null. */
+export function liveFormula(formula: string): LiveKind | null {
+  const bare = formula.replace(QUOTED, (q) => q[0] + q[0]);
+  if (LIVE_CALL.test(bare)) return 'WEBSERVICE';
+  // The DDE topic is usually quoted ('/c calc'), so it is looked for in the formula as written.
+  if (DDE_REF.test(formula.replace(/"(?:[^"]|"")*"/g, '""'))) return 'DDE';
+  for (const m of formula.matchAll(HYPERLINK_CALL)) {
+    // Only a literal "#…" is a place inside this workbook; anything else may be a URL or a file.
+    if (!/^"#/.test(m[1].trim())) return 'HYPERLINK';
+  }
+  return null;
+}
+
 /** Whether a formula's text, as it stands inside an XML element, needs the add-in. */
 export type NeedsAddin = (xmlText: string) => boolean;
 
@@ -68,9 +94,16 @@ type ElementMatch = { whole: string; prefix: string; attrs: string; inner: strin
 /**
  * Every element `localName` (any namespace prefix; `<c>` never matches `<col>`), with its attribute
  * text and its content (null when self-closed). These elements do not nest in themselves.
+ *
+ * Linear on any input: the attribute text stops at `<` or `>` and the content at the next start or
+ * end tag of the same element, so a match that fails (an unclosed `<c>`, 100,000 of them in XML
+ * comments) gives up at the next candidate instead of scanning to the end of the part each time.
+ * The content is an unrolled loop (`[^<]*` then `<` not opening or closing this element), which
+ * cannot backtrack into itself.
  */
 function elementSource(localName: string): string {
-  return `<((?:[\\w.-]+:)?)${localName}(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</\\1${localName}>)`;
+  const content = `[^<]*(?:<(?!/?\\1${localName}[\\s/>])[^<]*)*`;
+  return `<((?:[\\w.-]+:)?)${localName}(\\s[^<>]*?)?(?:/>|>(${content})</\\1${localName}>)`;
 }
 
 // Compiled once per element name: a sheet has a hundred thousand cells, each looked into.
@@ -108,7 +141,8 @@ function setAttr(attrs: string, name: string, value: string): string {
 
 const HAS_F = /<(?:[\w.-]+:)?f[\s/>]/;
 
-export type FrozenCells = { xml: string; cells: string[]; uncached: string[] };
+/** `cells` needed the add-in; `live` reached outside the workbook (see liveFormula), both now values. */
+export type FrozenCells = { xml: string; cells: string[]; uncached: string[]; live: { ref: string; kind: LiveKind }[] };
 
 /**
  * One worksheet: every cell whose formula calls ZG loses its `<f>` (and its dynamic-array `cm`)
@@ -119,24 +153,32 @@ export type FrozenCells = { xml: string; cells: string[]; uncached: string[] };
  */
 export function freezeSheetCells(xml: string, zg: NeedsAddin = needsAddin()): FrozenCells {
   const zgShared = new Set<string>();
+  const liveShared = new Map<string, LiveKind>();
   for (const f of findElements(xml, 'f')) {
     const a = attributes(f.attrs);
-    if (a.t === 'shared' && a.si !== undefined && f.inner && zg(f.inner)) zgShared.add(a.si);
+    if (a.t !== 'shared' || a.si === undefined || !f.inner) continue;
+    if (zg(f.inner)) zgShared.add(a.si);
+    const kind = liveFormula(decodeXml(f.inner));
+    if (kind) liveShared.set(a.si, kind);
   }
   const cells: string[] = [];
   const uncached: string[] = [];
+  const live: FrozenCells['live'] = [];
   const out = rewriteElements(xml, 'c', (cell) => {
     if (cell.inner === null || !HAS_F.test(cell.inner)) return cell.whole;
     const f = firstElement(cell.inner, 'f');
     if (!f) return cell.whole;
     const fa = attributes(f.attrs);
-    const frozen = f.inner ? zg(f.inner) : fa.t === 'shared' && fa.si !== undefined && zgShared.has(fa.si);
-    if (!frozen) return cell.whole;
+    const shared = fa.t === 'shared' && fa.si !== undefined ? fa.si : null;
+    const frozen = f.inner ? zg(f.inner) : shared !== null && zgShared.has(shared);
+    const kind = f.inner ? liveFormula(decodeXml(f.inner)) : shared !== null ? (liveShared.get(shared) ?? null) : null;
+    if (!frozen && !kind) return cell.whole;
     const ref = attributes(cell.attrs).r ?? '?';
-    cells.push(ref);
+    if (frozen) cells.push(ref);
+    else if (kind) live.push({ ref, kind });
     return frozenCell(cell, f, ref, uncached);
   });
-  return { xml: out, cells, uncached };
+  return { xml: out, cells, uncached, live };
 }
 
 function frozenCell(cell: ElementMatch, f: ElementMatch, ref: string, uncached: string[]): string {

@@ -4,6 +4,7 @@
 // machine-regular XML, but element names may carry a namespace prefix (`<x:sheet>`), so the small
 // scanners here accept one. Pure: no DOM, no Node I/O (the pane and the CLI hand in bytes).
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import type { DateSystem } from '../../ledger/dates';
 import { inflateEntry, isSafeEntryName, newBudget, ZIP_LIMITS, ZipLimitError, zipEntries, type ZipLimits } from './zip';
 
 export { ZIP_LIMITS, ZipLimitError, isSafeEntryName, type ZipLimits } from './zip';
@@ -102,7 +103,8 @@ export function attributes(text: string): Record<string, string> {
 
 /** Every start (or empty) tag of the element `localName`, any prefix, with its attributes. */
 export function startTags(xml: string, localName: string): Record<string, string>[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${localName}(?=[\\s/>])([^>]*?)/?>`, 'g');
+  // `[^<>]`: a start tag never spans a `<`, so an unclosed one costs the distance to the next tag, not the rest of the part.
+  const re = new RegExp(`<(?:[\\w.-]+:)?${localName}(?=[\\s/>])([^<>]*?)/?>`, 'g');
   return Array.from(xml.matchAll(re), (m) => attributes(m[1]));
 }
 
@@ -152,12 +154,24 @@ export function worksheets(parts: XlsxParts): SheetRef[] {
   return sheets;
 }
 
+/**
+ * The workbook's date system: workbookPr/@date1904 (ECMA-376 Part 1, §18.2.28; xsd:boolean, so
+ * "1" or "true") marks a workbook counting from 1904, as Excel for Mac once did by default.
+ */
+export function dateSystemOf(parts: XlsxParts): DateSystem {
+  const workbook = partText(parts, 'xl/workbook.xml') ?? '';
+  const pr = startTags(workbook, 'workbookPr')[0];
+  const flag = (pr?.date1904 ?? '').trim().toLowerCase();
+  return flag === '1' || flag === 'true' ? '1904' : '1900';
+}
+
 export type DefinedName = { name: string; formula: string; localSheetId: number | null };
 
 /** The workbook's defined names (ZG_Org → '巡察信息'!$B$2, …). */
 export function definedNames(parts: XlsxParts): DefinedName[] {
   const workbook = partText(parts, 'xl/workbook.xml') ?? '';
-  const re = /<(?:[\w.-]+:)?definedName(?=[\s>])([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>/g;
+  // The text of a name holds no `<` (it is escaped), so a match never runs past the next tag.
+  const re = /<(?:[\w.-]+:)?definedName(?=[\s>])([^<>]*)>([^<]*)<\/(?:[\w.-]+:)?definedName>/g;
   return Array.from(workbook.matchAll(re), (m) => {
     const a = attributes(m[1]);
     return { name: a.name ?? '', formula: decodeXml(m[2]), localSheetId: a.localSheetId === undefined ? null : Number(a.localSheetId) };

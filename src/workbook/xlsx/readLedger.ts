@@ -3,7 +3,7 @@
 // (ZG_Problems, ZG_Measures) through the sheets' table parts, columns by header through the schema
 // (users move columns and add their own), and 巡察信息 through the ZG_* workbook names. Bad files
 // are answered with a LedgerError, never thrown. Pure: bytes in, no DOM, no Node I/O.
-import { serialToIso } from '../../ledger/dates';
+import { serialToIso, toSerial1900, type DateSystem } from '../../ledger/dates';
 import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
 import { rollUpAll } from '../../ledger/rollup';
 import type { UnitLedger } from '../../ledger/store';
@@ -12,7 +12,7 @@ import type { ChangeEntry } from '../../ledger/store';
 import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells, type HeaderIndex } from '../cells';
 import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type ColumnDef, type TableDef } from '../schema';
 import { openXlsx } from './open';
-import { definedNames, partText, worksheets, xmlPartsOnly, type XlsxParts } from './package';
+import { dateSystemOf, definedNames, partText, worksheets, xmlPartsOnly, type XlsxParts } from './package';
 import {
   dateStyles, findTable, isCellError, parseA1, readSheetCells, sharedStrings, tablesOf, type SheetCells, type TablePart, type XlsxCell,
 } from './sheetCells';
@@ -59,16 +59,20 @@ export function workbookReader(parts: XlsxParts) {
     }
     return cells;
   };
-  return { cellsOf };
+  return { cellsOf, dateSystem: dateSystemOf(parts) };
 }
 
-/** A cell as the row readers expect it: errors blank, date-formatted numbers ISO text outside date columns. */
-export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefined): unknown {
+/**
+ * A cell as the row readers expect it: errors blank, date-formatted numbers ISO text outside date
+ * columns, and dates (date-formatted, or numbers in a date column) as 1900 serials whatever the
+ * workbook's date system.
+ */
+export function cellFor(cell: XlsxCell | undefined, column: ColumnDef | undefined, system: DateSystem = '1900'): unknown {
   if (!cell || isCellError(cell.value)) return '';
-  if (cell.date && typeof cell.value === 'number' && column?.kind !== 'date' && column?.kind !== 'datetime' && cell.value >= 61) {
-    return serialToIso(cell.value);
-  }
-  return cell.value;
+  const dateColumn = column?.kind === 'date' || column?.kind === 'datetime';
+  if (typeof cell.value !== 'number' || !(cell.date || dateColumn)) return cell.value;
+  const serial = toSerial1900(cell.value, system);
+  return !dateColumn && serial >= 61 ? serialToIso(serial) : serial;
 }
 
 type TableRead<F extends string> = {
@@ -85,7 +89,7 @@ type TableRead<F extends string> = {
   def: TableDef<F>;
 };
 
-function readTable<F extends string>(table: TablePart, def: TableDef<F>, required: readonly F[], cells: SheetCells): TableRead<F> {
+function readTable<F extends string>(table: TablePart, def: TableDef<F>, required: readonly F[], cells: SheetCells, system: DateSystem): TableRead<F> {
   const index = headerIndex(table.columns);
   const fieldColumns = def.columns.filter((c) => c.field !== null);
   const absent = fieldColumns.filter((c) => !index.has(c.header));
@@ -93,7 +97,7 @@ function readTable<F extends string>(table: TablePart, def: TableDef<F>, require
   const missingOptional = absent.filter((c) => !required.includes(c.field as F)).map((c) => c.header);
   const byHeader = new Map(def.columns.map((c) => [c.header, c]));
   const columnDefs = table.columns.map((h) => byHeader.get(h.trim()));
-  const rowAt = (r: number) => table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i]));
+  const rowAt = (r: number) => table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i], system));
   // Only the data columns tell whether a row holds anything: formula columns carry values on every row.
   const hasData = (row: unknown[]) => row.some((v, i) => columnDefs[i]?.field && v !== '' && v !== null);
   const rows: unknown[][] = [];
@@ -148,7 +152,7 @@ function itemsOf<T extends { id: string }>(
 }
 
 /** 巡察信息 through the ZG_* names (workbook-wide names first; a sheet-local copy only as a fallback). */
-function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): Map<string, unknown> {
+function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells, system: DateSystem): Map<string, unknown> {
   const sheetPaths = new Map(worksheets(parts).map((s) => [s.name, s.path]));
   const values = new Map<string, unknown>();
   const names = definedNames(parts).sort((a, b) => (a.localSheetId === null ? 0 : 1) - (b.localSheetId === null ? 0 : 1));
@@ -160,7 +164,9 @@ function roundValues(parts: XlsxParts, cellsOf: (path: string) => SheetCells): M
     const path = sheetPaths.get(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
     const at = parseA1(m[3]);
     if (!path || !at) continue;
-    values.set(cell.name, cellFor(cellsOf(path).get(at.row, at.col), undefined));
+    // A 巡察信息 date is read as a date cell of the workbook's system (ISO when date-formatted).
+    const raw = cellsOf(path).get(at.row, at.col);
+    values.set(cell.name, cell.kind === 'date' && raw && typeof raw.value === 'number' && !raw.date ? toSerial1900(raw.value, system) : cellFor(raw, undefined, system));
   }
   return values;
 }
@@ -194,9 +200,9 @@ export function readLedgerTables(parts: XlsxParts, fileName: string): LedgerTabl
     const missing = [problemTable ? '' : tableTitle(PROBLEMS), measureTable ? '' : tableTitle(MEASURES)].filter(Boolean);
     return ledgerError('notALedgerFile', fileName, missing.join('和'));
   }
-  const { cellsOf } = workbookReader(parts);
-  const problems = readTable(problemTable, PROBLEMS, REQUIRED_FIELDS.problems, cellsOf(problemTable.sheet.path));
-  const measures = readTable(measureTable, MEASURES, REQUIRED_FIELDS.measures, cellsOf(measureTable.sheet.path));
+  const { cellsOf, dateSystem } = workbookReader(parts);
+  const problems = readTable(problemTable, PROBLEMS, REQUIRED_FIELDS.problems, cellsOf(problemTable.sheet.path), dateSystem);
+  const measures = readTable(measureTable, MEASURES, REQUIRED_FIELDS.measures, cellsOf(measureTable.sheet.path), dateSystem);
   for (const t of [problems, measures] as TableRead<string>[]) {
     if (t.missingRequired.length > 0) return ledgerError('ledgerMissingColumns', fileName, tableTitle(t.def), t.missingRequired.join('、'));
   }
@@ -209,7 +215,7 @@ export function readLedgerTables(parts: XlsxParts, fileName: string): LedgerTabl
   const numbered = measureRead.rows.map(({ row, item }) => ({ row, measure: item }));
   const unnumbered = measureRead.noId.filter((n) => n.item.text !== '').map(({ row, item }) => ({ row, text: item.text }));
   const measureRows = numbered.map((n) => n.measure);
-  const round = roundFromCells(roundValues(parts, cellsOf));
+  const round = roundFromCells(roundValues(parts, cellsOf, dateSystem));
   const ledger: Ledger = rollUpAll({ round, problems: problemRows, measures: measureRows });
 
   const problemIds = new Set(problemRows.map((p) => p.id));
@@ -222,7 +228,8 @@ export function readLedgerTables(parts: XlsxParts, fileName: string): LedgerTabl
 export function readChangeLog(parts: XlsxParts): ChangeEntry[] {
   const table = findTable(tablesOf(parts), CHANGES.table);
   if (!table) return [];
-  const read = readTable(table, CHANGES, [], workbookReader(parts).cellsOf(table.sheet.path));
+  const reader = workbookReader(parts);
+  const read = readTable(table, CHANGES, [], reader.cellsOf(table.sheet.path), reader.dateSystem);
   const at = (cells: unknown[], header: string) => {
     const i = read.index.get(header);
     return i === undefined ? '' : cells[i];

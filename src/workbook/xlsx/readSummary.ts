@@ -9,6 +9,7 @@ import { extraColumnsOf, NO_EXTRA_COLUMNS, type ExtraColumns, type SummaryRow } 
 import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
 import type { IsoDate } from '../../ledger/types';
 import { headerIndex, readDate } from '../cells';
+import { toSerial1900 } from '../../ledger/dates';
 import { summaryFromCells } from '../summaryCells';
 import { DATE_FORMAT, SUMMARY } from '../schema';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_SHEET } from '../summaryDashboard';
@@ -43,7 +44,8 @@ function typedAsOf(parts: XlsxParts, reader: ReturnType<typeof workbookReader>):
   const sheet = worksheets(parts).find((s) => s.name === SUMMARY_DASHBOARD_SHEET);
   const at = parseA1(SUMMARY_AS_OF_INPUT);
   if (!sheet || !at) return null;
-  return readDate(reader.cellsOf(sheet.path).get(at.row, at.col)?.value ?? null);
+  const value = reader.cellsOf(sheet.path).get(at.row, at.col)?.value ?? null;
+  return readDate(typeof value === 'number' ? toSerial1900(value, reader.dateSystem) : value);
 }
 
 function extraCell(cell: XlsxCell | undefined): ExtraCell {
@@ -66,7 +68,7 @@ export function readSummaryFile(bytes: Uint8Array, fileName: string): SummaryFil
     const rows: SummaryRow[] = [];
     const extraValues: ExtraCell[][] = [];
     for (let r = table.range.top + table.headerRows; r <= table.range.bottom - table.totalsRows; r++) {
-      const row = summaryFromCells(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), defs[i])), index);
+      const row = summaryFromCells(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), defs[i], reader.dateSystem)), index);
       // The blank row an empty table keeps is not data.
       if (row.sourceUnit === '' && row.problemId === '' && row.measureId === '') continue;
       rows.push(row);

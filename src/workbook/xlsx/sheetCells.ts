@@ -16,10 +16,9 @@ export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
 }
 
-/** ST_Xstring escapes: `_x000A_` is a line feed, `_x005F_` a literal underscore. */
-export function decodeXstring(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
+/** ST_Xstring escapes (`_x000A_` a line feed, `_x005F_` an underscore): one decoder, beside the writers' escaper. */
+import { decodeXstring } from '../../ledger/xmlText';
+export { decodeXstring };
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -75,7 +74,8 @@ export function dateStyles(parts: XlsxParts): boolean[] {
   const xml = partText(parts, path);
   if (!xml) return [];
   const custom = new Map(startTags(xml, 'numFmt').map((a) => [Number(a.numFmtId), a.formatCode ?? '']));
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  // Content up to the next cellXfs tag only (an unrolled loop): linear even on a part full of unclosed ones.
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs(?=[\s>])[^<>]*>([^<]*(?:<(?!\/?(?:[\w.-]+:)?cellXfs[\s>])[^<]*)*)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml)?.[1] ?? '';
   return startTags(cellXfs, 'xf').map((a) => {
     const id = Number(a.numFmtId ?? 0);
     const code = custom.get(id);

@@ -2,6 +2,8 @@
 // no outcome (an import preview, or a measure that was imported that way).
 import { Select } from '@fluentui/react-components';
 import { STATUSES, UNMARKED } from '../../../ledger/types';
+import { useI18n } from '../../i18n';
+import { statusLabel } from '../../i18n/values';
 
 export type StatusSelectProps = {
   value: string;
@@ -13,12 +15,13 @@ export type StatusSelectProps = {
 };
 
 export function StatusSelect({ value, onChange, unmarked, unmarkedValue = UNMARKED }: StatusSelectProps) {
+  const { locale } = useI18n();
   return (
     <Select value={value} onChange={(_, d) => onChange(d.value)}>
-      {unmarked === 'offer' && <option value={unmarkedValue}>{UNMARKED}</option>}
+      {unmarked === 'offer' && <option value={unmarkedValue}>{statusLabel(UNMARKED, locale)}</option>}
       {STATUSES.map((s) => (
         <option key={s} value={s}>
-          {s}
+          {statusLabel(s, locale)}
         </option>
       ))}
     </Select>

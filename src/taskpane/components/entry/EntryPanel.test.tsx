@@ -134,3 +134,66 @@ describe('录入', () => {
     expect(within(measureGroup(1)).getByRole('textbox', { name: /整改措施/ })).toHaveValue('第二条');
   });
 });
+
+describe('录入 keyboard and 整改时限', () => {
+  test('Enter in a one-line field does not save the half-typed form; Ctrl+Enter does', async () => {
+    const { user, store } = await openEntry();
+    const addProblem = jest.spyOn(store, 'addProblem');
+    await user.type(screen.getByRole('combobox', { name: /问题类别/ }), '新类别{Enter}');
+    const m = measureGroup(1);
+    await user.type(within(m).getByRole('textbox', { name: /责任单位/ }), '办公室{Enter}');
+    await user.type(within(m).getByRole('textbox', { name: /整改时限/ }), '2025年12月底前{Enter}');
+    expect(addProblem).not.toHaveBeenCalled();
+    expect(screen.queryByText(/还有\d+处需要填写/)).not.toBeInTheDocument();
+    // Enter still makes a new line in a text area.
+    await user.type(screen.getByRole('textbox', { name: /问题描述/ }), '第一行{Enter}第二行');
+    expect(screen.getByRole('textbox', { name: /问题描述/ })).toHaveValue('第一行\n第二行');
+    await user.type(within(m).getByRole('textbox', { name: /整改措施/ }), '措施一');
+    await user.click(within(m).getByRole('textbox', { name: /责任单位/ }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByText(/^已保存 P013（1条措施）$/)).toBeInTheDocument();
+    expect(addProblem).toHaveBeenCalledTimes(1);
+  });
+
+  // Every long-term phrase the core reads from a 整改时限 (src/ledger/phrases.ts, DESIGN §4/§5).
+  test.each(['长期坚持', '纳入长期坚持', '需要长期推进', '需长期坚持', '持续整改', '长期任务', '常态化', '久久为功', '持续推进', '长期', '需要长期推进，2025年10月底前落实到位'])(
+    'typing %p as the 整改时限 ticks 纳入长期坚持, and it is saved so',
+    async (phrase) => {
+      const { user, store } = await openEntry();
+      const m = measureGroup(1);
+      const box = within(m).getByRole('checkbox', { name: '纳入长期坚持' });
+      expect(box).not.toBeChecked();
+      await user.type(within(m).getByRole('textbox', { name: /整改时限/ }), phrase);
+      expect(box).toBeChecked();
+      // The text says it; the box cannot contradict what will be saved.
+      expect(box).toBeDisabled();
+      await user.type(screen.getByRole('combobox', { name: /问题类别/ }), '类别');
+      await user.type(screen.getByRole('textbox', { name: /问题描述/ }), '描述');
+      await user.type(within(m).getByRole('textbox', { name: /整改措施/ }), '措施');
+      await user.type(within(m).getByRole('textbox', { name: /责任单位/ }), '办公室');
+      await user.click(screen.getByRole('button', { name: '保存问题和措施' }));
+      await screen.findByText(/^已保存 P013/);
+      expect((await store.load()).measures.find((x) => x.problemId === 'P013')?.longTerm).toBe(true);
+    },
+  );
+
+  test('a phrase that is not long-term leaves the box to the user', async () => {
+    const { user } = await openEntry();
+    const m = measureGroup(1);
+    await user.type(within(m).getByRole('textbox', { name: /整改时限/ }), '2025年12月底前');
+    const box = within(m).getByRole('checkbox', { name: '纳入长期坚持' });
+    expect(box).toBeEnabled();
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(box).toBeChecked();
+  });
+
+  test('an unreadable 整改时限 says so once, without repeating the label, with an example in this year', async () => {
+    const { user } = await openEntry();
+    const m = measureGroup(1);
+    const input = within(m).getByRole('textbox', { name: /整改时限/ });
+    expect(input).toHaveAttribute('placeholder', '如 2025年12月底前');
+    await user.type(input, '下礼拜再说');
+    expect(within(m).getByText('无法识别整改时限“下礼拜再说”，应为日期或“12月底前”“立行立改”“长期坚持”等')).toBeInTheDocument();
+  });
+});

@@ -70,11 +70,11 @@ export function MeasureFields({ index, measure, issues, removable, setMeasure, o
       </div>
       <Field
         label={t.deadline}
-        required={!measure.longTerm}
+        required={!form.longTerm.checked}
         validationState={deadlineIssue ? deadlineIssue.state : form.hint ? 'success' : 'none'}
         validationMessage={deadlineIssue ? deadlineIssue.message : form.hint?.text}
       >
-        <Input placeholder={t.deadlinePlaceholder} value={measure.deadlineText} onChange={(_, d) => form.setDeadlineText(d.value)} />
+        <Input placeholder={fill(t.deadlinePlaceholder, today.slice(0, 4))} value={measure.deadlineText} onChange={(_, d) => form.setDeadlineText(d.value)} />
       </Field>
       <div className={styles.quick} role="group" aria-label={`${title} ${t.deadline}`}>
         {QUICK.map((choice) => (
@@ -86,7 +86,12 @@ export function MeasureFields({ index, measure, issues, removable, setMeasure, o
       <Field label={t.deadlineDate}>
         <Input type="date" value={form.dateValue} onChange={(_, d) => form.setDate(d.value)} />
       </Field>
-      <Checkbox label={t.longTerm} checked={measure.longTerm} onChange={(_, d) => form.setLongTerm(d.checked === true)} />
+      <Checkbox
+        label={t.longTerm}
+        checked={form.longTerm.checked}
+        disabled={form.longTerm.fromDeadline}
+        onChange={(_, d) => form.setLongTerm(d.checked === true)}
+      />
     </fieldset>
   );
 }

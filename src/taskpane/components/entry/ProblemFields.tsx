@@ -3,6 +3,7 @@ import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useId } from 'react';
 import { PROBLEM_SOURCES, type ProblemSource } from '../../../ledger/types';
 import { useI18n } from '../../i18n';
+import { sourceLabel } from '../../i18n/values';
 import type { EntryIssues, ProblemDraft } from './entryDraft';
 import { useEntryStyles } from './entryStyles';
 
@@ -14,7 +15,7 @@ type Props = {
 };
 
 export function ProblemFields({ problem, issues, categories, onChange }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const styles = useEntryStyles();
   // A freeform combobox: an input with the existing categories as its suggestion list (native
   // <datalist>: the browser narrows it as the user types, any new text is a new category). Fluent's
@@ -46,7 +47,7 @@ export function ProblemFields({ problem, issues, categories, onChange }: Props) 
         <Select value={problem.source} onChange={(_, d) => onChange('source', d.value as ProblemSource)}>
           {PROBLEM_SOURCES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {sourceLabel(s, locale)}
             </option>
           ))}
         </Select>

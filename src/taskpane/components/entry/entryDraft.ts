@@ -1,7 +1,7 @@
 // The 录入 form as data: the draft a user is typing, its validation, and what is written once it is
 // valid. Kept free of React so the rules can be tested and reused by the hooks.
 import { parseDeadline } from '../../../ledger/deadline';
-import { formatMessage, type Locale } from '../../../ledger/errors';
+import { formatFieldMessage, formatMessage, type Locale } from '../../../ledger/errors';
 import type { NewMeasure, NewProblem } from '../../../ledger/store';
 import type { IsoDate, ProblemSource } from '../../../ledger/types';
 import type { Strings } from '../../i18n';
@@ -115,7 +115,7 @@ export function validateDraft(draft: EntryDraft, ctx: ValidationContext): EntryI
       // Ticking 长期坚持 is itself a 整改时限.
       if (!m.longTerm) note(issues, 'deadlineText', required('', t.deadline, locale));
     } else if (reading.state === 'invalid') {
-      note(issues, 'deadlineText', { state: 'error', message: formatMessage('badDeadline', [t.deadline, m.deadlineText.trim()], locale) });
+      note(issues, 'deadlineText', { state: 'error', message: formatFieldMessage('badDeadline', [t.deadline, m.deadlineText.trim()], locale) });
     } else if (reading.state === 'unresolved') {
       note(issues, 'deadlineText', { state: 'warning', message: t.unresolvedWarning.replace('{0}', m.deadlineText.trim()) });
     }

@@ -34,8 +34,11 @@ export const useEntryStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalXS,
   },
+  // The sticky save bar stays one row at 320 px in either language: it covers the form it saves.
   actions: {
     ...buttonRow,
+    flexWrap: 'nowrap',
+    '& > .fui-Button': { minWidth: 0 },
     position: 'sticky',
     bottom: 0,
     paddingBlock: tokens.spacingVerticalS,

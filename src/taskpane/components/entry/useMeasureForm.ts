@@ -22,6 +22,11 @@ export type MeasureForm = {
   setDate: (iso: string) => void;
   setDeadlineText: (text: string) => void;
   setLongTerm: (longTerm: boolean) => void;
+  /**
+   * 纳入长期坚持 as it will be saved: ticked by hand, or said by the 整改时限 itself (长期坚持, 常态化,
+   * 持续整改… — every phrase the core reads as long-term), which the box cannot override.
+   */
+  longTerm: { checked: boolean; fromDeadline: boolean };
 };
 
 /** The verbatim 整改时限 a quick choice writes, in the phrasing ledgers use. */
@@ -83,5 +88,8 @@ export function useMeasureForm(
   const setDeadlineText = useCallback((text: string) => setMeasure(key, { deadlineText: text }), [key, setMeasure]);
   const setLongTerm = useCallback((longTerm: boolean) => setMeasure(key, { longTerm }), [key, setMeasure]);
 
-  return { reading, dateValue: reading.state === 'date' ? reading.date : '', hint, applyQuick, setDate, setDeadlineText, setLongTerm };
+  const fromDeadline = reading.state === 'date' || reading.state === 'none' || reading.state === 'unresolved' ? reading.longTerm : false;
+  const longTerm = { checked: measure.longTerm || fromDeadline, fromDeadline };
+
+  return { longTerm, reading, dateValue: reading.state === 'date' ? reading.date : '', hint, applyQuick, setDate, setDeadlineText, setLongTerm };
 }

@@ -38,6 +38,21 @@ async function pasteAndRead(user: ReturnType<typeof userEvent.setup>, text: stri
 }
 
 describe('ImportPanel', () => {
+  it('shows the figures of a figure-only news item and saves its round to 巡察信息', async () => {
+    const { user, store, changed } = setup();
+    const addProblems = jest.spyOn(store, 'addProblems');
+    const news = '2022年3月1日至4月30日，县委第三巡察组对县教育局党组进行了巡察。截至目前，共反馈问题42个，已整改到位39个，整改率92.9%；移交问题线索15件，办结12件。';
+    await pasteAndRead(user, news);
+    const figures = await screen.findByRole('list', { name: '概况数字（5项）' });
+    expect(within(figures).getByText(/^反馈问题总数：42个/)).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: '识别出的方面、问题和措施' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存到巡察信息' }));
+    expect(await screen.findByText(/^已保存巡察信息/)).toBeInTheDocument();
+    expect(addProblems).not.toHaveBeenCalled();
+    expect((await store.load()).round.inspector).toBe('县委第三巡察组');
+    expect(changed).toHaveBeenCalled();
+  });
+
   it('reads a pasted 通报 into a preview with counts, a tree and warnings', async () => {
     const { user } = setup();
     await pasteAndRead(user, REPORT);

@@ -97,9 +97,50 @@ function Preview({ state, t, locale }: { state: ImportState; t: ImportStrings; l
           </ul>
         </details>
       )}
+      {result.figures.length > 0 && (
+        <details open={result.problems.length === 0}>
+          <summary>{fillIn(t.figuresHeading, result.figures.length)}</summary>
+          <ul className={styles.warnings} aria-label={fillIn(t.figuresHeading, result.figures.length)}>
+            {result.figures.map((f, i) => (
+              <li key={i}>{`${f.label}：${f.value}${f.unit}（${f.text}）`}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {result.problems.length === 0 ? (
+        <FiguresOnly state={state} t={t} />
+      ) : (
+        <ProblemTree state={state} t={t} categories={categories} chosen={chosen.length} />
+      )}
+    </section>
+  );
+}
+
+/** A text with a round and figures but no problems: its round can be saved, nothing else inserted. */
+function FiguresOnly({ state, t }: { state: ImportState; t: ImportStrings }) {
+  const styles = useImportStyles();
+  return (
+    <>
+      <p>{state.roundWillSave ? t.figuresOnly : `${t.figuresOnly}${t.roundNothingToSave}`}</p>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void state.saveRound()} disabled={state.phase !== 'preview' || !state.roundWillSave}>
+          {t.saveRound}
+        </Button>
+        <Button onClick={state.cancel} disabled={state.phase === 'inserting'}>
+          {t.cancel}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function ProblemTree({ state, t, categories, chosen }: { state: ImportState; t: ImportStrings; categories: [string | null, DraftProblem[]][]; chosen: number }) {
+  const styles = useImportStyles();
+  return (
+    <>
       <Checkbox
         label={t.selectAll}
-        checked={chosen.length === state.draft.length ? true : chosen.length === 0 ? false : 'mixed'}
+        checked={chosen === state.draft.length ? true : chosen === 0 ? false : 'mixed'}
         onChange={(_, d) => state.toggleAll(d.checked === true)}
       />
       <ul className={styles.tree} aria-label={t.treeLabel}>
@@ -115,14 +156,14 @@ function Preview({ state, t, locale }: { state: ImportState; t: ImportStrings; l
         ))}
       </ul>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void state.insert()} disabled={state.phase !== 'preview' || chosen.length === 0}>
-          {fillIn(t.insert, chosen.length)}
+        <Button appearance="primary" onClick={() => void state.insert()} disabled={state.phase !== 'preview' || chosen === 0}>
+          {fillIn(t.insert, chosen)}
         </Button>
         <Button onClick={state.cancel} disabled={state.phase === 'inserting'}>
           {t.cancel}
         </Button>
       </div>
-    </section>
+    </>
   );
 }
 

@@ -35,9 +35,19 @@ export type ImportStrings = {
   cancelled: string;
   insertFailed: string;
   selectAll: string;
+  figuresHeading: string;
+  figuresOnly: string;
+  saveRound: string;
+  roundSaved: string;
+  roundNothingToSave: string;
 };
 
 const zhCN: ImportStrings = {
+  figuresHeading: '概况数字（{0}项）',
+  figuresOnly: '这段文字没有逐项列出问题，只读到巡察信息和概况数字。',
+  saveRound: '保存到巡察信息',
+  roundSaved: '已保存巡察信息。概况数字请在统计或通报中对照使用。',
+  roundNothingToSave: '台账已有巡察信息，不会覆盖；概况数字仅供核对。',
   heading: '导入反馈意见或整改通报',
   textLabel: '粘贴全文',
   textHint: '从 Word/WPS 复制巡察反馈意见、整改情况通报或整改方案的全文，粘贴到这里。',
@@ -73,6 +83,11 @@ const zhCN: ImportStrings = {
 };
 
 const en: ImportStrings = {
+  figuresHeading: 'Summary figures ({0})',
+  figuresOnly: 'The text lists no problems item by item; only the round and its summary figures were read.',
+  saveRound: 'Save to the round information',
+  roundSaved: 'The round information was saved. Use the summary figures when checking statistics or the report.',
+  roundNothingToSave: 'The ledger already has round information, which is kept; the figures are for checking only.',
   heading: 'Import a feedback or rectification report',
   textLabel: 'Paste the full text',
   textHint: 'Copy the whole 反馈意见, 整改情况通报 or 整改方案 from Word/WPS and paste it here.',

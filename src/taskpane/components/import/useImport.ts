@@ -40,6 +40,8 @@ export type ImportState = {
   toggleAll: (include: boolean) => void;
   edit: (key: number, patch: Partial<Pick<DraftProblem, 'finding' | 'status' | 'deadline'>>) => void;
   insert: () => Promise<void>;
+  /** A text with figures and no problems (news, a progress note): saves only its round. */
+  saveRound: () => Promise<void>;
 };
 
 /** Lets the browser paint (and the user press 取消) between parsing steps. */
@@ -169,7 +171,26 @@ export function useImport(store: LedgerStore, ledger: Ledger, locale: Locale, on
     }
   }, [result, draft, store, roundWillSave, ledger.round, onLedgerChanged, t, locale]);
 
+  const saveRound = useCallback(async () => {
+    if (!result || !roundWillSave) return;
+    setPhase('inserting');
+    setNotice(null);
+    try {
+      await store.saveRound(toRound(result, ledger.round));
+      setResult(null);
+      setDraft([]);
+      setText('');
+      setPhase('idle');
+      setNotice({ intent: 'success', text: t.roundSaved });
+      await onLedgerChanged();
+    } catch (e) {
+      setPhase('preview');
+      setNotice({ intent: 'error', text: fillIn(t.insertFailed, describeError(e, locale)) });
+    }
+  }, [result, roundWillSave, store, ledger.round, onLedgerChanged, t, locale]);
+
   return {
+    saveRound,
     text,
     setText,
     phase,

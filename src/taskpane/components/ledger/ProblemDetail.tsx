@@ -3,6 +3,7 @@
 import { Badge } from '@fluentui/react-components';
 import type { ItemRef } from '../../../ledger/store';
 import { fill, useI18n } from '../../i18n';
+import { sourceLabel, statusLabel } from '../../i18n/values';
 import { LightBadge, StatusBadge } from './badges';
 import { DetailFoot, FactList, type DetailContext } from './detailParts';
 import { ProgressLog } from './ProgressLog';
@@ -38,14 +39,14 @@ export function ProblemDetail({ problem, onOpen, ...context }: Props) {
         facts={[
           [t.category, p.category],
           [t.description, p.description],
-          [t.source, p.source],
+          [t.source, sourceLabel(p.source, locale)],
           [t.problemLeader, p.leader],
           [t.leadUnit, p.leadUnit],
-          [t.statusRollup, p.status],
-          !!p.sourceNumber && ['原编号', p.sourceNumber],
+          [t.statusRollup, statusLabel(p.status, locale)],
+          !!p.sourceNumber && [t.sourceNumber, p.sourceNumber],
         ]}
       />
-      <ProgressLog text={p.note} label="备注" />
+      <ProgressLog text={p.note} label={t.note} />
 
       <section className={styles.section} aria-labelledby={`measures-${p.id}`}>
         <h3 className={styles.sectionTitle} id={`measures-${p.id}`}>

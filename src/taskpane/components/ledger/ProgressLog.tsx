@@ -18,7 +18,7 @@ export function ProgressLog({ text, label }: { text: string; label?: string }) {
   return (
     <ul className={styles.log} aria-label={label}>
       {entries.map((e, i) => {
-        const when = e.date ? `${formatDate(e.date, locale)}：` : '';
+        const when = e.date ? `${formatDate(e.date, locale)}${locale === 'zh-CN' ? '：' : ': '}` : '';
         if (e.kind === 'progress') return <li key={i}>{`${when}${e.text}`}</li>;
         return (
           <li key={i} className={styles.flowEntry}>

@@ -5,6 +5,11 @@ import { buttonRow, column, fieldGrid, heading } from '../../paneStyles';
 
 export const useLedgerStyles = makeStyles({
   panel: column(tokens.spacingVerticalS),
+  searchRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  searchBox: { flexGrow: 1, minWidth: 0 },
+  clearFilters: { alignSelf: 'flex-start' },
+  filterToggle: { minWidth: 'auto', flexShrink: 0 },
+  folded: { display: 'none' },
   filters: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
@@ -13,7 +18,7 @@ export const useLedgerStyles = makeStyles({
     '& .fui-Select, & .fui-Field': { minWidth: 0 },
   },
   checks: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  count: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  count: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   problem: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -112,11 +112,13 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
       perform('docx', async () => {
         // The docx library is a chunk of its own, fetched from the add-in's origin on first use.
         const { buildDocx } = await import(/* webpackChunkName: "docx" */ '../../../ledger/report/docx');
-        const bytes = await buildDocx(draft);
+        const notes: string[] = [];
+        const bytes = await buildDocx(draft, (w) => notes.push(w.message));
         const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
         const fileName = fill(t.fileName, safeFileName(title));
         downloadBytes(bytes, fileName, DOCX_MIME);
-        return fill(t.downloaded, fileName);
+        // A paragraph that lost characters XML forbids is named, so the user can check it.
+        return [fill(t.downloaded, fileName), ...notes].join('；');
       }),
     [perform, draft, t],
   );

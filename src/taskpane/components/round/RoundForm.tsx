@@ -1,9 +1,10 @@
 // 巡察信息: 巡察组, 被巡察单位, 巡察类型, 巡察起止, 反馈日期, 集中整改期(月), 统计截止日期.
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROUND_KINDS, type RoundKind } from '../../../ledger/types';
 import { useStoreAction } from '../../hooks/useStoreAction';
 import { useI18n } from '../../i18n';
+import { roundKindLabel } from '../../i18n/values';
 import { column, heading } from '../../paneStyles';
 import type { PanelProps } from '../../panelProps';
 import { NoticeBar } from '../common/NoticeBar';
@@ -13,7 +14,20 @@ const useStyles = makeStyles({
   form: column(tokens.spacingVerticalS),
   title: heading,
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS },
+  // Two fields side by side share their rows (label, input, message) through a subgrid: a label that
+  // wraps or a message under one field must not shift the input beside it.
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: 0,
+    alignItems: 'start',
+    '& > .fui-Field': { gridRow: 'span 3', display: 'grid', gridTemplateRows: 'subgrid', alignContent: 'start', alignItems: 'end' },
+    '& > .fui-Field > .fui-Field__validationMessage': { alignSelf: 'start' },
+    // Fluent inputs carry an intrinsic min-width (a date input's is wide in English): let them shrink to their column.
+    '& .fui-Field, & .fui-Input, & .fui-Label': { minWidth: 0 },
+    '& .fui-Label': { overflowWrap: 'anywhere' },
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -25,6 +39,12 @@ export function RoundForm({ store, ledger, onLedgerChanged, onSaved }: RoundForm
   const action = useStoreAction(onLedgerChanged);
   const [draft, setDraft] = useState<RoundDraft>(() => draftOfRound(ledger.round));
   const [tried, setTried] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+  // Arriving with focus lost — the 创建整改台账 button that was pressed has gone — the user's next
+  // step is this form: start at its first field. Focus held elsewhere (the 巡察信息 button) stays.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) firstField.current?.focus();
+  }, []);
   const issues = validateRound(draft, t, locale);
   const set = (field: RoundField) => (_: unknown, d: { value: string }) => setDraft((prev) => ({ ...prev, [field]: d.value }));
   const fieldState = (field: RoundField) =>
@@ -45,7 +65,7 @@ export function RoundForm({ store, ledger, onLedgerChanged, onSaved }: RoundForm
       </h2>
       <p className={styles.intro}>{t.roundIntro}</p>
       <Field label={t.inspector} required {...fieldState('inspector')}>
-        <Input value={draft.inspector} onChange={set('inspector')} />
+        <Input ref={firstField} value={draft.inspector} onChange={set('inspector')} />
       </Field>
       <Field label={t.org} required {...fieldState('org')}>
         <Input value={draft.org} onChange={set('org')} />
@@ -55,7 +75,7 @@ export function RoundForm({ store, ledger, onLedgerChanged, onSaved }: RoundForm
           <option value="">{t.notSelected}</option>
           {ROUND_KINDS.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {roundKindLabel(k, locale)}
             </option>
           ))}
         </Select>

@@ -4,6 +4,7 @@ import { Button, mergeClasses, Spinner } from '@fluentui/react-components';
 import { STATUS_ORDER } from '../../../ledger/stats/dashboard-figures';
 import { formatDate, formatRate } from '../../format';
 import { fill } from '../../i18n';
+import { statusLabel } from '../../i18n/values';
 import { NoticeBar } from '../common/NoticeBar';
 import type { StatsStrings } from './statsStrings';
 import { useStatsStyles } from './statsStyles';
@@ -54,7 +55,7 @@ export function DashboardSection({ state, t, locale }: { state: DashboardState; 
       <dl className={styles.statusList} aria-label={t.byStatusLabel}>
         {STATUS_ORDER.map((status) => (
           <div key={status} className={styles.statusRow}>
-            <dt>{status}</dt>
+            <dt>{statusLabel(status, locale)}</dt>
             <dd className={styles.statusCount}>{f.byStatus[status]}</dd>
           </div>
         ))}

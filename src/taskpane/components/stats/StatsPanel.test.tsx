@@ -215,5 +215,9 @@ describe('统计 in the pane', () => {
     await user.click(tab('Stats'));
     expect(await screen.findByRole('button', { name: 'Create / refresh dashboard' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Choose ledger files…' })).toBeInTheDocument();
+    // The counts by 整改状态 name the statuses in English (the sheet keeps the Chinese words).
+    const terms = screen.getAllByRole('term').map((dt) => dt.textContent ?? '');
+    expect(terms).toEqual(expect.arrayContaining(['Not started', 'In progress', 'Done', 'Not stated']));
+    expect(terms.filter((term) => /[\u3400-\u9fff]/.test(term))).toEqual([]);
   });
 });
