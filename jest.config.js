@@ -11,7 +11,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(nanoid)/)'],
   // ExcelJS and LibreOffice round trips take seconds on a loaded 2-core machine; a hook that waits on them
   // must not fail for jest's 5 s default. Speed is measured in `npm run bench`, never asserted here.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose ESM-only dependencies break CommonJS loading.

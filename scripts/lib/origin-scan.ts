@@ -30,7 +30,8 @@ export const NON_REQUEST_URLS: NonRequestUrl[] = [
     prefix: 'https://answers.microsoft.com/en-us/msoffice/forum/all/does-word-support-more-than-9-list-levels/',
     reason: "text of the docx library's error for list levels above 9",
   },
-  // exceljs's browser bundle, loaded by app.html only for 新建台账 (the template writer): text of
+  // exceljs's browser bundle, loaded only for 新建台账 (app.html's template writer) and 分发 (the
+  // pane's units' files): text of
   // its error messages and the package metadata its bundled dependencies carry, never requested.
   { prefix: 'https://github.com/exceljs/exceljs/blob/master/UPGRADE-4.0.md', reason: "text of exceljs's deprecation warning" },
   { prefix: 'https://github.com/zloirock/core-js', reason: "core-js's copyright record (license and source fields)" },

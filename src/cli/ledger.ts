@@ -27,7 +27,7 @@ const HELP = `整改台账助手 命令行
   npm run --silent ledger -- import <文件> --json          以 JSON 输出识别结果（巡察信息、问题、措施、概况数字、提示）
   npm run --silent ledger -- import <文件> -o 台账.xlsx     生成整改台账工作簿
   npm run --silent ledger -- import <文件>                  输出识别结果摘要
-  npm run --silent ledger -- template <输出.xlsx> [--sample] [--org 单位] [--as-of 日期]
+  npm run --silent ledger -- template <输出.xlsx> [--sample [--measures N]] [--org 单位] [--as-of 日期]
                                                            写出空白（或示例）整改台账工作簿，含整改统计页
 ${FREEZE_USAGE}
   npm run --silent ledger -- consolidate <台账.xlsx>… -o 汇总.xlsx  汇总各单位报回的台账

@@ -4,7 +4,7 @@
 import '@testing-library/jest-dom';
 import { screen } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { detectHost, isCertainlyOfficeHosted } from './boot';
+import { detectHost, hostInfoLocale, isCertainlyOfficeHosted } from './boot';
 import { showSlowStart } from './slowStart';
 
 type ReadyInfo = { host: string | null; platform: string | null };
@@ -34,8 +34,17 @@ test.each([
   [{ ...plain, bridges: true }, false],
   [{ ...plain, search: '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0' }, true],
   [{ ...plain, hash: '#_host_Info=excel|web|16.00' }, true],
-  [{ ...plain, hostInfoStored: true }, true],
+  [{ ...plain, hostInfoStored: true }, false],
+  [{ ...plain, hostInfoStored: true, framed: true }, true],
 ])('%p is certainly an Office host: %p', (signals, hosted) => expect(isCertainlyOfficeHosted(signals)).toBe(hosted));
+
+test.each<[string, string, string | null]>([
+  ['?_host_Info=Excel$Win32$16.01$zh-CN$$$$0', '', 'zh-CN'],
+  ['?_host_Info=Excel$Mac$16.01$en-US$telemetry$isDialog$$0', '', 'en-US'],
+  ['', '#_host_Info=excel|web|16.00|en-GB|0|', 'en-GB'],
+  ['?_host_Info=Excel%24Win32%2416.01%24zh-CN%24', '', 'zh-CN'],
+  ['?lang=en', '', null],
+])('the language in _host_Info of %p%p is %p', (search, hash, locale) => expect(hostInfoLocale(search, hash)).toBe(locale));
 
 test('inside Office, a slow Office.onReady shows the waiting message and still ends in Excel, never the preview', async () => {
   jest.useFakeTimers();

@@ -59,7 +59,20 @@ export function mayBeOfficeHosted(s: HostSignals): boolean {
  * be taken for the ledger and edited.
  */
 export function isCertainlyOfficeHosted(s: HostSignals): boolean {
-  return s.hostInfoStored || /_host_Info=/i.test(s.search) || /_host_Info=/i.test(s.hash);
+  // The stored copy counts only inside a frame (Office on the web): a plain tab that once opened the
+  // page with _host_Info keeps it in sessionStorage too.
+  return (s.hostInfoStored && s.framed) || /_host_Info=/i.test(s.search) || /_host_Info=/i.test(s.hash);
+}
+
+/**
+ * The UI language Office put into _host_Info (Excel$Win32$16.01$zh-CN$…, excel|web|16.00|zh-CN|…),
+ * for what the pane says before Office.onReady; null when there is none.
+ */
+export function hostInfoLocale(search: string, hash = ''): string | null {
+  const m = /_host_Info=([^&#]*)/i.exec(`${search}${hash}`);
+  if (!m) return null;
+  const value = decodeURIComponent(m[1].replace(/\+/g, ' '));
+  return value.split(/[$|]/).find((part) => /^[a-z]{2,3}-[A-Za-z]{2,4}$/.test(part)) ?? null;
 }
 
 function readHostSignals(): HostSignals {

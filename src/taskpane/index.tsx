@@ -5,7 +5,7 @@ import { setMessageLocale } from '../ledger/errors';
 import type { LedgerStore } from '../ledger/store';
 import { EMPTY_ROUND } from '../ledger/types';
 import { App } from './App';
-import { detectHost, feedHolidaysToFunctions, pickLocale, readPreviewOptions } from './boot';
+import { detectHost, feedHolidaysToFunctions, hostInfoLocale, pickLocale, readPreviewOptions } from './boot';
 import { showSlowStart } from './slowStart';
 import { emitStoreWarning } from './storeWarnings';
 
@@ -30,10 +30,10 @@ async function previewStore(search: string): Promise<LedgerStore> {
   return createMemoryStore(ledger);
 }
 
-/** 发送副本's fallback in Excel: the copy as a browser download (loaded only if it comes to that). */
+/** 发送副本's fallback in Excel: the copy as a download, or on Mac a new workbook (saveFile.ts). */
 async function downloadXlsx(bytes: Uint8Array, fileName: string): Promise<void> {
-  const [{ downloadBytes }, { XLSX_MIME }] = await Promise.all([import('./components/report/browserIo'), import('./components/stats/fileBytes')]);
-  downloadBytes(bytes, fileName, XLSX_MIME);
+  const { saveWorkbook } = await import('./saveFile');
+  await saveWorkbook(bytes, fileName);
 }
 
 async function main(): Promise<void> {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   // Inside Office a slow Office.onReady gets a message and a retry, never the sample ledger.
   let hideSlowStart = () => {};
   const { host, displayLanguage } = await detectHost(10_000, () => {
-    hideSlowStart = showSlowStart(container, pickLocale(navigator.language));
+    hideSlowStart = showSlowStart(container, pickLocale(hostInfoLocale(window.location.search, window.location.hash)));
   });
   hideSlowStart();
   const locale = pickLocale(host === 'excel' ? displayLanguage : readPreviewOptions(window.location.search).lang);

@@ -1,3 +1,4 @@
+import { countStep } from './dashboardCharts';
 import { EMPTY_ROUND, type Ledger } from '../ledger/types';
 import { DASHBOARD_SHEET, MIN_SLOTS, dashboardLayout, dashboardPlan, dashboardSlots } from './dashboard';
 import { sampleLedger } from './sample';
@@ -67,10 +68,15 @@ describe('整改统计 layout', () => {
     expect(formulas.filter((c) => c.value.includes(storedStatus)).map((c) => c.address)).toEqual([]);
     const rolledUp = [cells.totals.problemsDone, cells.totals.problemsLongTerm, ...[cells.categories.slots[0], cells.categories.blank].flatMap((r) => [r.values[1], r.values[4]])];
     for (const address of rolledUp) {
-      const cell = byAddress.get(address)!;
-      expect(String(cell.value)).toMatch(/MMULT\(\(ZG_Problems\[问题编号\]=TRANSPOSE\(ZG_Measures\[问题编号\]\)\)/);
-      expect(cell.array).toBe(true);
+      const value = String(byAddress.get(address)!.value);
+      expect(value).toMatch(/ZG_Problems\[(有措施|有未完成措施|有长期坚持措施)\]/);
     }
+  });
+
+  test('no figure builds a problems × measures matrix: recalculation stays linear in the ledger', () => {
+    expect(formulas.filter((c) => /MMULT|TRANSPOSE/.test(c.value)).map((c) => c.address)).toEqual([]);
+    // Every reference to the other table's rows in one formula is to one table only.
+    expect(formulas.filter((c) => c.value.includes('ZG_Problems[') && c.value.includes('ZG_Measures[')).map((c) => c.address)).toEqual([]);
   });
 
   test('a formula doing arithmetic on a whole column is an array cell', () => {
@@ -144,7 +150,26 @@ describe('dashboardSlots', () => {
       { categories: 11, units: 20 },
     ],
   ])('%s', (_, ledger, expected) => {
-    expect(dashboardSlots(ledger)).toEqual(expected);
+    expect(dashboardSlots(ledger)).toMatchObject(expected);
+  });
+
+  test('charts plot the rows that hold a value and step their count axes by whole numbers', () => {
+    const sample = sampleLedger('2026-11-22');
+    const slots = dashboardSlots(sample);
+    expect(slots.charts).toEqual({ categories: { values: 4, peak: 4 }, units: { values: 8, peak: 6 } });
+    const [, categories, units] = dashboardPlan(slots).layout.charts;
+    const { cells: c } = dashboardPlan(slots);
+    expect(categories.categories).toBe(`${c.categories.slots[0].label}:${c.categories.slots[3].label}`);
+    expect(units.series[0].values).toBe(`${c.units.slots[0].values[1]}:${c.units.slots[7].values[1]}`);
+    expect([categories.majorUnit, units.majorUnit]).toEqual([1, 1]);
+    // A blank template: every row, the renderer's own step.
+    const blank = dashboardPlan(dashboardSlots(empty)).layout.charts[1];
+    expect(blank.categories).toBe(`${c.categories.slots[0].label}:${c.categories.slots[MIN_SLOTS.categories - 1].label}`);
+    expect(blank.majorUnit).toBeUndefined();
+  });
+
+  test.each([[0, 1], [1, 1], [8, 1], [9, 2], [16, 2], [17, 5], [40, 5], [41, 10], [400, 50], [401, 100]])('countStep(%d) = %d', (peak, step) => {
+    expect(countStep(peak)).toBe(step);
   });
 
   test('misuse throws', () => {

@@ -1,13 +1,14 @@
 // The 整改统计 sheet (DESIGN.md §8) as a SheetLayout: native formulas over ZG_Problems / ZG_Measures and
 // the names of 巡察信息, so it computes for a recipient without the add-in, in WPS and in LibreOffice.
-// Only functions those three share: COUNTIFS, SUMPRODUCT, INDEX, MATCH, ISNA, IF, IFERROR, SUM, MMULT,
-// TRANSPOSE, TODAY — no dynamic arrays. Every figure must equal dashboardFigures (the tests evaluate the
+// Only functions those three share: COUNTIFS, SUMPRODUCT, INDEX, MATCH, ISNA, IF, IFERROR, SUM,
+// SUBSTITUTE, TODAY — no dynamic arrays. Every figure must equal dashboardFigures (the tests evaluate the
 // formulas in HyperFormula and in LibreOffice); dashboardPlan(…).cells says where each figure is.
 //
 // An item is a row with a 编号 (as the add-in reads tables): every count has `编号,"<>"`.
 // Problem figures (已完成, 长期坚持) never read the stored 问题状态 and 长期坚持, which go stale when
-// cells are edited without the add-in: they are rolled up from ZG_Measures in the formula, as the
-// core does (problemDone / problemLongTerm in dashboardFormulas.ts, which say why and what it costs).
+// cells are edited without the add-in: they are rolled up from ZG_Measures by the helper columns of
+// ZG_Problems (有措施, 有未完成措施, 有长期坚持措施; schema.ts), as the core does (problemDone /
+// problemLongTerm in dashboardFormulas.ts). Every figure is one pass over a table.
 import { RATE_NUMBER_FORMAT } from '../ledger/stats/rate';
 import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
 import { STATUS_ORDER } from '../ledger/stats/dashboard-figures';
@@ -17,14 +18,19 @@ import {
   rateOf, sumProduct, text, type Condition,
 } from './dashboardFormulas';
 import { DATE_FORMAT, WARN_DAYS } from './schema';
-import type { CellStyle, LayoutCell, LayoutChart, SheetLayout } from './sheetLayout';
+import { chartFit, completionChart, placeCharts, type ChartFit } from './dashboardCharts';
+import type { CellStyle, LayoutCell, SheetLayout } from './sheetLayout';
 
 export const DASHBOARD_SHEET = '整改统计';
 /** The workbook name on A1 of 整改统计: how the add-in knows the sheet is its own, even renamed. */
 export const DASHBOARD_NAME = 'ZG_Dashboard';
 
-/** How many rows the 问题类别 and 责任单位 lists have. */
-export type DashboardSlots = { categories: number; units: number };
+/**
+ * How many rows the 问题类别 and 责任单位 lists have, and — when the sheet is made for a ledger —
+ * what its charts show: the rows that hold a value (placeholder rows would be blank bars) and the
+ * tallest bar, which sets a whole-number step for the count axis.
+ */
+export type DashboardSlots = { categories: number; units: number; charts?: ChartFit };
 
 /**
  * Room a blank or small ledger gets, so that a template filled in by hand (no add-in to refresh
@@ -37,13 +43,10 @@ export const MIN_SLOTS: DashboardSlots = { categories: 8, units: 12 };
 export const RATE_FORMAT = RATE_NUMBER_FORMAT;
 const COUNT_FORMAT = '0';
 
-/** The list sizes for a ledger: its distinct non-blank 问题类别 and 责任单位, at least MIN_SLOTS. */
+/** The list sizes for a ledger: its distinct non-blank 问题类别 and 责任单位, at least MIN_SLOTS; and its chart fit. */
 export function dashboardSlots(ledger: Ledger): DashboardSlots {
-  const distinct = (values: readonly string[]) => new Set(values.filter((v) => v !== '')).size;
-  return {
-    categories: Math.max(MIN_SLOTS.categories, distinct(ledger.problems.map((p) => p.category))),
-    units: Math.max(MIN_SLOTS.units, distinct(ledger.measures.map((m) => m.unit))),
-  };
+  const charts = chartFit(ledger);
+  return { categories: Math.max(MIN_SLOTS.categories, charts.categories.values), units: Math.max(MIN_SLOTS.units, charts.units.values), charts };
 }
 
 // ---- the figures and where they are --------------------------------------------------------------
@@ -72,8 +75,8 @@ type Total = { key: TotalKey; label: string; note: string; formula: (at: Record<
 const TOTALS: readonly Total[] = [
   { key: 'problems', label: '问题总数', note: '问题清单中有问题编号的行', formula: () => countIfs([isItem(P.id)]) },
   {
-    key: 'problemsDone', label: '已完成问题', note: '有整改措施且措施全部“已完成”的问题（按整改台账汇总）', array: true,
-    formula: () => sumProduct([isItem(P.id), problemDone]),
+    key: 'problemsDone', label: '已完成问题', note: '有整改措施且措施全部“已完成”的问题（按整改台账汇总）',
+    formula: () => countIfs([isItem(P.id), problemDone]),
   },
   { key: 'problemRate', label: '整改完成率', note: '已完成问题 ÷ 问题总数', rate: true, formula: (at) => rateOf(at.problemsDone, at.problems) },
   { key: 'measures', label: '措施总数', note: '整改台账中有措施编号的行', formula: () => countIfs([isItem(M.id)]) },
@@ -174,8 +177,7 @@ function addList(sheet: Sheet, spec: ListSpec, slots: number, top: number): { ce
       const count = `${countIfs([isItem(spec.id), ...conditions])}-${countIfs([isItem(spec.id), hasValue(spec.key), ...conditions])}`;
       sheet.put(`${column}${blankRow}`, `=${count}`, 'value', { format: COUNT_FORMAT });
     } else {
-      // A rolled-up problem figure has no COUNTIFS form; in an array an empty cell = "" is TRUE.
-      // Its problems × measures matrix is only built when there are blank rows (column B, above).
+      // 长期坚持 of a problem has no COUNTIFS form; in an array an empty cell = "" is TRUE.
       const count = sumProduct([isItem(spec.id), isBlank(spec.key), ...conditions]);
       sheet.put(`${column}${blankRow}`, `=IF(B${blankRow}=0,0,${count})`, 'value', { format: COUNT_FORMAT, array: true });
     }
@@ -206,9 +208,6 @@ export const UNIT_NOUN = UNIT_LIST.noun;
 
 // ---- the whole sheet ----------------------------------------------------------------------------
 
-const CHART_LEFT = 'I';
-const CHART_RIGHT = 'Q';
-
 export type DashboardPlan = { layout: SheetLayout; cells: DashboardCells };
 
 /** The sheet and where each figure is, for lists of the given sizes. */
@@ -217,7 +216,7 @@ export function dashboardPlan(slots: DashboardSlots): DashboardPlan {
   const sheet = newSheet();
   sheet.put('A1', '巡察整改情况统计', 'title');
   sheet.put('A2', ROUND_LABELS.org, 'label');
-  // Left-aligned, so a long name runs on into the empty cells to its right.
+  // One box B2:G2 (merged), as wide as the tables below: a long unit name stays inside its border.
   sheet.put('B2', `=IF(${nameOf('org')}="","",${nameOf('org')})`, 'label');
   sheet.put('A3', ROUND_LABELS.asOf, 'label');
   sheet.put(AS_OF_CELL.replace(/\$/g, ''), `=IF(${nameOf('asOf')}="",TODAY(),${nameOf('asOf')})`, 'value', { format: DATE_FORMAT });
@@ -260,33 +259,20 @@ export function dashboardPlan(slots: DashboardSlots): DashboardPlan {
   const charts = placeCharts([
     { top: 5, height: 16, chart: { id: 'ZG_Chart_Status', kind: 'pie', title: '整改状态分布', categories: `A${firstStatus}:A${lastStatus}`, series: [{ name: '措施数', values: `B${firstStatus}:B${lastStatus}` }] } },
     // A list's chart is as tall as its table (title to check row: slots + 5 rows), at least 12 rows.
-    { top: statusTotalRow + 2, height: Math.max(12, slots.categories + 5), chart: completionChart('ZG_Chart_Categories', '各问题类别整改完成情况', categoryList.cells) },
-    { top: categoryList.bottom + 2, height: Math.max(12, slots.units + 5), chart: completionChart('ZG_Chart_Units', '各责任单位整改完成情况（措施）', unitList.cells) },
+    {
+      top: statusTotalRow + 2, height: Math.max(12, slots.categories + 5),
+      chart: completionChart('ZG_Chart_Categories', '各问题类别整改完成情况', categoryList.cells, slots.charts?.categories),
+    },
+    {
+      top: categoryList.bottom + 2, height: Math.max(12, slots.units + 5),
+      chart: completionChart('ZG_Chart_Units', '各责任单位整改完成情况（措施）', unitList.cells, slots.charts?.units),
+    },
   ]);
 
   return {
-    layout: { sheet: DASHBOARD_SHEET, widths: [44, 11, 11, 11, 11, 11, 11, 3], cells: sheet.cells, charts, frozenRows: 0 },
+    layout: { sheet: DASHBOARD_SHEET, widths: [44, 11, 11, 11, 11, 11, 11, 3], cells: sheet.cells, charts, frozenRows: 0, merges: ['B2:G2'] },
     cells: { org: 'B2', asOf: 'B3', totals, status, statusTotal: { count: `B${statusTotalRow}`, share: `C${statusTotalRow}` }, categories: categoryList.cells, units: unitList.cells },
   };
-}
-
-/** 已完成 and 未完成 stacked, one bar per listed value (columns C and D of a list section). */
-function completionChart(id: string, title: string, list: ListCells): Omit<LayoutChart, 'from' | 'to'> {
-  const first = list.slots[0];
-  const last = list.slots[list.slots.length - 1];
-  const range = (i: number) => `${first.values[i]}:${last.values[i]}`;
-  return { id, kind: 'barStacked', title, categories: `${first.label}:${last.label}`, series: [{ name: '已完成', values: range(1) }, { name: '未完成', values: range(2) }] };
-}
-
-/** Charts stacked right of the tables, each at its section or below the one before, never overlapping. */
-function placeCharts(wanted: readonly { top: number; height: number; chart: Omit<LayoutChart, 'from' | 'to'> }[]): LayoutChart[] {
-  let free = 1;
-  return wanted.map(({ top, height, chart }) => {
-    const from = Math.max(top, free);
-    const to = from + height - 1;
-    free = to + 2;
-    return { ...chart, from: `${CHART_LEFT}${from}`, to: `${CHART_RIGHT}${to}` };
-  });
 }
 
 /** The 整改统计 sheet for lists of the given sizes. */

@@ -2,11 +2,12 @@
 // here spells a header), the 巡察信息 names, and the conditions every count is made of, each
 // written both as COUNTIFS criteria and as a SUMPRODUCT factor.
 import type { Status } from '../ledger/types';
-import { FLAG_VALUES, INFO_CELLS, MEASURES, PROBLEMS, WARN_DAYS, type TableDef } from './schema';
+import { FLAG_HEADERS, FLAG_VALUES, INFO_CELLS, MEASURES, PROBLEMS, WARN_DAYS, type TableDef } from './schema';
 
-function ref<F extends string>(table: TableDef<F>, field: F): string {
-  const column = table.columns.find((c) => c.field === field);
-  if (!column) throw new Error(`${table.table} has no column for ${field}`);
+/** A column by its field, or a formula column by its header. */
+function ref<F extends string>(table: TableDef<F>, field: F | { header: string }): string {
+  const column = table.columns.find((c) => (typeof field === 'string' ? c.field === field : c.field === null && c.header === field.header));
+  if (!column) throw new Error(`${table.table} has no column for ${JSON.stringify(field)}`);
   // Structured references need ' before [ ] # and ' in a header; the schema's headers have none.
   if (/[[\]#']/.test(column.header)) throw new Error(`header needs escaping in a structured reference: ${column.header}`);
   return `${table.table}[${column.header}]`;
@@ -19,7 +20,12 @@ export function nameOf(field: 'org' | 'asOf'): string {
 }
 
 // No 问题状态: the stored status goes stale (see problemDone); 长期坚持 counts only without measures.
-export const P = { id: ref(PROBLEMS, 'id'), category: ref(PROBLEMS, 'category'), longTerm: ref(PROBLEMS, 'longTerm') };
+// The roll-up flags are helper columns of ZG_Problems (schema.ts says how they link measures).
+export const P = {
+  id: ref(PROBLEMS, 'id'), category: ref(PROBLEMS, 'category'), longTerm: ref(PROBLEMS, 'longTerm'),
+  hasMeasures: ref(PROBLEMS, { header: FLAG_HEADERS.measure }), hasOpen: ref(PROBLEMS, { header: FLAG_HEADERS.open }),
+  hasLongTerm: ref(PROBLEMS, { header: FLAG_HEADERS.longTerm }),
+};
 export const M = {
   id: ref(MEASURES, 'id'), problemId: ref(MEASURES, 'problemId'), unit: ref(MEASURES, 'unit'), status: ref(MEASURES, 'status'),
   deadline: ref(MEASURES, 'deadline'), doneDate: ref(MEASURES, 'doneDate'), longTerm: ref(MEASURES, 'longTerm'),
@@ -55,41 +61,21 @@ export const isBlank = (range: string): Condition => ({ criteria: [], factor: `(
 // load, but a 整改状态 changed by hand, or a template filled in without the add-in, leaves them stale.
 // So the sheet rolls up itself, as rollUpAll does: a problem is done when it has measures and all are
 // 已完成; it is 长期坚持 when any measure is, and a problem without measures keeps its own flag.
-//
-// Linking a measure to its problem must be an exact match of 问题编号, which users may type
-// themselves: as a COUNTIFS criterion an ID is a pattern or an operator (“P*1”, “=1”, “<3>”), and
-// one that looks like a number matches every ID of that value (“01” = “1”); HyperFormula even
-// rejects some (“==1”). An = comparison has none of this, so the link is the matrix
-// P×M = (问题编号 = TRANSPOSE(措施的问题编号)) — 1 where measure j belongs to problem i — and a
-// problem's sum over its measures is MMULT(P×M, weights), all functions Excel 2010, WPS and
-// LibreOffice share. Like every = comparison it ignores case and keeps spaces; the add-in tells
-// p001 from P001 and trims spaces (both differences need an ID typed inconsistently).
-//
-// Cost: the matrix is problems × measures, built once per formula that uses it — two for the
-// totals, two per listed 问题类别, two for （未填写） when it has rows — so recalculation grows with
-// problems × measures × categories (LibreOffice 7.4 on generated ledgers: +1 s to open one of
-// 1,000 measures, +8 s at 3,000, nothing noticeable at a few hundred). Each figure is ONE MMULT: the
-// weights fold “has measures” and “none open” into one sum with a weight larger than any count
-// (BIG > 1,048,576 rows, and every sum stays far below 2^53, so the arithmetic is exact).
-const BIG = '10000000';
-const belongsTo = `(${P.id}=TRANSPOSE(${M.problemId}))*1`;
-/** Σ over each problem's measures (rows with a 措施编号) of `weight`: one number per problem row. */
-const perProblem = (weight: string) => `MMULT(${belongsTo},(${M.id}<>"")*(${weight}))`;
+// Per problem, the helper columns 有措施, 有未完成措施 and 有长期坚持措施 of ZG_Problems (是/否, one
+// exact lookup per row: schema.ts), so every figure here is one pass over a table: recalculation
+// grows linearly with the ledger.
+const NO = FLAG_VALUES[1];
 
-/**
- * The problem is done: a done measure weighs 1, an open one −BIG, so the sum is ≥ 1 exactly when
- * there is a measure and none is open (no measures: 0; any open one: at most rows − BIG < 0).
- */
-export const problemDone: Condition = { criteria: [], factor: `(${perProblem(`1-${BIG}*(${M.status}<>${text(DONE)})`)}>=1)` };
+/** The problem is done: it has measures and none is open. */
+export const problemDone: Condition = {
+  criteria: [[P.hasMeasures, text(YES)], [P.hasOpen, text(NO)]],
+  factor: `(${P.hasMeasures}=${text(YES)})*(${P.hasOpen}=${text(NO)})`,
+};
 
-/**
- * The problem is 长期坚持: its own flag (0/1) plus a 长期坚持 measure weighing BIG and any other −1.
- * Without measures the sum is the flag; with measures the flag never lifts −1s to 1, and one
- * 长期坚持 measure always does.
- */
+/** The problem is 长期坚持: a 长期坚持 measure, or its own flag when it has no measures. */
 export const problemLongTerm: Condition = {
   criteria: [],
-  factor: `((${P.longTerm}=${text(YES)})+${perProblem(`(${M.longTerm}=${text(YES)})*(${BIG}+1)-1`)}>=1)`,
+  factor: `((${P.hasLongTerm}=${text(YES)})+(${P.hasMeasures}=${text(NO)})*(${P.longTerm}=${text(YES)})>0)`,
 };
 
 // A blank 截止日期 would compare as 0 in an array, so the factors check for a value first.

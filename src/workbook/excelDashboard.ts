@@ -1,11 +1,13 @@
 // 统计 in Excel: the 整改统计 sheet (dashboard.ts) written into the open workbook, or rewritten in
 // place when it is ours. One Excel.run, two syncs: the ledger tables (to size the 问题类别 and 责任单位
-// lists) and the sheets/names are loaded together → sync → the layout is queued → sync.
+// lists), the workbook's shape and the sheets/names are loaded together → sync → any missing roll-up
+// column and the layout are queued → sync.
 import type { DashboardReport } from '../ledger/store';
 import type { Ledger } from '../ledger/types';
 import { DASHBOARD_NAME, dashboardLayout, dashboardSlots } from './dashboard';
 import { queueLayoutLoad, queueLayoutWrite } from './excelLayout';
 import { queueLedgerLoad, readLedger } from './excelLedger';
+import { queueMissingFormulaColumns, queueShapeLoad, readShape } from './excelSetup';
 import type { ExcelRunner } from './excelSelect';
 
 /** Distinct non-blank 问题类别 and 责任单位: what the user sees counted (the sheet may have spare rows). */
@@ -22,8 +24,11 @@ export function refreshDashboard(excel: ExcelRunner, syncLoad: (context: Excel.R
   return excel.run(async (context) => {
     const ledgerLoad = queueLedgerLoad(context);
     const layoutLoad = queueLayoutLoad(context);
+    const shapeLoad = queueShapeLoad(context);
     await syncLoad(context);
     const { ledger } = readLedger(ledgerLoad);
+    // A ledger from before the roll-up helper columns gets them first, in the same batch.
+    queueMissingFormulaColumns(context, readShape(shapeLoad));
     const layout = dashboardLayout(dashboardSlots(ledger));
     const placement = queueLayoutWrite(context, layoutLoad, layout, DASHBOARD_NAME);
     await context.sync();

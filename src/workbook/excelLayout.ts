@@ -238,6 +238,7 @@ function writeLayout(ws: Excel.Worksheet, layout: SheetLayout, keepInputs: boole
       if (look.fill) format.fill.color = look.fill;
     }
   }
+  for (const merged of layout.merges ?? []) ws.getRange(merged).merge(false);
   // A larger font (the title) needs a taller row: Office.js writes do not grow it as typing would.
   for (const [row, height] of layoutRowHeights(layout)) ws.getRange(`A${row}`).format.rowHeight = height;
   layout.widths.forEach((width, c) => {
@@ -262,6 +263,8 @@ function writeLayout(ws: Excel.Worksheet, layout: SheetLayout, keepInputs: boole
       // ExcelApi 1.7: the category labels of each series.
       series[i].setXAxisValues(ws.getRange(spec.categories));
     });
+    // Counts step by whole numbers (ExcelApi 1.7); Excel's own choice for a small axis is 0.5.
+    if (spec.majorUnit !== undefined) chart.axes.valueAxis.majorUnit = spec.majorUnit;
     chart.setPosition(spec.from, spec.to);
   }
 }

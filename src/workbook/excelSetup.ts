@@ -6,7 +6,7 @@ import { EMPTY_ROUND } from '../ledger/types';
 import type { LedgerPresence, RepairReport } from '../ledger/store';
 import {
   DATE_FORMAT, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, SUMMARY, TABLES, TABLE_STYLE,
-  FIRST_DATE_ISO, columnLetter, infoValueAddress, numberFormatOf, validationOf, type ColumnDef, type TableDef,
+  FIRST_DATE_ISO, columnLetter, infoValueAddress, numberFormatOf, validationOf, type ColumnDef, type PrintSetup, type TableDef,
 } from './schema';
 
 export type { RepairReport };
@@ -79,8 +79,11 @@ function widthPoints(chars: number): number {
   return Math.round(chars * 5.6 + 5);
 }
 
-/** Formats, validation and (for formula columns) the formula of one table column over `rows` body rows. */
-function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef, position: number, rows: number): void {
+/** A formula column's formula, written once every table exists (the roll-up columns refer to the other table). */
+type PendingFormula = { table: Excel.Table; column: ColumnDef; rows: number };
+
+/** Formats and validation of one table column over `rows` body rows; its formula goes to `pending`. */
+function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef, position: number, rows: number, pending: PendingFormula[]): void {
   const body = table.columns.getItem(column.header).getDataBodyRange();
   body.numberFormat = Array.from({ length: rows }, () => [numberFormatOf(column)]);
   if (column.wrap) body.format.wrapText = true;
@@ -93,7 +96,7 @@ function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef
         : { date: { formula1: FIRST_DATE_ISO, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
     body.dataValidation.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: validation.title, message: validation.message };
   }
-  if (column.formula) body.formulas = Array.from({ length: rows }, () => [column.formula]);
+  if (column.formula) pending.push({ table, column, rows });
   if (column.header === '预警') {
     for (const [light, colour] of Object.entries(LIGHT_COLOURS)) {
       const cf = body.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
@@ -105,7 +108,7 @@ function formatColumn(ws: Excel.Worksheet, table: Excel.Table, column: ColumnDef
   ws.getRange(`${columnLetter(position)}:${columnLetter(position)}`).format.columnWidth = widthPoints(column.width);
 }
 
-function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string): void {
+function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string, pending: PendingFormula[]): void {
   const ws = wb.worksheets.add(sheetName);
   const last = columnLetter(def.columns.length - 1);
   ws.getRange(`A1:${last}1`).values = [def.columns.map((c) => c.header)];
@@ -113,20 +116,35 @@ function createTable(wb: Excel.Workbook, def: TableDef, sheetName: string): void
   table.name = def.table;
   table.style = TABLE_STYLE;
   // A table made from a header row has one empty body row; format it so new rows inherit everything.
-  def.columns.forEach((c, i) => formatColumn(ws, table, c, i, 1));
+  def.columns.forEach((c, i) => formatColumn(ws, table, c, i, 1, pending));
   ws.getRange(`A1:${last}1`).format.font.bold = true;
   ws.freezePanes.freezeRows(1);
+  if (def.print) setUpPrinting(ws, def.print);
 }
 
-function repairTable(wb: Excel.Workbook, def: TableDef, existing: { sheet: string; columns: string[]; rows: number; table: Excel.Table }): string[] {
+/** The sheet's page setup (ExcelApi 1.9), on a sheet the add-in creates; a user's own setup is never replaced. */
+function setUpPrinting(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.paperSize = print.paper;
+  // verticalFitToPages 0: as many pages tall as the rows need (fitToHeight="0" in the file).
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.printGridlines = print.gridlines;
+  if (print.repeatHeaderRow) layout.setPrintTitleRows('$1:$1');
+}
+
+function repairTable(
+  wb: Excel.Workbook, def: TableDef, existing: { sheet: string; columns: string[]; rows: number; table: Excel.Table }, pending: PendingFormula[],
+  only: (column: ColumnDef) => boolean = () => true,
+): string[] {
   const added: string[] = [];
   const ws = wb.worksheets.getItem(existing.sheet);
   let position = existing.columns.length;
   for (const column of def.columns) {
-    if (existing.columns.includes(column.header)) continue;
+    if (existing.columns.includes(column.header) || !only(column)) continue;
     // Appended at the right: columns are found by header, so where it goes does not matter.
     existing.table.columns.add(undefined, undefined, column.header);
-    formatColumn(ws, existing.table, column, position, Math.max(existing.rows, 1));
+    formatColumn(ws, existing.table, column, position, Math.max(existing.rows, 1), pending);
     position += 1;
     added.push(`${def.table}[${column.header}]`);
   }
@@ -152,6 +170,23 @@ function defineName(wb: Excel.Workbook, sheetName: string, cell: (typeof INFO_CE
   if (fresh && cell.field === 'months') range.values = [[EMPTY_ROUND.months]];
   if (cell.list) range.dataValidation.rule = { list: { inCellDropDown: true, source: cell.list.join(',') } };
   wb.names.add(cell.name, range, cell.label);
+}
+
+/**
+ * Queues the formula columns the ledger tables lack (a ledger from before the roll-up columns):
+ * 整改统计's formulas refer to them, and Excel refuses a formula naming a column that is not there.
+ * Only formula columns, on tables that exist; nothing else is touched. Returns what was added.
+ */
+export function queueMissingFormulaColumns(context: Excel.RequestContext, shape: WorkbookShape): string[] {
+  const pending: PendingFormula[] = [];
+  const added = TABLES.flatMap((def) => {
+    const existing = shape.tables.get(def.table);
+    return existing ? repairTable(context.workbook, def, existing, pending, (c) => c.formula !== undefined) : [];
+  });
+  for (const { table, column, rows } of pending) {
+    table.columns.getItem(column.header).getDataBodyRange().formulas = Array.from({ length: rows }, () => [column.formula]);
+  }
+  return added;
 }
 
 /** Queues the creation/repair; returns the report. Everything is decided from one loaded shape. */
@@ -186,15 +221,21 @@ export function queueCreateOrRepair(context: Excel.RequestContext, shape: Workbo
     if (due?.formula && missingNames.includes(due)) wb.worksheets.getItem(sheet).getRange(infoValueAddress(due)).formulas = [[due.formula]];
   }
 
+  const pending: PendingFormula[] = [];
   for (const def of TABLES) {
     const existing = shape.tables.get(def.table);
     if (existing) {
-      report.repaired.push(...repairTable(wb, def, existing));
+      report.repaired.push(...repairTable(wb, def, existing, pending));
       continue;
     }
     const sheet = claim(def.sheet);
-    createTable(wb, def, sheet);
+    createTable(wb, def, sheet, pending);
     report.created.push(`${sheet}（${def.table}）`);
+  }
+  // Formulas last: ZG_Problems' roll-up columns refer to ZG_Measures and back, and Excel refuses a
+  // formula that names a table not yet there. Still the same batch, before its one sync.
+  for (const { table, column, rows } of pending) {
+    table.columns.getItem(column.header).getDataBodyRange().formulas = Array.from({ length: rows }, () => [column.formula]);
   }
   return report;
 }

@@ -135,13 +135,12 @@ export const GENERATED_TODAY = '2026-11-22';
 
 /**
  * A deterministic ledger of `measureCount` measures (1–4 per problem) in 4 方面, with statuses,
- * deadlines spread from four months ago to four months ahead, flags and 销号 states.
+ * deadlines spread from four months before `today` to four months after, flags and 销号 states.
  */
-export function generateLedger(measureCount: number, seed = 1): Ledger {
+export function generateLedger(measureCount: number, seed = 1, today: IsoDate = GENERATED_TODAY): Ledger {
   if (!Number.isInteger(measureCount) || measureCount < 0) throw new RangeError(`measureCount must be a whole number ≥ 0, got ${measureCount}`);
   const rand = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const today = GENERATED_TODAY;
   const feedback = addMonths(today, -4);
   const problems: ProblemRow[] = [];
   const measures: MeasureRow[] = [];

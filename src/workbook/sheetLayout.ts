@@ -53,6 +53,8 @@ export type LayoutChart = {
   /** Top-left and bottom-right cells of the chart's box, e.g. 'H2' and 'O18'. */
   from: string;
   to: string;
+  /** Step of the value axis (a whole number for counts); the renderer's own choice when absent. */
+  majorUnit?: number;
 };
 
 export type SheetLayout = {
@@ -63,6 +65,8 @@ export type SheetLayout = {
   charts: LayoutChart[];
   /** Rows frozen at the top (0 = none). */
   frozenRows: number;
+  /** Ranges shown as one cell, e.g. 'B2:G2' (a long value stays inside its box). */
+  merges?: readonly string[];
 };
 
 // ---- font sizes and row heights ----------------------------------------------------------------

@@ -89,6 +89,13 @@ export function addTable<F extends string>(wb: ExcelJS.Workbook, def: TableDef<F
     }
   });
   ws.getRow(1).font = { bold: true };
+  if (def.print) {
+    // A4 = paperSize 9; fitToHeight 0 = as many pages tall as it takes; the header row repeats.
+    ws.pageSetup = {
+      ...ws.pageSetup, paperSize: 9, orientation: def.print.orientation, fitToPage: true, fitToWidth: def.print.pagesWide, fitToHeight: 0,
+      showGridLines: def.print.gridlines, ...(def.print.repeatHeaderRow ? { printTitlesRow: '1:1' } : {}),
+    };
+  }
 }
 
 /** The value cell of each 巡察信息 name as the file holds it (dates as serials, ZG_Due a formula). */
@@ -163,6 +170,13 @@ export function addLayoutSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Excel
     }
     if (c.format) cell.numFmt = c.format;
     if (c.style) Object.assign(cell, STYLES[c.style]);
+  }
+  // A merged box looks like its first cell (borders on every side), and holds only its value.
+  for (const range of layout.merges ?? []) {
+    const [from] = range.split(':');
+    const look = layout.cells.find((c) => c.address === from)?.style;
+    ws.mergeCells(range);
+    if (look) ws.getCell(range.split(':')[1]).style = { ...ws.getCell(from).style };
   }
   // Rows with a larger font (the title) get their height: nothing grows them when the file opens.
   for (const [row, height] of layoutRowHeights(layout)) ws.getRow(row).height = height;

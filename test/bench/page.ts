@@ -6,7 +6,7 @@
 // timed in Node against unzip + zip there. Ratios, not limits: nothing here is asserted.
 // Invoked by test/bench/run.ts; PANE_DIST=<dir> reuses a production build.
 import { unzipSync, zipSync } from 'fflate';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,37 +50,33 @@ async function pageRun(browser: Browser, url: string, file: string): Promise<Pag
   await page.getByRole('button', { name: '打开台账文件' }).waitFor();
   await page.locator('input[type=file]').setInputFiles(file);
   await page.waitForFunction(() => (window as unknown as { __zg: { listAt: number | null } }).__zg.listAt !== null, null, { timeout: 120_000 });
-  const opened = await page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-    const listAt = (window as unknown as { __zg: { listAt: number } }).__zg.listAt;
-    return { openToStoreMs: at('zg:store-ready') - at('zg:file-chosen'), firstRenderMs: listAt - at('zg:file-chosen') };
-  });
+  // Strings, not functions: tsx would wrap inner functions in a helper the page does not have.
+  const mark = (name: string) => page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)})[0]?.startTime ?? NaN`) as Promise<number>;
+  const chosen = await mark('zg:file-chosen');
+  const listAt = (await page.evaluate('window.__zg.listAt')) as number;
+  const opened = { openToStoreMs: (await mark('zg:store-ready')) - chosen, firstRenderMs: listAt - chosen };
   // One edit, so the save rewrites the 整改台账 sheet (and 变更记录) rather than returning the input.
   await page.getByRole('button', { name: /^P0001-M01|^P001-M01/ }).first().click();
   const select = page.getByRole('region', { name: '整改状态' }).getByRole('combobox', { name: '整改状态' });
   await select.selectOption((await select.inputValue()) === '已完成' ? '正在推进' : '已完成');
   await page.getByRole('button', { name: '更新状态' }).click();
   await page.getByTestId('save-state').filter({ hasText: '未保存' }).waitFor();
-  const t0 = await page.evaluate(() => performance.now());
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存', exact: true }).click()]);
-  const downloadedAt = await page.evaluate(() => performance.now());
-  void download;
-  const saved = await page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-    return { saveWriteMs: at('zg:save-written') - at('zg:save-start'), start: at('zg:save-start') };
-  });
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存', exact: true }).click()]);
+  const downloadedAt = (await page.evaluate('performance.now()')) as number;
+  const start = await mark('zg:save-start');
+  const saved = { saveWriteMs: (await mark('zg:save-written')) - start, start };
   // The baseline in the same page: fflate (its UMD build, added from node_modules, no network).
   await page.addScriptTag({ path: join(ROOT, 'node_modules', 'fflate', 'umd', 'index.js') });
-  const unzipZipMs = await page.evaluate(async (b64: string) => {
-    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const f = (window as unknown as { fflate: { unzipSync(d: Uint8Array): Record<string, Uint8Array>; zipSync(p: Record<string, Uint8Array>): Uint8Array } }).fflate;
-    f.zipSync(f.unzipSync(data));
+  const b64 = readFileSync(file).toString('base64');
+  const unzipZipMs = (await page.evaluate(`(() => {
+    const data = Uint8Array.from(atob(${JSON.stringify(b64)}), (c) => c.charCodeAt(0));
+    fflate.zipSync(fflate.unzipSync(data));
     const t = performance.now();
-    f.zipSync(f.unzipSync(data));
+    fflate.zipSync(fflate.unzipSync(data));
     return performance.now() - t;
-  }, (await import('node:fs')).readFileSync(file).toString('base64'));
+  })()`)) as number;
   await context.close();
-  return { ...opened, saveWriteMs: saved.saveWriteMs, saveToDownloadMs: downloadedAt - (saved.start || t0), unzipZipMs };
+  return { ...opened, saveWriteMs: saved.saveWriteMs, saveToDownloadMs: downloadedAt - saved.start, unzipZipMs };
 }
 
 /** The file store in Node: open, one edit, save — against unzip + zip of the same bytes, alternating. */

@@ -1,7 +1,8 @@
 // npm run bench [-- --json] [-- --cells N] [-- --no-hyperformula]
 // The ZG.* functions against the floor and HyperFormula (./functions), then the task pane render
-// bench (./pane), the importer bench (./import), the workbook-file bench (./xlsx) and the bench of
-// the page over a file (./page) when those files exist.
+// bench (./pane), the importer bench (./import), the workbook-file bench (./xlsx), the bench of
+// the page over a file (./page) and LibreOffice opening generated ledgers with recalculation on vs
+// off (./libreoffice) when those files exist.
 import { benchFunctions, type FunctionBench } from './functions';
 
 type Options = { json: boolean; cells: number; hyperFormula: boolean };
@@ -25,7 +26,7 @@ function parseArgs(argv: readonly string[]): Options {
 
 /** Runs ./pane or ./import when present; a missing file is a note, any other failure an error entry. */
 /** The sub-benches, each a file beside this one, run in this order and reported under its name. */
-const SUB_BENCHES = ['pane', 'import', 'xlsx', 'distribute', 'page'] as const;
+const SUB_BENCHES = ['pane', 'import', 'xlsx', 'distribute', 'page', 'libreoffice'] as const;
 
 async function runSubBench(name: (typeof SUB_BENCHES)[number], json: boolean): Promise<Record<string, unknown>> {
   let mod: SubBench;

@@ -2,7 +2,7 @@
 // build emits them (scripts/lib/functions-rules.ts cites the document of each rule), every function
 // id associated exactly once by the built scripts, and the start-up scripts parsing as the ECMAScript
 // version webpack.config.js declares. Builds once (~30 s; BUILT_DIST reuses a build).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { declaredEsTarget, runFunctionScripts, startupScripts, syntaxProblem } from '../../scripts/lib/built-bundle';
 import { associationProblems, localizedProblems, metadataProblems, type RulesContext } from '../../scripts/lib/functions-rules';
@@ -51,6 +51,13 @@ describe('ECMAScript target', () => {
   it('every start-up script parses as the declared target', () => {
     const scripts = startupScripts(dist);
     expect(scripts).toContain('functions.js');
+    const problems = scripts.map((src) => [src, syntaxProblem(readFileSync(join(dist, src), 'utf8'), target as 2020)]).filter(([, p]) => p !== null);
+    expect(problems).toEqual([]);
+  });
+
+  it('so does every other script the build emits (lazy chunks, other pages); Office.js is Microsoft\'s', () => {
+    const scripts = readdirSync(dist).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(startupScripts(dist).length);
     const problems = scripts.map((src) => [src, syntaxProblem(readFileSync(join(dist, src), 'utf8'), target as 2020)]).filter(([, p]) => p !== null);
     expect(problems).toEqual([]);
   });

@@ -101,6 +101,19 @@ describe('ledger template', () => {
     expect(isLedgerError(blank) ? blank.code : blank.unit).toBe('unitMissing');
   });
 
+  test('--sample --measures N: a generated ledger of N measures that reads back whole', async () => {
+    const { fake, files, err } = io();
+    expect(await runTemplate(['大台账.xlsx', '--sample', '--measures', '600', '--as-of', '2026-10-01'], fake)).toBe(0);
+    expect(err.join('')).toMatch(/已写出 大台账\.xlsx（生成的示例台账：\d+个问题，600条措施/);
+    const read = readLedgerFile(files.get('大台账.xlsx')!, '大台账.xlsx');
+    if (isLedgerError(read)) throw new Error(read.code);
+    expect(read.ledger.measures).toHaveLength(600);
+    expect(read.ledger.round.asOf).toBe('2026-10-01');
+    // Dated around the as-of day: some measures are overdue, some still ahead.
+    const deadlines = read.ledger.measures.map((m) => m.deadline).filter((d): d is string => d !== null);
+    expect(deadlines.some((d) => d < '2026-10-01') && deadlines.some((d) => d > '2026-10-01')).toBe(true);
+  });
+
   test('--help prints the usage', async () => {
     const { fake, out, files } = io();
     expect(await runTemplate(['--help'], fake)).toBe(0);
@@ -118,6 +131,11 @@ describe('ledger template', () => {
     [['a.xlsx', 'b.xlsx'], '多余的参数“b.xlsx”'],
     [['a.xlsx', '--org'], '“--org”后面要写被巡察单位的名称'],
     [['a.xlsx', '--org', '  '], '“--org”后面要写被巡察单位的名称'],
+    [['a.xlsx', '--sample', '--measures'], '“--measures”后面要写措施条数'],
+    [['a.xlsx', '--sample', '--measures', '0'], '“--measures”后面要写措施条数'],
+    [['a.xlsx', '--sample', '--measures', '1e3'], '“--measures”后面要写措施条数'],
+    [['a.xlsx', '--sample', '--measures', '50001'], '“--measures”后面要写措施条数'],
+    [['a.xlsx', '--measures', '100'], '“--measures”要与 --sample 一起用'],
   ])('%j is a usage error (exit code 1): %s', async (args, message) => {
     const { fake, files } = io();
     await expect(runTemplate(args, fake)).rejects.toMatchObject({ code: 1, message: expect.stringContaining(message) });

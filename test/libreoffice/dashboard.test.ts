@@ -18,6 +18,7 @@ import { MEASURES, PROBLEMS, columnLetter } from '../../src/workbook/schema';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { encodeXml, partText, relationshipsOf, setPartText, startTags, unzipXlsx, worksheets, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { describeWithLibreOffice, recalculate, renderPng } from '../support/libreoffice';
+import { oddIdLedger } from '../support/oddIds';
 
 jest.setTimeout(180_000);
 
@@ -231,5 +232,36 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
     expect(cachedSeries(parts, byId.get('ZG_Chart_Status')!)).toEqual([STATUS_ORDER.map((s) => figures.byStatus[s])]);
     const units = cachedSeries(parts, byId.get('ZG_Chart_Units')!);
     expect(units.map((s) => s.slice(0, figures.byUnit.length))).toEqual([figures.byUnit.map((u) => u.done), figures.byUnit.map((u) => u.measures - u.done)]);
+  });
+});
+
+describeWithLibreOffice('整改统计 links measures to problems exactly in LibreOffice (wildcards, operators, numbers, a repeated 问题编号)', () => {
+  const data: Ledger = { ...oddIdLedger(AS_OF), round: { ...oddIdLedger(AS_OF).round, asOf: AS_OF } };
+  const slots = dashboardSlots(data);
+  let dir: string;
+  let sheet: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zg-lo-odd-ids-'));
+    const input = path.join(dir, 'in', '整改台账-编号.xlsx');
+    mkdirSync(path.dirname(input));
+    writeFileSync(input, await writeLedgerXlsx(data));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(await recalculate(input, path.join(dir, 'out'))) as unknown as ExcelJS.Buffer);
+    sheet = book.getWorksheet(DASHBOARD_SHEET)!;
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('every formula cell of the sheet shows what the core expects', () => {
+    const expected = dashboardExpected(data, AS_OF, slots);
+    const wrong: string[] = [];
+    for (const [address, want] of expected) {
+      const cell = sheet.getCell(address);
+      const got = plain(cell.formula ? cell.result : cell.value);
+      const same = typeof want === 'number' && typeof got === 'number' ? Math.abs(got - want) < 1e-9 : got === want;
+      if (!same) wrong.push(`${address}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -18,12 +18,15 @@ const INSTALL_HINT = 'install it with `sudo apt-get install libreoffice-calc` (D
 
 // org.openoffice.Office.Calc/Formula/Load (officecfg Calc.xcs): 0 = always recalculate on load,
 // 1 = never (the default), 2 = ask. ODF files get the same so a round trip through .ods agrees.
-const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+const recalcXcu = (mode: 0 | 1) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
+
+/** always: every formula is recalculated on load (what the tests need); never: cached results are trusted. */
+export type RecalcOnLoad = 'always' | 'never';
 
 function executable(file: string): boolean {
   try {
@@ -71,8 +74,8 @@ function requireSoffice(): string {
   return soffice;
 }
 
-/** Runs one soffice --convert-to with a fresh recalculating profile; resolves to the output file. */
-async function convert(inputPath: string, outDir: string, target: string, outExt: string, timeoutMs = SOFFICE_TIMEOUT_MS): Promise<string> {
+/** Runs one soffice --convert-to with a fresh profile (recalculating unless told); resolves to the output file. */
+async function convert(inputPath: string, outDir: string, target: string, outExt: string, timeoutMs = SOFFICE_TIMEOUT_MS, recalc: RecalcOnLoad = 'always'): Promise<string> {
   const input = path.resolve(inputPath);
   const out = path.resolve(outDir);
   if (!existsSync(input)) throw new Error(`no such file: ${input}`);
@@ -84,7 +87,7 @@ async function convert(inputPath: string, outDir: string, target: string, outExt
   rmSync(result, { force: true });
   const profile = mkdtempSync(path.join(tmpdir(), 'zg-lo-profile-'));
   mkdirSync(path.join(profile, 'user'), { recursive: true });
-  writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS_XCU);
+  writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), recalcXcu(recalc === 'always' ? 0 : 1));
   const args = [
     '--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--convert-to', target, '--outdir', out, input,
@@ -125,6 +128,14 @@ async function convert(inputPath: string, outDir: string, target: string, outExt
 /** Opens the .xlsx in LibreOffice, recalculates every formula, saves it as .xlsx in outDir. */
 export function recalculate(xlsxPath: string, outDir: string, options: { timeoutMs?: number } = {}): Promise<string> {
   return convert(xlsxPath, outDir, 'xlsx', 'xlsx', options.timeoutMs);
+}
+
+/**
+ * Opens the .xlsx in LibreOffice and writes its first sheet as CSV (a small, fixed amount of work
+ * after the load), with or without recalculating every formula on load: the bench of 整改统计.
+ */
+export function openAsCsv(xlsxPath: string, outDir: string, recalc: RecalcOnLoad, options: { timeoutMs?: number } = {}): Promise<string> {
+  return convert(xlsxPath, outDir, 'csv', 'csv', options.timeoutMs, recalc);
 }
 
 /**

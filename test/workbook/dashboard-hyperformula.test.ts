@@ -10,6 +10,7 @@ import { M, P } from '../../src/workbook/dashboardFormulas';
 import { dashboardExpected } from '../../src/workbook/dashboardValues';
 import { generateLedger, GENERATED_TODAY, sampleLedger } from '../../src/workbook/sample';
 import { evaluateLayout, translateFormula } from '../support/hyperformula';
+import { oddIdLedger } from '../support/oddIds';
 
 const AS_OF = '2026-11-22';
 
@@ -83,20 +84,7 @@ function stale(): Ledger {
   };
 }
 
-/**
- * 问题编号 a COUNTIFS criterion would misread — wildcards, operators, numbers written two ways —
- * on the sample's first problems and their measures (rolled up, so only the matching matters).
- */
-function oddIds(): Ledger {
-  const l = sampleLedger(AS_OF);
-  const ids: Record<string, string> = { P001: 'P*1', P002: 'P?1', P003: '=1', P004: '1', P005: '01', P006: '~1', P007: '<>P' };
-  const rename = (id: string) => ids[id] ?? id;
-  return rollUpAll({
-    ...l,
-    problems: l.problems.map((p) => ({ ...p, id: rename(p.id) })),
-    measures: l.measures.map((m) => ({ ...m, id: `${rename(m.problemId)}${m.id.slice(4)}`, problemId: rename(m.problemId) })),
-  });
-}
+const oddIds = () => oddIdLedger(AS_OF);
 
 /** The ledger as the add-in reads the tables: a row without a 编号 is not an item (excelLedger.ts). */
 const asRead = (l: Ledger): Ledger => ({ ...l, problems: l.problems.filter((p) => p.id !== ''), measures: l.measures.filter((m) => m.id !== '') });
@@ -200,7 +188,7 @@ describe('整改统计 evaluated by HyperFormula equals the core', () => {
     }
   });
 
-  test('问题编号 as COUNTIFS criteria would be misread: why the sheet links problems with an = matrix', () => {
+  test('问题编号 as COUNTIFS criteria would be misread: why the sheet links problems by a match key', () => {
     const ledger = withAsOf(oddIds(), AS_OF);
     const slots = dashboardSlots(ledger);
     const { layout, cells } = dashboardPlan(slots);

@@ -5,6 +5,7 @@ import { dashboardLayout, dashboardSlots, DASHBOARD_SHEET } from '../../src/work
 import { DASHBOARD_NAME } from '../../src/workbook/dashboard';
 import { cellPosition } from '../../src/workbook/excelLayout';
 import { createExcelStore } from '../../src/workbook/excelStore';
+import { OPEN_ROW_FORMULA } from '../../src/workbook/schema';
 import { FakeContext } from './fakeContext';
 import { createExcelMock, FakeModel, FakeSheet } from './fakeExcel';
 
@@ -60,8 +61,30 @@ describe('Excel: refreshDashboard', () => {
       if (cell.format) expect(written?.nf).toBe(cell.format);
     }
     expect(sheet.charts.map((c) => [c.name, c.title, c.series.length])).toEqual(layout.charts.map((c) => [c.id, c.title, c.series.length]));
+    // Bars only for the rows with a value, whole-number steps on the count axes, the unit name in one box.
+    expect(sheet.charts.map((c) => [c.series[0].values, c.series[0].xValues, c.majorUnit])).toEqual(
+      layout.charts.map((c) => [c.series[0].values, c.categories, c.majorUnit]),
+    );
+    expect(layout.charts.filter((c) => c.kind !== 'pie').every((c) => c.majorUnit === 1)).toBe(true);
+    expect(sheet.merges).toEqual(['B2:G2']);
     expect(model.names.has(DASHBOARD_NAME)).toBe(true);
     expect(model.active).toBe(DASHBOARD_SHEET);
+  });
+
+  test('a ledger from before the roll-up columns gets them, as formulas, before 整改统计 refers to them; data stays', async () => {
+    const { model, store, syncsOf } = await withLedger();
+    const before = await store.load();
+    for (const header of ['有措施', '有未完成措施']) model.deleteColumn('ZG_Problems', header);
+    model.deleteColumn('ZG_Measures', '未完成问题序号');
+    const { syncs } = await syncsOf(() => store.refreshDashboard());
+    expect(syncs).toBe(2);
+    const headers = (table: string) => model.headers(model.table(table));
+    expect(headers('ZG_Problems')).toEqual(expect.arrayContaining(['有措施', '有未完成措施']));
+    expect(headers('ZG_Measures')).toContain('未完成问题序号');
+    const t = model.table('ZG_Measures');
+    const c = headers('ZG_Measures').indexOf('未完成问题序号');
+    expect(model.body(t).every((row) => row[c].f === OPEN_ROW_FORMULA)).toBe(true);
+    expect(await store.load()).toEqual(before);
   });
 
   test('refresh rewrites in place: still one sheet, three charts, the lists grown with the ledger', async () => {

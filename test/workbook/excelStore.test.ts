@@ -3,7 +3,7 @@
 // fake models and why office-addin-mock alone cannot.
 import type { NewMeasure, NewProblem } from '../../src/ledger/store';
 import { createExcelStore } from '../../src/workbook/excelStore';
-import { DAYS_LEFT_FORMULA, LIGHT_FORMULA, MEASURES, PROBLEMS, INFO_CELLS } from '../../src/workbook/schema';
+import { DAYS_LEFT_FORMULA, LIGHT_FORMULA, MEASURES, PROBLEMS, INFO_CELLS, PROBLEM_ROW_FORMULA, HAS_MEASURE_FORMULA, columnLetter } from '../../src/workbook/schema';
 import { FakeContext } from './fakeContext';
 import { createExcelMock, FakeModel, FakeSheet } from './fakeExcel';
 import { changeEntries } from '../support/changeLog';
@@ -52,6 +52,14 @@ describeStoreContract('Excel (Office.js)', async (clock) => {
 });
 
 describe('creating the ledger', () => {
+  test('the ledger sheets print as an office prints them: landscape A4, one page wide, header row repeated, gridlines', async () => {
+    const { model, store } = setup();
+    await store.createOrRepair();
+    const page = { orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printGridlines: true, titleRows: '$1:$1' };
+    expect([model.sheet(PROBLEMS.sheet)!.page, model.sheet(MEASURES.sheet)!.page]).toEqual([page, page]);
+    expect(model.sheet('节假日')!.page).toEqual({});
+  });
+
   test('a new workbook has no ledger; createOrRepair builds every sheet, table, name and rule', async () => {
     const { model, store } = setup();
     await expect(store.detect()).resolves.toEqual({ state: 'none' });
@@ -241,6 +249,28 @@ describe('repair', () => {
     expect(model.rowById('ZG_Measures', '措施编号', 'P002-M01')!['责任人'].v).toBe('丙');
   });
 
+  test('an older ledger without the roll-up columns gets them, as formulas, and keeps every value', async () => {
+    const { model, store } = await ledgerWithThreeProblems();
+    const before = await store.load();
+    for (const header of ['问题键', '问题序号', '有措施', '有未完成措施', '有长期坚持措施']) model.deleteColumn('ZG_Problems', header);
+    for (const header of ['所属问题序号', '未完成问题序号', '长期坚持问题序号']) model.deleteColumn('ZG_Measures', header);
+    expect(await store.detect()).toMatchObject({ state: 'repairable' });
+    const report = await store.createOrRepair();
+    expect(report.repaired).toEqual([
+      'ZG_Problems[问题键]', 'ZG_Problems[问题序号]', 'ZG_Problems[有措施]', 'ZG_Problems[有未完成措施]', 'ZG_Problems[有长期坚持措施]',
+      'ZG_Measures[所属问题序号]', 'ZG_Measures[未完成问题序号]', 'ZG_Measures[长期坚持问题序号]',
+    ]);
+    await expect(store.detect()).resolves.toEqual({ state: 'ok' });
+    expect(await store.load()).toEqual(before);
+    const formulasOf = (table: string, header: string) => {
+      const t = model.table(table);
+      const c = model.headers(t).indexOf(header);
+      return model.body(t).map((row) => row[c].f);
+    };
+    expect(formulasOf('ZG_Problems', '有措施').every((f) => f === HAS_MEASURE_FORMULA)).toBe(true);
+    expect(formulasOf('ZG_Measures', '所属问题序号').every((f) => f === PROBLEM_ROW_FORMULA)).toBe(true);
+  });
+
   test('a workbook with only part of the ledger is repairable, and writes refuse until repaired', async () => {
     const { model, store } = await ledgerWithThreeProblems();
     model.tables = model.tables.filter((t) => t.name !== 'ZG_Measures');
@@ -256,7 +286,7 @@ describe('selection', () => {
     const { model, store } = await ledgerWithThreeProblems();
     model.reorderRows('ZG_Measures', [4, 3, 2, 1, 0]);
     await store.select({ kind: 'measure', id: 'P001-M01' });
-    expect(model.selected).toEqual({ sheet: '整改台账', address: 'A6:S6' });
+    expect(model.selected).toEqual({ sheet: '整改台账', address: `A6:${columnLetter(MEASURES.columns.length - 1)}6` });
     expect(model.active).toBe('整改台账');
 
     const heard: string[] = [];

@@ -55,6 +55,10 @@ export class FakeChartProxy extends Loadable {
     const chart = this.chart;
     return { set text(v: string) { chart.title = v; } };
   }
+  get axes() {
+    const chart = this.chart;
+    return { valueAxis: { set majorUnit(v: number) { chart.majorUnit = v; } } };
+  }
   get legend() {
     return { set position(_v: string) {}, set visible(_v: boolean) {} };
   }

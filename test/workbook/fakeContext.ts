@@ -93,6 +93,12 @@ export class FakeRange extends Loadable {
     if (rows < 1 || cols < 1) return this.ctx.fail('InvalidArgument', `empty range ${rows}×${cols}`);
     return new FakeRange(this.ctx, { ...this.box, rows, cols });
   }
+  /** Range.merge(across): recorded on the sheet by address. */
+  merge(across = false) {
+    const { sheet, r, c, rows, cols } = this.box;
+    if (across) throw new Error('fake Excel: merge(across) not modelled');
+    if (!sheet.merges.includes(`${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`)) sheet.merges.push(`${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`);
+  }
   /** Clears what `applyTo` says in every cell of the range (Excel's default: everything). */
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All') {
     const { sheet, r, c, rows, cols } = this.box;
@@ -236,6 +242,17 @@ export class FakeWorksheet extends Loadable {
   }
   get freezePanes() {
     return { freezeRows: (n: number) => (this.sheet.frozenRows = n), unfreeze: () => (this.sheet.frozenRows = 0) };
+  }
+  /** worksheet.pageLayout (ExcelApi 1.9): what is set is recorded on the sheet. */
+  get pageLayout() {
+    const page = this.sheet.page;
+    return {
+      set orientation(v: string) { page.orientation = v; },
+      set paperSize(v: string) { page.paperSize = v; },
+      set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) { page.zoom = v; },
+      set printGridlines(v: boolean) { page.printGridlines = v; },
+      setPrintTitleRows: (rows: string) => void (page.titleRows = rows),
+    };
   }
   activate() {
     this.ctx.model.active = this.sheet.name;

@@ -21,6 +21,8 @@ export type FakeChart = {
   series: { name: string; values: string; xValues?: string }[];
   from?: string;
   to?: string;
+  /** chart.axes.valueAxis.majorUnit, when set. */
+  majorUnit?: number;
 };
 
 export class FakeSheet {
@@ -32,6 +34,10 @@ export class FakeSheet {
   handlers = new Set<(args: { address: string; worksheetId: string }) => Promise<void>>();
   conditionalFormats: { range: string; rule: unknown; fill?: string; font?: string }[] = [];
   charts: FakeChart[] = [];
+  /** Merged ranges (Range.merge), as A1 addresses. */
+  merges: string[] = [];
+  /** What worksheet.pageLayout was given. */
+  page: { orientation?: string; paperSize?: string; zoom?: unknown; printGridlines?: boolean; titleRows?: string } = {};
   constructor(public name: string) {}
   cell(r: number, c: number): Cell {
     const key = `${r},${c}`;

@@ -7,7 +7,7 @@ import { isLedgerError, type LedgerError } from '../../src/ledger/errors';
 import { EMPTY_ROUND, type Ledger } from '../../src/ledger/types';
 import { sampleLedger } from '../../src/workbook/sample';
 import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
-import { tablesOf, findTable } from '../../src/workbook/xlsx/sheetCells';
+import { dateStyles, tablesOf, findTable } from '../../src/workbook/xlsx/sheetCells';
 import { workbookReader } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
@@ -15,6 +15,10 @@ import { rawEntries } from '../../src/workbook/xlsxStore/zipUpdate';
 import { changeEntries } from '../support/changeLog';
 import { unrelatedWorkbook } from '../support/ledgerXlsx';
 import { describeStoreContract, measure, problem } from './storeContract';
+import { MEASURES, columnLetter } from '../../src/workbook/schema';
+
+/** The last column of ZG_Measures as the writer lays it out (the roll-up helper columns included). */
+const LAST_MEASURE_COLUMN = columnLetter(MEASURES.columns.length - 1);
 
 const now = () => new Date(2026, 10, 22, 9, 30, 0);
 const empty: Ledger = { round: { ...EMPTY_ROUND }, problems: [], measures: [] };
@@ -102,8 +106,8 @@ describe('saving changes only what the user changed', () => {
     await store.addProblem(problem('问题一'), [measure('措施一', '甲', { deadline: '2026-12-31' }), measure('措施二')]);
     let parts = unzipXlsx(store.save().bytes);
     const table = (name: string) => partText(parts, `xl/tables/${name}`)!;
-    expect(table('table2.xml')).toMatch(/<table [^>]*ref="A1:S3"/);
-    expect(table('table2.xml')).toMatch(/<autoFilter ref="A1:S3"/);
+    expect(table('table2.xml')).toMatch(new RegExp(`<table [^>]*ref="A1:${LAST_MEASURE_COLUMN}3"`));
+    expect(table('table2.xml')).toMatch(new RegExp(`<autoFilter ref="A1:${LAST_MEASURE_COLUMN}3"`));
     const sheet = partText(parts, findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path)!;
     // 截止日期 (I) is a serial in the style the template gave that column; 剩余天数 a formula, not text.
     const blankSheet = partText(unzipXlsx(blank), findTable(tablesOf(unzipXlsx(blank)), 'ZG_Measures')!.sheet.path)!;
@@ -114,8 +118,38 @@ describe('saving changes only what the user changed', () => {
     await store.deleteProblem('P001');
     parts = unzipXlsx(store.save().bytes);
     // Excel needs one body row: an empty one is left, and reads as no item.
-    expect(partText(parts, 'xl/tables/table2.xml')).toMatch(/<table [^>]*ref="A1:S2"/);
+    expect(partText(parts, 'xl/tables/table2.xml')).toMatch(new RegExp(`<table [^>]*ref="A1:${LAST_MEASURE_COLUMN}2"`));
     expect((await open(zipXlsx(parts)).load()).measures).toEqual([]);
+  });
+
+  test('a date written into a cell without a date format takes the column\'s date style', async () => {
+    const parts = unzipXlsx(sample);
+    const path = findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path;
+    const row = (await open(sample).load()).measures.findIndex((m) => m.status !== '已完成') + 2;
+    // 完成日期 is column L: a blank cell typed over in General, as a hand-inserted row has it.
+    setPartText(parts, path, partText(parts, path)!.replace(new RegExp(`<c r="L${row}"[^>]*?(/>|>.*?</c>)`), `<c r="L${row}"/>`));
+    const store = open(zipXlsx(parts));
+    const id = (await store.load()).measures[row - 2].id;
+    await store.setStatus(id, '已完成', '2026-11-20');
+    const xml = partText(unzipXlsx(store.save().bytes), path)!;
+    const style = new RegExp(`<c r="L${row}" s="(\\d+)"><v>46346</v></c>`).exec(xml)?.[1];
+    expect(style).toBeDefined();
+    expect(dateStyles(parts)[Number(style)]).toBe(true);
+  });
+
+  test('a Mac workbook counting from 1904 gets its dates written in its own system', async () => {
+    const parts = unzipXlsx(blank);
+    const workbook = partText(parts, 'xl/workbook.xml')!;
+    setPartText(parts, 'xl/workbook.xml', /<workbookPr/.test(workbook) ? workbook.replace(/<workbookPr/, '<workbookPr date1904="1"') : workbook.replace(/(<workbook[^>]*>)/, '$1<workbookPr date1904="1"/>'));
+    const store = open(zipXlsx(parts));
+    await store.addProblem(problem('问题'), [measure('措施', '甲', { deadline: '2026-12-31' })]);
+    await store.saveRound({ ...EMPTY_ROUND, org: '某单位', feedback: '2026-06-15' });
+    const saved = store.save().bytes;
+    const sheet = partText(unzipXlsx(saved), findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path)!;
+    expect(sheet).toMatch(new RegExp(`<c r="I2" s="\\d+"><v>${46387 - 1462}</v></c>`));
+    const back = await open(saved).load();
+    expect(back.measures[0].deadline).toBe('2026-12-31');
+    expect(back.round.feedback).toBe('2026-06-15');
   });
 
   test('rows are found by 编号 after the user sorted the sheet', async () => {

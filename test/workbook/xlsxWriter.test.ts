@@ -76,6 +76,16 @@ describe('writeLedgerXlsx', () => {
     expect(rule).toContain('请输入日期');
   });
 
+  test('the ledger sheets print landscape A4, one page wide, the header row on every page, with gridlines', async () => {
+    for (const def of [PROBLEMS, MEASURES]) {
+      const ws = wb.getWorksheet(def.sheet)!;
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, showGridLines: true, printTitlesRow: '1:1' });
+    }
+    const zip = await JSZip.loadAsync(bytes);
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml.match(/name="_xlnm.Print_Titles"/g)).toHaveLength(2);
+  });
+
   test('the [@列] shorthand becomes the file format’s [#This Row] reference', () => {
     expect(expandThisRow('=IF([@截止日期]="","",1)', 'ZG_Measures')).toBe('IF(ZG_Measures[[#This Row],[截止日期]]="","",1)');
     expect(isoToSerial('2026-11-22')).toBe(46348);

@@ -7,6 +7,7 @@ import { changeText, diffLedgers, MEASURE_LABELS, type LedgerEdit } from '../led
 import type { OpsClock } from '../ledger-ops';
 import { rollUpProblems } from '../rollup';
 import type { IsoDate, Ledger, MeasureRow, StatusOrUnmarked } from '../types';
+import { closeApplyDetail, prependEntry, workflowEntry } from '../progress';
 import type { FieldChange } from './collect';
 
 /** The cell value of a change's text, by field. */
@@ -14,11 +15,6 @@ function valueOf(field: keyof MeasureRow, text: string): MeasureRow[keyof Measur
   if (field === 'doneDate') return (text || null) as IsoDate | null;
   if (field === 'status') return text as StatusOrUnmarked;
   return text;
-}
-
-/** A 整改进展 workflow line in the ledger's one format: `YYYY-MM-DD：【回收】…`. */
-export function workflowLine(date: IsoDate, tag: '回收' | '分发' | '申请销号', detail: string): string {
-  return `${date}：【${tag}】${detail.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`;
 }
 
 /**
@@ -66,10 +62,10 @@ export function applyCollected(ledger: Ledger, accepted: readonly FieldChange[],
   for (const [i, t] of touched) {
     const row = measures[i];
     const sources = [...t.sources].join('；');
+    // Workflow entries (internal, never published): the 申请销号 a department made, and the 回收 itself.
     let progress = row.progress.trim();
-    const add = (line: string) => (progress = progress ? `${line}\n${progress}` : line);
-    if (t.closeApply) add(workflowLine(clock.today, '申请销号', `佐证材料：${row.evidence.trim().replace(/\n/g, '；') || '（未填写）'}`));
-    add(workflowLine(clock.today, '回收', `${sources}，更新${[...t.fields].join('、')}`));
+    if (t.closeApply) progress = prependEntry(progress, workflowEntry(clock.today, 'closeApply', closeApplyDetail(row.evidence.replace(/\n/g, '；') || '（未填写）')));
+    progress = prependEntry(progress, workflowEntry(clock.today, 'collect', `${sources}，更新${[...t.fields].join('、')}`));
     measures[i] = { ...row, progress };
     if (!sourceOf.has(`${row.id}\u0000${MEASURE_LABELS.progress}`)) sourceOf.set(`${row.id}\u0000${MEASURE_LABELS.progress}`, sources);
   }

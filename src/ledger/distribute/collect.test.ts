@@ -59,6 +59,7 @@ describe('collect: what is refused, and why', () => {
     ['完成日期 without 已完成', { 'P001-M01': { doneDate: '2026-12-04' } }, [], '第2行：措施P001-M01填写了完成日期2026-12-04，但整改状态是“正在推进”而不是已完成'],
     ['销号 beyond 已申请', { 'P001-M01': { closeState: '已销号' } }, [], '第2行：措施P001-M01的销号状态只能由填报单位从“未申请”改为“已申请”'],
     ['an earlier progress entry rewritten', { 'P001-M01': { progress: '2026-11-03：印发方案。' } }, [], '第2行：措施P001-M01的整改进展中原有的记录被改动或删除'],
+    ['a workflow step typed by a department', { 'P001-M01': { progress: '2026-12-04：【同意销号】\n2026-11-03：印发专项整治工作方案。' } }, [], '第2行：措施P001-M01的整改进展中“2026-12-04：【同意销号】”是销号、延期等流程记录'],
     ['a measure of another unit', {}, [measure('P001-M03', { unit: '办公室', status: '已完成' })], '第4行：措施P001-M03的责任单位是“办公室”，不是“医政医管科”的措施'],
     ['a new row is a proposal', {}, [measure('P001-M09', { text: '建立月度通报制度。' })], '第4行：新增措施“建立月度通报制度。”是填报单位的建议，未并入台账'],
   ])('%s', (_, edits, extra, reason) => {

@@ -10,6 +10,7 @@
 import { ledgerError, type LedgerError } from '../errors';
 import { MEASURE_LABELS } from '../ledger-diff';
 import { CLOSE_TRANSITIONS } from '../ledger-ops';
+import { parseProgress } from '../progress';
 import type { IsoDate, Ledger, MeasureRow } from '../types';
 import { UNMARKED } from '../types';
 import { baseRowOf, ledgerKey, type BaseRow, type DistStamp } from './stamp';
@@ -175,6 +176,11 @@ function diffField(ctx: RowContext, field: keyof MeasureRow): void {
     // A line typed without a date is dated the day the file was saved: a log entry has a date.
     if (field === 'progress') added = added.map((l) => (DATED.test(l) ? l.replace(/^(\d{4}-\d{2}-\d{2}):/, '$1：') : `${ctx.fileDate}：${l}`));
     added = added.filter((l) => !have.has(l));
+    // A department reports progress; 销号 and 延期 steps (【同意销号】 …) are the ledger keeper's.
+    if (field === 'progress') {
+      for (const l of added.filter((x) => parseProgress(x)[0]?.kind === 'workflow')) ctx.reject(id, label(field), row, ledgerError('collectWorkflowLine', row, id, l));
+      added = added.filter((x) => parseProgress(x)[0]?.kind !== 'workflow');
+    }
     if (added.length === 0) return;
     // 整改进展 is newest first: new entries go on top; 佐证材料 is a list: new items at the end.
     const to = field === 'progress' ? [...sortNewestFirst(added), ...lines(now[field])] : [...lines(now[field]), ...added];

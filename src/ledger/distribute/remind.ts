@@ -52,7 +52,7 @@ function parts(r: UnitReminder, ledger: Ledger, asOf: IsoDate) {
     salutation: `${r.unit}：`,
     opening:
       `根据巡察整改台账，截至${formatChineseDate(asOf)}，你单位牵头负责的整改措施中${counts(r)}（见下）。` +
-      '请对照整改时限抓紧推进，逾期事项说明原因并明确完成时间，3个工作日内将整改进展和佐证材料报送台账维护人员。',
+      `请对照整改时限抓紧推进，${r.items.some((i) => i.light === '红') ? '逾期事项说明原因并明确完成时间，' : ''}3个工作日内将整改进展和佐证材料报送台账维护人员。`,
     items: r.items.map(itemLine),
     issuer,
     date: formatChineseDate(asOf),

@@ -15,7 +15,7 @@ export const zhCN = {
   tabImport: '导入',
   tabReport: '报告',
   tabStats: '统计',
-  tabDistribute: '回收',
+  tabDistribute: '分发',
   tabRound: '巡察信息',
   moreMenu: '更多',
 

@@ -72,13 +72,18 @@ const BAR_SHAPE: Record<Exclude<ChartKind, 'pie'>, { dir: 'bar' | 'col'; groupin
   columnClustered: { dir: 'col', grouping: 'clustered', overlap: 0 },
 };
 
-/** 9 pt category labels: long 问题类别 names and a dozen 责任单位 must fit beside the bars. */
-const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
+/**
+ * 9 pt category labels: long 问题类别 names and a dozen 责任单位 must fit beside the bars. An explicit
+ * rotation of 0 is what makes LibreOffice wrap a long label onto several lines and never hide one
+ * that would overlap its neighbour (oox axisconverter: TextBreak and TextOverlap follow rot="0");
+ * without it, it showed 2 of 4 问题类别. Excel and WPS wrap category labels by themselves.
+ */
+const SMALL_TEXT = '<c:txPr><a:bodyPr rot="0" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
 
 const CAT_AX = 510001;
 const VAL_AX = 510002;
 
-function axes(dir: 'bar' | 'col'): string {
+function axes(dir: 'bar' | 'col', majorUnit: number | undefined): string {
   // Horizontal bars list categories bottom-up by default; reversing the category axis shows them in
   // sheet order, top-down, and `crosses max` keeps the value axis at the bottom after the flip.
   const horizontal = dir === 'bar';
@@ -92,7 +97,9 @@ function axes(dir: 'bar' | 'col'): string {
   const valAx =
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling>${bool('delete', false)}` +
     `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>${ticks}` +
-    `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
+    `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>` +
+    // Counts step by whole numbers: left alone, every renderer steps a small axis by 0.5.
+    `${majorUnit === undefined ? '' : `<c:majorUnit val="${majorUnit}"/>`}</c:valAx>`;
   return catAx + valAx;
 }
 
@@ -104,7 +111,7 @@ function plot(chart: LayoutChart, sheet: string): string {
   return (
     `<c:barChart><c:barDir val="${shape.dir}"/><c:grouping val="${shape.grouping}"/>${bool('varyColors', false)}` +
     `${series(chart, sheet)}<c:gapWidth val="80"/><c:overlap val="${shape.overlap}"/>` +
-    `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(shape.dir)}`
+    `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:barChart>${axes(shape.dir, chart.majorUnit)}`
   );
 }
 

@@ -93,7 +93,7 @@ const charts: LayoutChart[] = [
   { id: 'ZG_Chart_Status', kind: 'pie', title: '整改状态', categories: 'A20:A23', series: [{ name: '措施数', values: 'B20:B23' }], from: 'H2', to: 'O18' },
   {
     id: 'ZG_Chart_Unit', kind: 'barStacked', title: '各责任单位完成情况', categories: 'A30:A34',
-    series: [{ name: '已完成', values: 'B30:B34' }, { name: '未完成', values: 'C30:C34' }], from: 'H20', to: 'O36',
+    series: [{ name: '已完成', values: 'B30:B34' }, { name: '未完成', values: 'C30:C34' }], from: 'H20', to: 'O36', majorUnit: 2,
   },
   { id: 'ZG_Chart_Cat', kind: 'barClustered', title: '按问题类别', categories: 'A40:A42', series: [{ name: '完成率', values: 'D40:D42' }], from: 'H38', to: 'O54' },
 ];
@@ -238,6 +238,13 @@ describe('injectCharts', () => {
         for (const required of ['scaling', 'axPos']) expect(child(a, required)).toBeDefined();
       }
     }
+  });
+
+  test('count axes step by the layout’s whole number; category labels are unrotated, so LibreOffice wraps rather than hides them', () => {
+    const trees = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => parse(partText(parts, p)!));
+    const steps = trees.flatMap((t) => all(t, 'valAx').map((a) => child(a, 'majorUnit')?.attrs.val ?? null));
+    expect(steps.sort()).toEqual(['2', null, null]);
+    for (const t of trees) for (const ax of all(t, 'catAx')) expect(all(ax, 'bodyPr')[0].attrs.rot).toBe('0');
   });
 
   test('ExcelJS still loads the file, with its sheets, table and values', async () => {

@@ -10,7 +10,7 @@ import { isLedgerError, type LedgerError } from '../../ledger/errors';
 import { LedgerStoreError, type ChangeEntry, type LedgerStore, type SendCopyReport } from '../../ledger/store';
 import type { Ledger } from '../../ledger/types';
 import type { XlsxParts } from '../xlsx/package';
-import { openLedgerFile, readModel, type LedgerFileModel } from './readFile';
+import { openLedgerFile, type LedgerFileModel } from './readFile';
 import { writeEdit } from './writeFile';
 import { zipUpdated } from './zipUpdate';
 
@@ -81,10 +81,11 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
     return action();
   };
 
-  function write(): { parts: XlsxParts; touched: string[]; bytes: Uint8Array } {
+  function write(): { parts: XlsxParts; touched: string[]; bytes: Uint8Array; model: LedgerFileModel } {
     const next: XlsxParts = { ...parts };
-    const touched = writeEdit(next, model, ledger, log);
-    return { parts: next, touched, bytes: touched.length === 0 ? source : zipUpdated(source, next, new Set(touched)) };
+    const written = writeEdit(next, model, ledger, log);
+    const bytes = written.touched.length === 0 ? source : zipUpdated(source, next, new Set(written.touched));
+    return { parts: next, touched: written.touched, bytes, model: written.model };
   }
 
   const store: FileStore = {
@@ -98,13 +99,10 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
     },
     save() {
       const written = write();
-      // What the file now holds is the new baseline: re-read from the parts just written.
-      const reread = readModel(written.parts, fileName);
-      if (isLedgerError(reread)) throw new LedgerStoreError(reread);
+      // What the file now holds is the new baseline (the writer says where every row went).
       source = written.bytes;
       parts = written.parts;
-      model = reread;
-      ledger = reread.ledger;
+      model = written.model;
       log = [];
       setDirty(false);
       return { bytes: written.bytes, parts: written.touched };

@@ -2,6 +2,7 @@
 // plus where everything lives — each table's body rows with the 编号 they hold, the cells behind the
 // 巡察信息 names — so that a save can rewrite exactly those cells. A file that is not a ledger
 // answers with a LedgerError naming the reason; nothing is thrown. Pure: bytes in, no DOM, no I/O.
+import { toSerial1900, type DateSystem } from '../../ledger/dates';
 import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
 import { rollUpAll } from '../../ledger/rollup';
 import type { Ledger } from '../../ledger/types';
@@ -33,6 +34,8 @@ export type LedgerFileModel = {
   /** 变更记录 (optional: a user may delete it; changes are then not logged, as in Excel). */
   changes: TableSlot | null;
   info: Map<string, InfoSlot>;
+  /** The workbook's date system: a Mac workbook may count from 1904; the core works in 1900 serials. */
+  dateSystem: DateSystem;
   warnings: LedgerError[];
 };
 
@@ -48,13 +51,13 @@ function tablePath(parts: XlsxParts, table: TablePart): string {
   throw new Error(`table part of ${table.name} not found`);
 }
 
-function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells): { slot: TableSlot; body: unknown[][] } {
+function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells, system: DateSystem): { slot: TableSlot; body: unknown[][] } {
   const columnDefs = table.columns.map((h) => def.columns.find((c) => c.header === h.trim()));
   const idCol = table.columns.findIndex((h) => h.trim() === def.idHeader);
   const rows: TableSlot['rows'] = [];
   const body: unknown[][] = [];
   for (let r = table.range.top + table.headerRows; r <= table.range.bottom - table.totalsRows; r++) {
-    const values = table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i]));
+    const values = table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i], system));
     const empty = values.every((v, i) => columnDefs[i]?.kind === 'formula' || v === '' || v === null);
     rows.push({ r, id: idCol >= 0 ? readText(values[idCol]) : '', empty });
     body.push(values);
@@ -86,9 +89,9 @@ export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel |
     const missing = [problemTable ? '' : tableTitle(PROBLEMS), measureTable ? '' : tableTitle(MEASURES)].filter(Boolean);
     return ledgerError('notALedgerFile', fileName, missing.join('和'));
   }
-  const { cellsOf } = workbookReader(parts);
-  const p = slotOf(parts, problemTable, PROBLEMS, cellsOf(problemTable.sheet.path));
-  const m = slotOf(parts, measureTable, MEASURES, cellsOf(measureTable.sheet.path));
+  const { cellsOf, dateSystem } = workbookReader(parts);
+  const p = slotOf(parts, problemTable, PROBLEMS, cellsOf(problemTable.sheet.path), dateSystem);
+  const m = slotOf(parts, measureTable, MEASURES, cellsOf(measureTable.sheet.path), dateSystem);
   const warnings: LedgerError[] = [];
   for (const [table, def, required] of [
     [problemTable, PROBLEMS, REQUIRED_FIELDS.problems],
@@ -113,11 +116,16 @@ export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel |
   const measures = m.body.filter((_, i) => mFirst[i]).map((cells) => measureFromCells(MEASURES, cells, mIndex));
   const info = infoSlots(parts);
   const values = new Map<string, unknown>();
-  for (const [name, at] of info) values.set(name, cellFor(cellsOf(at.path).get(at.row, at.col), undefined));
+  for (const [name, at] of info) {
+    // A 巡察信息 date is a date of the workbook's system even without a date format (as 汇总 reads it).
+    const raw = cellsOf(at.path).get(at.row, at.col);
+    const date = INFO_CELLS.find((c) => c.name === name)?.kind === 'date';
+    values.set(name, date && raw && typeof raw.value === 'number' && !raw.date ? toSerial1900(raw.value, dateSystem) : cellFor(raw, undefined, dateSystem));
+  }
   const ledger: Ledger = rollUpAll({ round: roundFromCells(values), problems, measures });
   const changesTable = findTable(tables, CHANGES.table);
-  const changes = changesTable ? slotOf(parts, changesTable, CHANGES, cellsOf(changesTable.sheet.path)).slot : null;
-  return { ledger, problems: p.slot, measures: m.slot, changes, info, warnings };
+  const changes = changesTable ? slotOf(parts, changesTable, CHANGES, cellsOf(changesTable.sheet.path), dateSystem).slot : null;
+  return { ledger, problems: p.slot, measures: m.slot, changes, info, dateSystem, warnings };
 }
 
 const startsWithZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

@@ -6,7 +6,20 @@ import { columnLetter } from '../schema';
 import { parseA1 } from '../xlsx/sheetCells';
 
 export type CellXml = { col: number; xml: string };
-export type RowXml = { r: number; attrs: string; cells: CellXml[]; xml: string };
+/** A row; its cells are split out of `xml` only when asked for (most rows are copied whole). */
+export type RowXml = { r: number; attrs: string; readonly cells: CellXml[]; xml: string };
+
+function lazyRow(r: number, attrs: string, inner: string, xml: string): RowXml {
+  let cells: CellXml[] | null = null;
+  return {
+    r,
+    attrs,
+    xml,
+    get cells() {
+      return (cells ??= splitCells(inner, r));
+    },
+  };
+}
 
 /** The sheet split around its <sheetData> content; rows in document order. */
 export type SheetXml = { head: string; rows: RowXml[]; tail: string; prefix: string };
@@ -15,8 +28,13 @@ const ROW = /<((?:[\w.-]+:)?)row(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1row>)/g;
 const CELL = /<((?:[\w.-]+:)?)c(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1c>)/g;
 const R_ATTR = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
+// Compiled once per attribute name: a sheet has a hundred thousand cells.
+const ATTR_RES = new Map<string, RegExp>();
+
 function attrValue(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let re = ATTR_RES.get(name);
+  if (!re) ATTR_RES.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
@@ -56,7 +74,7 @@ export function splitSheet(xml: string): SheetXml {
     const attrs = m[2] ?? '';
     const given = Number(attrValue(attrs, 'r'));
     r = Number.isInteger(given) && given > 0 ? given : r + 1;
-    rows.push({ r, attrs, cells: splitCells(m[3] ?? '', r), xml: m[0] });
+    rows.push(lazyRow(r, attrs, m[3] ?? '', m[0]));
   }
   return { head: xml.slice(0, start), rows, tail: xml.slice(close), prefix };
 }

@@ -77,7 +77,9 @@ function shiftEnd(ref: string, delta: number): string {
  */
 function unshare(rows: RowXml[], prefix: string): RowXml[] {
   const masters = new Map<string, string>();
-  for (const row of rows) {
+  const sharing = rows.filter((row) => /\st\s*=\s*["']shared["']/.test(row.xml));
+  if (sharing.length === 0) return rows;
+  for (const row of sharing) {
     for (const c of row.cells) {
       const m = /<(?:[\w.-]+:)?f(\s[^>]*?)>([\s\S]*?)<\//.exec(c.xml);
       if (!m || !/\st\s*=\s*["']shared["']/.test(m[1])) continue;
@@ -88,6 +90,7 @@ function unshare(rows: RowXml[], prefix: string): RowXml[] {
   const copyable = new Map([...masters].filter(([, text]) => !/(?<![\w\]["'])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(text.replace(/"(?:[^"]|"")*"/g, '""'))));
   if (copyable.size === 0) return rows;
   return rows.map((row) => {
+    if (!sharing.includes(row)) return row;
     let changed = false;
     const cells = row.cells.map((c): CellXml => {
       const f = /<((?:[\w.-]+:)?)f(\s[^>]*?)(?:\/>|>([\s\S]*?)<\/\1f>)/.exec(c.xml);
@@ -101,23 +104,35 @@ function unshare(rows: RowXml[], prefix: string): RowXml[] {
   });
 }
 
-/** Applies a plan to the table's sheet and table parts. Returns the parts it rewrote. */
-export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPlan): string[] {
+export type Rewritten = {
+  /** The parts rewritten. */
+  touched: string[];
+  /** The table as the package now holds it (rows, 编号, range): the baseline for the next edit. */
+  slot: TableSlot;
+};
+
+/** Applies a plan to the table's sheet and table parts. */
+export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPlan): Rewritten {
   const { table } = slot;
   const sheetPath = table.sheet.path;
   const tableXml = partText(parts, slot.path) ?? '';
   const unchanged = plan.add.length === 0 && plan.keep.length === slot.rows.length && plan.keep.every((k, i) => k.index === i && k.cells.size === 0);
-  if (unchanged) return [];
+  if (unchanged) return { touched: [], slot };
   const sheet = splitSheet(partText(parts, sheetPath) ?? '');
   const { prefix } = sheet;
-  const styles = columnStyles(sheet, slot, parts);
+  // Found only when a cell needs one: most saves change a few cells that have their own.
+  let found: (number | undefined)[] | null = null;
+  const styleOf = (i: number) => (found ??= columnStyles(sheet, slot, parts))[i];
   const formulas = columnFormulas(tableXml, slot);
   const bodyFirst = table.range.top + table.headerRows;
   const bodyLast = table.range.bottom - table.totalsRows;
   const byR = new Map(sheet.rows.map((row) => [row.r, row]));
   const ref = (i: number, r: number) => `${columnLetter(table.range.left + i - 1)}${r}`;
-  const cellOf = (i: number, r: number, content: CellContent, style: number | undefined) => cellXml(prefix, ref(i, r), style ?? styles[i], content);
+  const cellOf = (i: number, r: number, content: CellContent, style: number | undefined) => cellXml(prefix, ref(i, r), style ?? styleOf(i), content);
 
+  let dates: boolean[] | null = null;
+  const kinds = table.columns.map((h) => slot.def.columns.find((c) => c.header === h.trim())?.kind);
+  const isDateColumn = (i: number) => kinds[i] === 'date' || kinds[i] === 'datetime';
   const body: RowXml[] = [];
   for (const keep of plan.keep) {
     const r = bodyFirst + body.length;
@@ -126,7 +141,10 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
     const replaced = new Map<number, string>();
     for (const [i, content] of keep.cells) {
       const existing = moved.cells.find((c) => c.col === table.range.left + i);
-      replaced.set(table.range.left + i, cellOf(i, r, content, existing ? (cellStyle(existing.xml) ?? 0) : undefined));
+      let style = existing ? (cellStyle(existing.xml) ?? 0) : undefined;
+      // A date into a cell without a date format (typed blank, General) takes the column's date style.
+      if (style !== undefined && content.kind === 'number' && isDateColumn(i) && !(dates ??= dateStyles(parts))[style]) style = undefined;
+      replaced.set(table.range.left + i, cellOf(i, r, content, style));
     }
     body.push(withCells(prefix, moved.xml === '' ? { ...moved, xml: rowXml(prefix, r, '', []) } : moved, replaced));
   }
@@ -136,14 +154,26 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
     table.columns.forEach((_, i) => {
       const f = formulas[i];
       const content: CellContent = f ? { kind: 'formula', formula: f } : (cells.get(i) ?? { kind: 'empty' });
-      if (content.kind === 'empty' && styles[i] === undefined) return;
+      if (content.kind === 'empty' && styleOf(i) === undefined) return;
       out.push({ col: table.range.left + i, xml: cellOf(i, r, content, undefined) });
     });
     body.push({ r, attrs: '', cells: out, xml: rowXml(prefix, r, '', out) });
   };
-  for (const cells of plan.add) fresh(cells);
+  const idCol = table.columns.findIndex((h) => h.trim() === slot.def.idHeader);
+  const slotRows: TableSlot['rows'] = plan.keep.map((k, i) => {
+    const was = slot.rows[k.index];
+    return { r: bodyFirst + i, id: was.id, empty: was.empty && k.cells.size === 0 };
+  });
+  for (const cells of plan.add) {
+    const id = cells.get(idCol);
+    slotRows.push({ r: bodyFirst + body.length, id: id?.kind === 'text' ? id.text.trim() : '', empty: false });
+    fresh(cells);
+  }
   // A table keeps at least one body row (Excel refuses a table without one): a blank one.
-  if (body.length === 0) fresh(new Map());
+  if (body.length === 0) {
+    slotRows.push({ r: bodyFirst, id: '', empty: true });
+    fresh(new Map());
+  }
 
   const delta = body.length - (bodyLast - bodyFirst + 1);
   const before = sheet.rows.filter((row) => row.r < bodyFirst);
@@ -161,7 +191,7 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
     // The table's ref and its autoFilter end where the body now ends (the totals row moves with it).
     const shifted = tableXml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/g, (_, a: string, r: string, b: string) => `${a}${shiftEnd(r, delta)}${b}`);
     setPartText(parts, slot.path, shifted);
-    return [sheetPath, slot.path];
   }
-  return [sheetPath];
+  const next: TableSlot = { ...slot, table: { ...table, range: { ...table.range, bottom: table.range.bottom + delta } }, rows: slotRows };
+  return { touched: delta !== 0 ? [sheetPath, slot.path] : [sheetPath], slot: next };
 }

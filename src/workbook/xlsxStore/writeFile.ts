@@ -2,6 +2,7 @@
 // by cell — rows of ZG_Problems / ZG_Measures found by their 编号 (never by position), the 巡察信息
 // cells behind the ZG_* names, and new 变更记录 rows. Cells whose value did not change keep their
 // bytes; parts nothing changed in are not touched at all.
+import { fromSerial1900, type DateSystem } from '../../ledger/dates';
 import type { ChangeEntry } from '../../ledger/store';
 import type { Ledger } from '../../ledger/types';
 import { cellValue, changeRow } from '../cells';
@@ -12,15 +13,21 @@ import type { LedgerFileModel, TableSlot } from './readFile';
 import { cellStyle, cellXml, joinSheet, rowXml, splitSheet, withCells, type CellContent } from './rowsXml';
 import { rewriteTableBody, type BodyPlan } from './tableBody';
 
-/** A value as the cell content the file stores: dates as serials, flags 是/否, text as text. */
-export function contentOf(column: ColumnDef, value: unknown): CellContent {
+/** A value as the cell content the file stores: dates as serials of the workbook's system, flags 是/否, text as text. */
+export function contentOf(column: ColumnDef, value: unknown, system: DateSystem = '1900'): CellContent {
   const v = cellValue(column, value, 'xlsx');
   if (v === '') return { kind: 'empty' };
-  if (typeof v === 'number') return { kind: 'number', value: v };
+  if (typeof v === 'number') return { kind: 'number', value: column.kind === 'date' || column.kind === 'datetime' ? fromSerial1900(v, system) : v };
   return { kind: 'text', text: String(v) };
 }
 
-const same = (a: CellContent, b: CellContent) => JSON.stringify(a) === JSON.stringify(b);
+function same(a: CellContent, b: CellContent): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'text') return a.text === (b as typeof a).text;
+  if (a.kind === 'number') return a.value === (b as typeof a).value;
+  if (a.kind === 'formula') return a.formula === (b as typeof a).formula;
+  return true;
+}
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -30,7 +37,7 @@ function columnsOf(slot: TableSlot): (ColumnDef | undefined)[] {
 }
 
 /** Rows of `now` against `before`, by 编号: changed cells, rows gone, rows new. */
-export function planRows(slot: TableSlot, before: readonly Row[], now: readonly Row[]): BodyPlan {
+export function planRows(slot: TableSlot, before: readonly Row[], now: readonly Row[], system: DateSystem = '1900'): BodyPlan {
   const columns = columnsOf(slot);
   const was = new Map(before.map((r) => [r.id, r]));
   const is = new Map(now.map((r) => [r.id, r]));
@@ -49,10 +56,12 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
     if (!current) return; // deleted
     const old = was.get(row.id);
     const cells = new Map<number, CellContent>();
+    // ledger-ops replaces the rows it changes and keeps the others: the same object is unchanged.
+    if (old === current) return keep.push({ index, cells });
     columns.forEach((column, i) => {
       if (!column) return;
-      const next = contentOf(column, current[column.field!]);
-      if (!old || !same(next, contentOf(column, old[column.field!]))) cells.set(i, next);
+      const next = contentOf(column, current[column.field!], system);
+      if (!old || !same(next, contentOf(column, old[column.field!], system))) cells.set(i, next);
     });
     keep.push({ index, cells });
   });
@@ -61,7 +70,7 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
     .map((r) => {
       const cells = new Map<number, CellContent>();
       columns.forEach((column, i) => {
-        if (column) cells.set(i, contentOf(column, r[column.field!]));
+        if (column) cells.set(i, contentOf(column, r[column.field!], system));
       });
       return cells as ReadonlyMap<number, CellContent>;
     });
@@ -69,14 +78,14 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
 }
 
 /** New 变更记录 lines appended below the rows already there (the blank template row goes). */
-function planLog(slot: TableSlot, entries: readonly ChangeEntry[]): BodyPlan {
+function planLog(slot: TableSlot, entries: readonly ChangeEntry[], system: DateSystem): BodyPlan {
   const columns = columnsOf(slot);
   const keep = slot.rows.flatMap((row, index) => (row.empty && row.id === '' && entries.length > 0 ? [] : [{ index, cells: new Map() }]));
   const add = entries.map((entry) => {
     const row = changeRow(entry) as Record<string, unknown>;
     const cells = new Map<number, CellContent>();
     columns.forEach((column, i) => {
-      if (column) cells.set(i, contentOf(column, row[column.field!]));
+      if (column) cells.set(i, contentOf(column, row[column.field!], system));
     });
     return cells as ReadonlyMap<number, CellContent>;
   });
@@ -90,8 +99,8 @@ function writeInfo(parts: XlsxParts, model: LedgerFileModel, now: Ledger): strin
     const at = model.info.get(cell.name);
     if (!cell.field || !at) continue;
     const column: ColumnDef = { header: cell.label, field: cell.field, kind: cell.kind === 'date' ? 'date' : cell.kind === 'number' ? 'number' : 'text', width: 0 };
-    const next = contentOf(column, now.round[cell.field]);
-    if (same(next, contentOf(column, model.ledger.round[cell.field]))) continue;
+    const next = contentOf(column, now.round[cell.field], model.dateSystem);
+    if (same(next, contentOf(column, model.ledger.round[cell.field], model.dateSystem))) continue;
     let sheet = edits.get(at.path);
     if (!sheet) edits.set(at.path, (sheet = new Map()));
     let row = sheet.get(at.row);
@@ -135,13 +144,22 @@ function isDateCell(col: number, row: number, path: string, model: LedgerFileMod
   });
 }
 
-/** Writes the edit into `parts`; returns the paths of the parts it rewrote. */
-export function writeEdit(parts: XlsxParts, model: LedgerFileModel, now: Ledger, log: readonly ChangeEntry[]): string[] {
+/**
+ * Writes the edit into `parts`. Returns the paths of the parts it rewrote, and the model of the
+ * package as it now is (the ledger as written, the tables' rows where they now are), so the next
+ * save diffs against it without reading the file again.
+ */
+export function writeEdit(parts: XlsxParts, model: LedgerFileModel, now: Ledger, log: readonly ChangeEntry[]): { touched: string[]; model: LedgerFileModel } {
   const touched = new Set<string>();
   const asRows = (rows: readonly object[]) => rows as unknown as Row[];
-  for (const p of rewriteTableBody(parts, model.problems, planRows(model.problems, asRows(model.ledger.problems), asRows(now.problems)))) touched.add(p);
-  for (const p of rewriteTableBody(parts, model.measures, planRows(model.measures, asRows(model.ledger.measures), asRows(now.measures)))) touched.add(p);
-  for (const p of writeInfo(parts, model, now)) touched.add(p);
-  if (model.changes && log.length > 0) for (const p of rewriteTableBody(parts, model.changes, planLog(model.changes, log))) touched.add(p);
-  return [...touched];
+  const problems = rewriteTableBody(parts, model.problems, planRows(model.problems, asRows(model.ledger.problems), asRows(now.problems), model.dateSystem));
+  const measures = rewriteTableBody(parts, model.measures, planRows(model.measures, asRows(model.ledger.measures), asRows(now.measures), model.dateSystem));
+  for (const p of [...problems.touched, ...measures.touched, ...writeInfo(parts, model, now)]) touched.add(p);
+  let changes = model.changes;
+  if (changes && log.length > 0) {
+    const written = rewriteTableBody(parts, changes, planLog(changes, log, model.dateSystem));
+    for (const p of written.touched) touched.add(p);
+    changes = written.slot;
+  }
+  return { touched: [...touched], model: { ...model, ledger: now, problems: problems.slot, measures: measures.slot, changes } };
 }

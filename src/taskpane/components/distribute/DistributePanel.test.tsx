@@ -30,7 +30,7 @@ test('回收: changes are listed, a conflict waits for a decision, applying logs
   });
   const moved = { ...ledger, measures: ledger.measures.map((m) => (m.id === 'P012-M03' ? { ...m, status: '正在推进' as const } : m)) };
   const { store, user } = await renderApp({ ledger: moved, today: TODAY });
-  await user.click(screen.getByRole('tab', { name: '回收' }));
+  await user.click(screen.getByRole('tab', { name: '分发' }));
   const file = new File([(await writeLedgerXlsx(ledger)) as BlobPart], '医政医管科.xlsx');
   await user.upload(await screen.findByLabelText('选择交回的文件'), file);
   const card = await screen.findByRole('region', { name: '医政医管科 医政医管科.xlsx' });

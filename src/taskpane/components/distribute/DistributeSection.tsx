@@ -33,7 +33,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       }
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])), { level: 0 });
       downloadBytes(zip, `分发文件（${by}）.zip`, 'application/zip');
-      const names = files.map((f) => `${f.name} ${f.measures}`).join('、');
+      const names = files.map((f) => `${f.name}（${f.measures}）`).join('、');
       setNotice({ intent: unassigned.length ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${unassigned.length ? fill(t.unassigned, unassigned.length, by) : ''}` });
     } catch (error) {
       setNotice({ intent: 'error', text: describeError(error, locale) });

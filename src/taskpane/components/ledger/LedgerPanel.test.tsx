@@ -20,6 +20,15 @@ async function openLedger() {
   return r;
 }
 
+/** The filters fold behind one button so the list fills a 320 px pane. */
+async function openFilters(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  const toggle = screen.getByRole('button', { name: '筛选' });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  expect(screen.queryByRole('combobox', { name: '预警' })).not.toBeInTheDocument();
+  await user.click(toggle);
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 async function openMeasure(user: Awaited<ReturnType<typeof renderApp>>['user'], id: string) {
   await user.type(screen.getByRole('searchbox', { name: '搜索' }), id);
   await waitFor(() => expect(listedMeasureIds()).toEqual([id]));
@@ -40,17 +49,22 @@ describe('台账', () => {
 
   test('filter 逾期 keeps only overdue measures, and filters combine', async () => {
     const { user } = await openLedger();
+    await openFilters(user);
     await user.selectOptions(screen.getByRole('combobox', { name: '预警' }), '逾期');
     expect(listedMeasureIds().sort()).toEqual(['P003-M03', 'P007-M01', 'P010-M02', 'P012-M01']);
     expect(screen.getByText('4个问题，4条措施')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: '责任单位' }), '财务科');
     expect(listedMeasureIds()).toEqual(['P007-M01']);
+    // Folded or not, the button says how many filters apply.
+    expect(screen.getByRole('button', { name: '筛选（2）' })).toHaveAttribute('aria-expanded', 'true');
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
+    expect(screen.getByRole('button', { name: '筛选' })).toBeInTheDocument();
     expect(screen.getByText('12个问题，28条措施')).toBeInTheDocument();
   });
 
   test('status, 长期坚持 and 未销号 filters', async () => {
     const { user } = await openLedger();
+    await openFilters(user);
     await user.selectOptions(screen.getByRole('combobox', { name: '整改状态' }), '未启动');
     expect(listedMeasureIds().sort()).toEqual(['P007-M02', 'P007-M03', 'P012-M03']);
     await user.selectOptions(screen.getByRole('combobox', { name: '整改状态' }), '全部');

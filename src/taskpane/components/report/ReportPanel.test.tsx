@@ -129,6 +129,23 @@ describe('报告', () => {
     click.mockRestore();
   });
 
+  test('in Excel on Mac (no downloads in WKWebView) 下载 Word puts the text on the clipboard and says so, without a dead download', async () => {
+    const { user } = setup();
+    (globalThis as Record<string, unknown>).Office = { PlatformType: { Mac: 'Mac', PC: 'PC', OfficeOnline: 'OfficeOnline' }, context: { diagnostics: { platform: 'Mac' } } };
+    const writeText = jest.fn<Promise<void>, [string]>().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      await user.click(screen.getByRole('button', { name: '下载 Word（.docx）' }));
+      expect(await screen.findByRole('status')).toHaveTextContent('Mac 版 Excel 中的加载项无法下载文件：通报全文已复制到剪贴板');
+      expect(writeText.mock.calls[0][0]).toMatch(/^中共清丰县紧密型县域医共体委员会关于巡察整改情况的通报/);
+      expect(click).not.toHaveBeenCalled();
+    } finally {
+      click.mockRestore();
+      delete (globalThis as Record<string, unknown>).Office;
+    }
+  });
+
   test('speaks English around a Chinese draft', () => {
     setup({ locale: 'en' });
     expect(screen.getByRole('button', { name: 'Download Word (.docx)' })).toBeInTheDocument();

@@ -23,6 +23,7 @@ export type ReportStrings = {
   copyFailed: string;
   written: string;
   downloaded: string;
+  macDocx: string;
   docxFailed: string;
   sheetName: string;
   fileName: string;
@@ -50,6 +51,7 @@ const zhCN: ReportStrings = {
   copyFailed: '复制失败：浏览器不允许访问剪贴板。请在预览中全选文字后按 Ctrl+C 复制。',
   written: '已写入新工作表“{0}”。',
   downloaded: '已生成 Word 文件“{0}”。',
+  macDocx: 'Mac 版 Excel 中的加载项无法下载文件：通报全文已复制到剪贴板，请在 Word 中新建文档后粘贴；也可以“写入工作表”。',
   docxFailed: '生成 Word 文件失败：{0}',
   sheetName: '整改通报{0}',
   fileName: '{0}.docx',
@@ -77,6 +79,7 @@ const en: ReportStrings = {
   copyFailed: 'Copying failed: the browser denied clipboard access. Select the preview text and press Ctrl+C.',
   written: 'Written to the new sheet "{0}".',
   downloaded: 'Created the Word file "{0}".',
+  macDocx: 'Add-ins in Excel for Mac cannot download files: the full text is on the clipboard; paste it into a new Word document, or write it to a sheet.',
   docxFailed: 'Could not create the Word file: {0}',
   sheetName: '整改通报{0}',
   fileName: '{0}.docx',

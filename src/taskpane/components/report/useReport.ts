@@ -12,6 +12,7 @@ import { countLedger, summarySentence } from '../../../ledger/report/summary';
 import { describeError } from '../../format';
 import { fill } from '../../i18n';
 import { copyText, DOCX_MIME, downloadBytes, safeFileName } from './browserIo';
+import { canDownloadFiles } from '../../saveFile';
 import { REPORT_STRINGS } from './reportStrings';
 
 export type ReportNotice = { intent: 'success' | 'error'; text: string };
@@ -112,6 +113,11 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
       perform('docx', async () => {
         // The docx library is a chunk of its own, fetched from the add-in's origin on first use.
         const { buildDocx } = await import(/* webpackChunkName: "docx" */ '../../../ledger/report/docx');
+        // Excel on Mac cannot download (saveFile.ts): the text goes to the clipboard for Word instead.
+        if (!canDownloadFiles()) {
+          if (!(await copyText(draftToText(draft)))) throw new Error(t.copyFailed);
+          return t.macDocx;
+        }
         const notes: string[] = [];
         const bytes = await buildDocx(draft, (w) => notes.push(w.message));
         const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';

@@ -11,8 +11,8 @@ import { DASHBOARD_SHEET } from '../../../workbook/dashboard';
 import { describeError } from '../../format';
 import { fill } from '../../i18n';
 import type { Notice } from '../../hooks/useStoreAction';
-import { downloadBytes } from '../report/browserIo';
-import { readFileBytes, XLSX_MIME } from './fileBytes';
+import { saveWorkbook } from '../../saveFile';
+import { readFileBytes } from './fileBytes';
 import { STATS_STRINGS, type StatsStrings } from './statsStrings';
 
 /** What the MessageBar says after 生成/刷新统计表. */
@@ -115,8 +115,10 @@ export function useSendCopy(store: LedgerStore, locale: Locale): SendCopyState {
         const result = freezeZgFormulas(bytes, file.name);
         if (isLedgerError(result)) return { intent: 'error', text: describeError(result, locale) };
         const name = sendCopyFileName(file.name.split(/[\\/]/).pop() ?? file.name);
-        downloadBytes(result.bytes, name, XLSX_MIME);
-        const done = result.replaced > 0 ? fill(t.copyDownloaded, name, result.replaced) : fill(t.copyNothing, file.name, name);
+        // Excel on Mac cannot download: the copy opens as a new workbook there (saveFile.ts).
+        const outcome = await saveWorkbook(result.bytes, name);
+        const saved = outcome === 'opened' ? fill(t.copyOpened, result.replaced) : fill(t.copyDownloaded, name, result.replaced);
+        const done = result.replaced > 0 ? saved : fill(t.copyNothing, file.name, name);
         return withUncached(done, result.uncached, t);
       }),
     [perform, t, locale],
