@@ -119,3 +119,10 @@ describe('properties', () => {
     }));
   });
 });
+
+test('a hostile cell (one huge line of brackets) parses in one pass', () => {
+  const line = `2026-12-03：申请延期至X：${'（原时限'.repeat(20_000)}`;
+  const [entry] = parseProgress(line);
+  expect(entry).toMatchObject({ kind: 'workflow', action: 'extendApply' });
+  expect(parseProgress(`${'2026-12-03：x\n'.repeat(50_000)}`)).toHaveLength(50_000);
+});

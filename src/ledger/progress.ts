@@ -59,8 +59,10 @@ const LEGACY: readonly { re: RegExp; action: WorkflowAction; detail: (m: RegExpE
 
 /** "需待预算批复后实施（原时限2027年2月底前）。" → the reason and the old deadline, as the old add-in wrote them. */
 function legacyExtension(target: string, rest: string): string {
-  const was = /[（(]原时限([^）)]*)[）)]。?\s*$/.exec(rest);
-  const reason = (was ? rest.slice(0, was.index) : rest).trim().replace(/[。]$/, '');
+  // Only the last （原时限…） can end the line: looking there alone keeps a hostile line linear.
+  const at = Math.max(rest.lastIndexOf('（原时限'), rest.lastIndexOf('(原时限'));
+  const was = at >= 0 ? /^[（(]原时限([^）)]*)[）)]。?\s*$/.exec(rest.slice(at)) : null;
+  const reason = (was ? rest.slice(0, at) : rest).trim().replace(/[。]$/, '');
   return extensionDetail({ deadlineText: target.trim(), deadline: null, previous: was ? was[1].trim() : '', reason });
 }
 

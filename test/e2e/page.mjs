@@ -55,7 +55,7 @@ async function setStatus(page, id, status, wide) {
   const target = (await select.inputValue()) === status ? '正在推进' : status;
   await select.selectOption(target);
   await page.getByRole('button', { name: '更新状态' }).click();
-  await page.getByText(`已更新 ${id}`).waitFor();
+  await page.getByText(`已将 ${id} 的整改状态改为“${target}”`).waitFor();
   if (!wide) await page.getByRole('button', { name: /返回列表/ }).click();
   await page.getByRole('searchbox', { name: '搜索' }).fill('');
 }

@@ -110,7 +110,7 @@ async function scenario(browser, origin, width) {
     await page.getByRole('heading', { name: '措施 P013-M02' }).waitFor();
     await page.getByRole('combobox', { name: '整改状态' }).selectOption('已完成');
     await page.getByRole('button', { name: '更新状态' }).click();
-    await page.getByText('已更新 P013-M02').waitFor();
+    await page.getByText('已将 P013-M02 的整改状态改为“已完成”').waitFor();
     const after = await figure(page, 'measures');
     const done = (text) => Number(/(\d+)\/\d+/.exec(text)?.[1]);
     assert(done(after) === done(before) + 1, `done measures went from ${before} to ${after}`);

@@ -77,6 +77,25 @@ export function describeStoreContract(name: string, make: ContractFactory): void
       expect(m.evidence).toContain('审核报告.pdf');
     });
 
+    test('申请延期 is a request: the deadline changes only when it is approved, and the log keeps the old one', async () => {
+      const s = await withThreeProblems(make);
+      const ref = { kind: 'measure' as const, id: 'P001-M01' };
+      const request = { step: 'extend' as const, deadlineText: '2027年3月底前', deadline: '2027-03-31', reason: '待预算批复', date: '2026-11-20' };
+      await expect(s.store.closeStep(ref, request)).resolves.toBe('申请延期');
+      let m = (await s.persisted()).measures.find((x) => x.id === 'P001-M01')!;
+      expect(m).toMatchObject({ closeState: '申请延期', deadlineText: '2026年12月底前', deadline: '2026-12-31' });
+      await expect(s.store.closeStep(ref, { step: 'apply', evidence: '纪要', date: '2026-11-21' })).rejects.toMatchObject({ error: { code: 'badCloseStep' } });
+      await expect(s.store.closeStep(ref, { step: 'approveExtension', date: '2026-11-22' })).resolves.toBe('未申请');
+      m = (await s.persisted()).measures.find((x) => x.id === 'P001-M01')!;
+      expect(m).toMatchObject({ closeState: '未申请', deadlineText: '2027年3月底前', deadline: '2027-03-31' });
+      expect(m.progress.split('\n')).toEqual([
+        '2026-11-22：【同意延期】新时限：2027年3月底前（2027-03-31）；原时限：2026年12月底前',
+        '2026-11-20：【申请延期】新时限：2027年3月底前（2027-03-31）；原时限：2026年12月底前；理由：待预算批复',
+      ]);
+      await s.store.setStatus('P002-M01', '已完成');
+      await expect(s.store.closeStep({ kind: 'measure', id: 'P002-M01' }, request)).rejects.toMatchObject({ error: { code: 'extendDone' } });
+    });
+
     test('deleting a problem deletes its measures; an id is never reused', async () => {
       const s = await withThreeProblems(make);
       await s.store.deleteProblem('P001');

@@ -32,6 +32,7 @@ describe('申请延期 is a request', () => {
     await user.click(within(form).getByRole('button', { name: '申请延期' }));
     expect(within(form).getByText('请填写新的整改时限')).toBeInTheDocument();
     expect(within(form).getByText('请填写延期理由')).toBeInTheDocument();
+    expect(within(form).getByText('现整改时限：2025年7月底前')).toBeInTheDocument();
     await user.type(within(form).getByRole('textbox', { name: /新的整改时限/ }), '2025年9月底前');
     expect(within(form).getByText('解析为 2025年9月30日')).toBeInTheDocument();
     await user.type(within(form).getByRole('textbox', { name: /延期理由/ }), '招聘计划待县人社局审批');

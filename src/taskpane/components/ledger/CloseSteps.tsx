@@ -60,6 +60,7 @@ export function CloseSteps(props: CloseStepsProps) {
           {mode === 'extend' && (
             <Field
               label={t.newDeadline}
+              hint={props.deadlineText ? fill(t.currentDeadline, props.deadlineText) : undefined}
               required
               {...(s.tried && s.problems.deadline
                 ? s.shownError('deadline')

@@ -90,7 +90,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
               {m.deadlineText}
               {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
               {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
-              {original && <span className={styles.muted}>{` ${fill(t.originalDeadline, original)}`}</span>}
+              {original && <div className={styles.muted}>{fill(t.originalDeadline, original)}</div>}
             </>,
           ],
         ]}
@@ -174,6 +174,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
         closeDate={m.closeDate}
         status={m.status}
         log={m.progress}
+        deadlineText={m.deadlineText}
         evidence={evidence}
         onEvidenceChange={setEvidence}
         onModeChange={(mode) => setApplying(mode === 'apply')}

@@ -45,6 +45,7 @@ type FootProps = {
   /** A measure's 整改状态 and log (a problem has neither): they decide whether 延期 is offered, and hold a pending request. */
   status?: StatusOrUnmarked;
   log?: string;
+  deadlineText?: string;
   /** The 佐证材料 offered when applying for 销号; with onEvidenceChange, the page's own box (one box, not two). */
   evidence: string;
   onEvidenceChange?: (value: string) => void;
@@ -55,7 +56,7 @@ type FootProps = {
 };
 
 /** The 销号 steps of the item, then delete (after confirmation). */
-export function DetailFoot({ item, closeState, closeDate, status, log, evidence, onEvidenceChange, onModeChange, deleteBody, context }: FootProps) {
+export function DetailFoot({ item, closeState, closeDate, status, log, deadlineText, evidence, onEvidenceChange, onModeChange, deleteBody, context }: FootProps) {
   const { t } = useI18n();
   const [ownEvidence, setOwnEvidence] = useState(evidence);
   const styles = useLedgerStyles();
@@ -70,6 +71,7 @@ export function DetailFoot({ item, closeState, closeDate, status, log, evidence,
         closeDate={closeDate}
         status={status}
         log={log}
+        deadlineText={deadlineText}
         evidence={onEvidenceChange ? evidence : ownEvidence}
         onEvidenceChange={onEvidenceChange ?? setOwnEvidence}
         onModeChange={onModeChange}

@@ -20,6 +20,8 @@ export type CloseStepsProps = {
   status?: StatusOrUnmarked;
   /** The item's log (整改进展), where a pending 延期 request is read from. */
   log?: string;
+  /** The measure's 整改时限 now, shown beside the new one asked for. */
+  deadlineText?: string;
   /** The 佐证材料 an application is made with, and how to change them: one box, shared with the page. */
   evidence: string;
   onEvidenceChange: (value: string) => void;
