@@ -151,7 +151,13 @@ export async function pageScenario({ browser, url, width, tag, files, results, l
     assert(foreign.length === 0, `requests elsewhere: ${foreign.join(', ')}`);
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
   });
-  await context.close();
+  // The user chose to stay, so the page still holds unsaved changes and its beforeunload handler:
+  // close it without asking again before the context goes, or Chromium may still be settling the
+  // dismissed dialog when the context closes ("Target page, context or browser has been closed").
+  await page.close({ runBeforeUnload: false }).catch(() => undefined);
+  await context.close().catch((error) => {
+    if (!/has been closed/.test(String(error))) throw error;
+  });
 
   const own = await newPage(browser, url, width);
   await check(`${tag}: a file with the unit's own sheet and a comment keeps them byte for byte`, async () => {
