@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A newcomer's first hour, automated: clone the committed HEAD into an empty folder (no ../shared
+// A newcomer's first hour, automated: clone the committed HEAD into an empty folder (no shared fixtures folder
 // beside it, nothing installed by hand), run the README's two commands there, and fail on anything a
 // newcomer would trip over:
 //   1. `npm install` must leave the work tree clean (no rewritten package-lock.json);
@@ -74,7 +74,7 @@ const parent = mkdtempSync(join(tmpdir(), 'zg-fresh-clone-'));
 const repo = join(parent, 'repo');
 try {
   run('git', ['clone', '-q', ROOT, repo], parent);
-  // The point of the check: a clone has nothing beside it (no ../shared).
+  // The point of the check: a clone has nothing beside it (no shared fixtures folder).
   if (readdirSync(parent).join() !== 'repo') fail(`${parent} is not empty besides the clone`);
 
   run('npm', ['install', '--no-progress'], repo, { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' });
