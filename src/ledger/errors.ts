@@ -2,6 +2,8 @@
 // bad data is answered with a value). Custom functions turn a LedgerError into #VALUE!/#N/A/#DIV/0!
 // with its message; the pane shows it in a MessageBar. Every message exists in zh-CN and en.
 
+import { fillTemplate } from './template';
+
 export type ErrorKind = '#VALUE!' | '#N/A' | '#DIV/0!' | '#NUM!';
 
 export type Locale = 'zh-CN' | 'en';
@@ -50,15 +52,15 @@ export const MESSAGES = {
   rowsWithoutId: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}有内容但没有{3}，未读取；请补填{3}后重新汇总', en: 'In "{0}", sheet {1}: rows {2} hold data but no {3} and were not read; fill in {3} and consolidate again' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'In "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'In "{0}", table {1} has no columns {2}; they are read as blank' },
-  cellCharsRemoved: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：去掉了{3}个 XML 不允许的字符（如 U+FFFF、控制字符），其余文字照写', en: 'Sheet {0}, row {1}, column {2}: {3} characters XML does not allow (such as U+FFFF or control characters) were removed; the rest is written' },
-  cellTruncated: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：文字有{3}个字符，超过 Excel 单元格上限{4}个，只写入前{4}个', en: 'Sheet {0}, row {1}, column {2}: the text has {3} characters, more than the {4} an Excel cell holds; only the first {4} are written' },
-  paragraphCharsRemoved: { kind: '#VALUE!', 'zh-CN': '第{0}段：去掉了{1}个 XML 不允许的字符（如 U+FFFF、控制字符）', en: 'Paragraph {0}: {1} characters XML does not allow (such as U+FFFF or control characters) were removed' },
+  cellCharsRemoved: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：去掉了{3}个 XML 不允许的字符（如 U+FFFF、控制字符），其余文字照写', en: 'Sheet {0}, row {1}, column {2}: {3|character|characters} XML does not allow (such as U+FFFF or control characters) {3|was|were} removed; the rest is written' },
+  cellTruncated: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行{2}：文字有{3}个字符，超过 Excel 单元格上限{4}个，只写入前{4}个', en: 'Sheet {0}, row {1}, column {2}: the text has {3|character|characters}, more than the {4} an Excel cell holds; only the first {4} are written' },
+  paragraphCharsRemoved: { kind: '#VALUE!', 'zh-CN': '第{0}段：去掉了{1}个 XML 不允许的字符（如 U+FFFF、控制字符）', en: 'Paragraph {0}: {1|character|characters} XML does not allow (such as U+FFFF or control characters) {1|was|were} removed' },
   unitMissing: {
     kind: '#N/A',
     'zh-CN': '“{0}”的“巡察信息”中没有填写被巡察单位，无法确定是哪个单位的台账，未汇总。请打开该文件，在“巡察信息”的“被巡察单位”一栏填写单位名称并保存，再重新选择',
     en: '"{0}" names no 被巡察单位 in 巡察信息, so it cannot tell whose ledger it is; not consolidated. Open it, fill in 被巡察单位 on 巡察信息, save it and choose it again',
   },
-  orphanMeasures: { kind: '#N/A', 'zh-CN': '“{0}”中有{1}条措施的问题编号在问题清单中找不到（如{2}）', en: 'In "{0}", {1} measures name a problem number that 问题清单 lacks (e.g. {2})' },
+  orphanMeasures: { kind: '#N/A', 'zh-CN': '“{0}”中有{1}条措施的问题编号在问题清单中找不到（如{2}）', en: 'In "{0}", {1|measure names|measures name} a problem number that 问题清单 lacks (e.g. {2})' },
   notASummaryFile: { kind: '#N/A', 'zh-CN': '“{0}”不是汇总工作簿：没有找到“汇总（ZG_Summary）”表格', en: '"{0}" is not a summary workbook: it has no 汇总 (ZG_Summary) table' },
   // 生成发送副本: reading the open workbook and opening the copy in Excel.
   sendCopyReadFailed: { kind: '#N/A', 'zh-CN': '无法读取当前工作簿的内容（{0}），请保存工作簿后重试', en: 'Cannot read the open workbook ({0}); save the workbook and try again' },
@@ -112,7 +114,7 @@ export function messageLocale(): Locale {
 }
 
 export function formatMessage(code: MessageCode, params: readonly (string | number)[], locale: Locale = currentLocale): string {
-  return MESSAGES[code][locale].replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+  return fillTemplate(MESSAGES[code][locale], params);
 }
 
 /**
@@ -122,7 +124,7 @@ export function formatMessage(code: MessageCode, params: readonly (string | numb
  */
 export function formatFieldMessage(code: MessageCode, params: readonly (string | number)[], locale: Locale = currentLocale): string {
   const template = MESSAGES[code][locale].replace(/^\{0\}(?:：|: )/, '');
-  const text = template.replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+  const text = fillTemplate(template, params);
   return locale === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 

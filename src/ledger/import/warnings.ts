@@ -1,6 +1,7 @@
 // Import warnings in both locales. The importer records code + params with the zh-CN message (the
 // command line prints it); the pane renders the same warning in its own locale.
 import type { Locale } from '../errors';
+import { fillTemplate } from '../template';
 import type { ImportWarning, WarningCode } from './types';
 
 const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
@@ -16,7 +17,7 @@ const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
   noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'The text lists no problems item by item; only the round and the summary figures were read' },
   outcomeAmbiguous: { 'zh-CN': '“{0}”的整改情况“{1}”没有说清是否已完成，状态按未标注导入，请核对', en: 'The outcome of "{0}" ("{1}") does not say clearly whether it is done; imported as 未标注 (unmarked), please check' },
   traditional: { 'zh-CN': '原文是繁体字，已按简体字识别和导入', en: 'The text is in traditional characters; it was read and imported in simplified ones' },
-  cellTooLong: { 'zh-CN': '第{0}行的{1}有{2}字，超过 Excel 单元格上限32767字，{3}', en: 'The {1} on line {0} has {2} characters, more than an Excel cell holds (32,767); {3}' },
+  cellTooLong: { 'zh-CN': '第{0}行的{1}有{2}字，超过 Excel 单元格上限32767字，{3}', en: 'The {1} on line {0} has {2|character|characters}, more than an Excel cell holds (32,767); {3}' },
   emptyProblem: { 'zh-CN': '第{0}行的“{1}”下没有问题内容，未导入', en: '"{1}" on line {0} has no finding under it and was not imported' },
   mixedStatus: { 'zh-CN': '“{0}”的整改情况含多种结果（{1}），按最弱的“{2}”导入', en: 'The status of "{0}" names several outcomes ({1}); the weakest, {2}, was kept' },
 };
@@ -35,21 +36,17 @@ const CELL_WORDS: Record<string, Record<Locale, string>> = {
   finding: { 'zh-CN': '问题描述', en: 'finding' },
   measure: { 'zh-CN': '整改措施', en: 'measure' },
   cut: { 'zh-CN': '超出部分未导入，请核对原文', en: 'the rest was not imported; check the original' },
-  split: { 'zh-CN': '已拆成{4}条措施', en: 'it was split into {4} measures' },
+  split: { 'zh-CN': '已拆成{4}条措施', en: 'it was split into {4|measure|measures}' },
 };
 
 /** The parameters of a warning in a locale's words (field names, cellTooLong's parts). */
 function shownParams(code: WarningCode, params: readonly string[], locale: Locale): string[] {
   if (code === 'roundMissing') return [FIELD_NAMES[params[0]]?.[locale] ?? params[0]];
   if (code === 'cellTooLong') {
-    const action = fill(CELL_WORDS[params[3]]?.[locale] ?? '', params);
+    const action = fillTemplate(CELL_WORDS[params[3]]?.[locale] ?? '', params);
     return [params[0], CELL_WORDS[params[1]]?.[locale] ?? params[1], params[2], action];
   }
   return [...params];
-}
-
-function fill(template: string, params: readonly string[]): string {
-  return template.replace(/\{(\d)\}/g, (_, i: string) => params[Number(i)] ?? '');
 }
 
 /** A short excerpt of a finding for a message. */
@@ -59,9 +56,9 @@ export function excerpt(text: string, max = 24): string {
 }
 
 export function makeWarning(code: WarningCode, line: number | null, params: readonly string[]): ImportWarning {
-  return { code, line, params: [...params], message: fill(TEMPLATES[code]['zh-CN'], shownParams(code, params, 'zh-CN')) };
+  return { code, line, params: [...params], message: fillTemplate(TEMPLATES[code]['zh-CN'], shownParams(code, params, 'zh-CN')) };
 }
 
 export function formatWarning(warning: ImportWarning, locale: Locale): string {
-  return fill(TEMPLATES[warning.code][locale], shownParams(warning.code, warning.params, locale));
+  return fillTemplate(TEMPLATES[warning.code][locale], shownParams(warning.code, warning.params, locale));
 }

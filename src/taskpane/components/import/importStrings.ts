@@ -1,6 +1,7 @@
 // The 导入 tab's own strings (zh-CN and en). Import warnings come from the importer's catalogue
 // (formatWarning), rendered in the pane's locale.
 import type { Locale } from '../../../ledger/errors';
+import { fillTemplate } from '../../../ledger/template';
 
 export type ImportStrings = {
   heading: string;
@@ -97,7 +98,7 @@ const en: ImportStrings = {
   cancel: 'Cancel',
   clear: 'Clear',
   previewHeading: 'What was read (edit before importing)',
-  counts: '{0} categories, {1} problems, {2} measures, {3} problems selected',
+  counts: '{0|category|categories}, {1|problem|problems}, {2|measure|measures}, {3|problem|problems} selected',
   round: 'Round: {0}',
   roundWillSave: 'The ledger has no round information yet; it will be saved with the import.',
   roundKept: 'The ledger already has round information; it is kept.',
@@ -114,9 +115,9 @@ const en: ImportStrings = {
   measures: 'Measures',
   noMeasures: 'no measures listed',
   uncategorised: 'Uncategorised',
-  insert: 'Import {0} problems',
+  insert: 'Import {0|problem|problems}',
   nothingSelected: 'No problem is selected for import.',
-  inserted: 'Imported {0} problems and {1} measures.',
+  inserted: 'Imported {0|problem|problems} and {1|measure|measures}.',
   cancelled: 'Cancelled; the ledger is unchanged.',
   insertFailed: 'Import failed; the ledger is unchanged: {0}',
   selectAll: 'Select all',
@@ -125,5 +126,5 @@ const en: ImportStrings = {
 export const IMPORT_STRINGS: Record<Locale, ImportStrings> = { 'zh-CN': zhCN, en };
 
 export function fillIn(template: string, ...params: (string | number)[]): string {
-  return template.replace(/\{(\d)\}/g, (_, i: string) => String(params[Number(i)] ?? ''));
+  return fillTemplate(template, params);
 }
