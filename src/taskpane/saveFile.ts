@@ -33,3 +33,23 @@ export async function saveWorkbook(bytes: Uint8Array, fileName: string, platform
   await opener.createWorkbook(base64Of(bytes));
   return 'opened';
 }
+
+/**
+ * Several .xlsx files on Mac (分发): each opened as a new workbook, one after another, since nothing
+ * downloads there. Stops at the first refusal: `opened` are the names of those opened before it.
+ */
+export async function openWorkbooks(
+  files: readonly { fileName: string; bytes: Uint8Array }[],
+  excel?: WorkbookOpener,
+): Promise<{ opened: string[]; error: unknown }> {
+  const opened: string[] = [];
+  for (const file of files) {
+    try {
+      await saveWorkbook(file.bytes, file.fileName, 'mac', excel);
+    } catch (error) {
+      return { opened, error };
+    }
+    opened.push(file.fileName);
+  }
+  return { opened, error: null };
+}
