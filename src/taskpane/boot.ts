@@ -148,7 +148,11 @@ export async function feedHolidaysToFunctions(excel?: ExcelRunner): Promise<() =
   const runner = excel ?? (globalThis as unknown as { Excel: ExcelRunner }).Excel;
   // First the date system: the functions read dates as the workbook stores them, and so do the
   // 节假日 rows (a 1904 workbook's are 1,462 lower).
-  const system = await feedDateSystem(runner, setFunctionDateSystem);
+  // A failed probe leaves the functions on 1900 and must not cost the 节假日 feed.
+  const system = await feedDateSystem(runner, setFunctionDateSystem).catch((error: unknown) => {
+    console.warn('日期系统', error);
+    return '1900' as const;
+  });
   let lastProblems = '';
   return watchHolidays(
     runner,

@@ -195,4 +195,27 @@ describe('the pane sets the flag (boot.ts), in the same runtime', () => {
       await stop();
     }
   });
+
+  test('a probe Excel refuses leaves the functions on 1900 and the 节假日 feed still starts', async () => {
+    const { model, excel, table } = await workbook(false);
+    model.insertRows(table, [[s(2025, 9, 29), '休', '单位调休']]);
+    let first = true;
+    const flaky = {
+      run: (...args: unknown[]) => {
+        if (first) {
+          first = false;
+          return Promise.reject(new Error('GeneralException'));
+        }
+        return (excel.run as (...a: unknown[]) => Promise<unknown>)(...args);
+      },
+    } as unknown as ExcelRunner;
+    const stop = await feedHolidaysToFunctions(flaky);
+    try {
+      expect(functionDateSystem()).toBe('1900');
+      expect(warn).toHaveBeenCalledWith('日期系统', expect.any(Error));
+      expect(plain(zg.daysLeft(col(s(2025, 10, 16)), s(2025, 9, 26), true))).toEqual([[9]]);
+    } finally {
+      await stop();
+    }
+  });
 });
