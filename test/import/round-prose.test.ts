@@ -68,3 +68,17 @@ describe('figures that count work, labelled by what they count', () => {
     expect(readFigures([text]).map((f) => [f.label, f.value, f.unit])).toEqual(expected);
   });
 });
+
+describe('second-round real texts (issue 15)', () => {
+  it.each([
+    ['区委巡察组共反馈问题4个大方面26个大项的问题,党委将巡察组反馈问题梳理分解整改任务106个,已完成整改98个。', [['反馈问题方面数', 4, '个'], ['反馈问题总数', 26, '个'], ['整改任务总数', 106, '个'], ['已完成整改任务数', 98, '个']]],
+    ['巡察移交的6个立行立改问题和15件信访件,均已全部办结。', [['立行立改问题数', 6, '个'], ['信访件数', 15, '件']]],
+  ])('%s', (text, expected) => {
+    expect(readFigures([text]).map((f) => [f.label, f.value, f.unit])).toEqual(expected);
+  });
+
+  it('a numbered 关于“…”问题的整改 heading is never the title, nor its marker the unit', () => {
+    const r = round('根据市委统一部署,市委第四巡察组于2024年7月9日至9月14日对市卫生健康委党组开展了巡察。\n二、整改落实情况\n(一)关于“职能作用发挥不充分”问题的整改');
+    expect(r.org).toBe('市卫生健康委党组');
+  });
+});

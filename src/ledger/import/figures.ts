@@ -8,7 +8,7 @@ import type { SummaryFigure } from './types';
 // A number (Arabic, or a Chinese numeral up to 九十九) and the unit after it. 个 must name what it
 // counts (个方面, 个问题…): "两个月" is a duration, not a figure.
 const FIGURE_RE =
-  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=(?:具体|突出|主要|重点|共性|方面的?)?(?:方面|问题|单位|部门|项目|支部|党组织|类)|已|完成|整改|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次|场)/g;
+  /(\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|‰|个(?=(?:大|具体|突出|主要|重点|共性|立行立改|方面的?)?(?:方面|问题|项|单位|部门|项目|支部|党组织|类)|已|完成|整改|$)|万元|亿元|元|条|项|件|点|类|名|人次|人|户|家|份|起|次|场)/g;
 
 const CLAUSE_SPLIT_RE = /[，,。；;：:！？\n]/;
 // Words that make a clause a rectification figure, not a date, a fee or a headcount in passing.
@@ -24,7 +24,7 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /整改完成率|完成率/, label: '整改完成率' },
   { re: /销号率/, label: '销号率' },
   { re: /办结率/, label: '办结率' },
-  { re: /个方面(?:的)?问题|方面问题/, label: '反馈问题方面数' },
+  { re: /个方面(?:的)?问题|方面问题|个方面$/, label: '反馈问题方面数' },
   { re: /个方面(?:的)?意见|方面(?:的)?意见/, label: '反馈意见方面数' },
   { re: /意见建议|建议/, label: '意见建议数' },
   { re: /纳入长期|长期坚持|长期推进/, label: '纳入长期坚持问题数' },
@@ -40,6 +40,8 @@ const LABEL_RULES: readonly LabelRule[] = [
   // Work done for the rectification, labelled by what is counted (issue 15): letters, meetings, talks.
   { re: /交办函|督办函|交办单|提醒函|整改函/, label: '交办督办函件数' },
   { re: /交办/, label: '巡察交办问题数' },
+  { re: /立行立改/, label: '立行立改问题数' },
+  { re: /信访/, label: '信访件数' },
   { re: /办理完成|办结/, label: '办结数' },
   { re: /移交|线索/, label: '移交问题线索数' },
   { re: /修订[^，,]{0,4}制度|制度[^，,]{0,4}修订/, label: '修订完善制度数' },
@@ -75,6 +77,15 @@ function labelFor(text: string, unit: string): string {
   return unit === '%' ? words || '比率' : `${words || '数量'}数`;
 }
 
+// "整改任务106个，已完成整改98个": a completed count that names no noun counts what the figure
+// before it counted (tasks, measures), not problems.
+function inherited(label: string, text: string, previous: SummaryFigure | undefined): string {
+  if (label !== '已完成问题数' || /问题/.test(text) || !previous) return label;
+  if (previous.label === '整改任务总数') return '已完成整改任务数';
+  if (previous.label === '整改措施总数') return '已落实到位整改措施数';
+  return label;
+}
+
 function valueOf(digits: string): number | null {
   if (/^\d/.test(digits)) return Number(digits);
   return chineseNumeralToNumber(digits);
@@ -86,7 +97,10 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
   const seen = new Set<string>();
   for (const paragraph of paragraphs) {
     // "6方面17项问题", "5大方面14个问题": a count of 方面 written without 个.
-    const paragraphText = normalizeText(paragraph).replace(/(\d+|[一二两三四五六七八九十]{1,3})大?(方面)/g, '$1个$2');
+    // "4个大方面26个大项的问题": 大方面 and 大项的问题 are 方面 and 问题.
+    const paragraphText = normalizeText(paragraph)
+      .replace(/(\d+|[一二两三四五六七八九十]{1,3})个?大?(方面)/g, '$1个$2')
+      .replace(/个大项(?:的)?(问题)/g, '个$1');
     for (const clause of paragraphText.split(CLAUSE_SPLIT_RE)) {
       if (!CONTEXT_RE.test(clause)) continue;
       const matches = [...clause.matchAll(FIGURE_RE)];
@@ -112,7 +126,7 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
         if (INCIDENTAL_UNITS.has(unit) && ruleLabel(text, unit) === null) return;
         // "一个问题一个问题地解决": 一个 is an idiom, not a count.
         if (m[1] === '一' && unit === '个') return;
-        const label = labelFor(text, unit);
+        const label = inherited(labelFor(text, unit), text, figures[figures.length - 1]);
         const key = `${label}|${value}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -135,5 +149,5 @@ function figureText(clause: string, prevEnd: number, start: number, end: number,
 }
 
 function tailOf(after: string): string {
-  return /^(?:的)?(?:具体|突出|主要|重点)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改措施|措施|制度)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
+  return /^(?:的)?(?:具体|突出|主要|重点|立行立改)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
 }

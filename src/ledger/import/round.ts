@@ -96,7 +96,8 @@ function inspectionWindow(text: string): { start: Ymd; end: Ymd; inferred: boole
 export function readTitle(lines: readonly SourceLine[]): { title: string; orgFromTitle: string | null } {
   const head = lines.slice(0, 10);
   // A title is a short line: a paragraph that mentions "关于…情况的汇报" is not one.
-  const i = head.findIndex((l) => l.text.length <= 80 && !/[。？?]/.test(l.text) && /关于/.test(l.text) && /(?:通\s*报|报\s*告|意\s*见|方\s*案|情况|整改)/.test(l.text + (head[head.indexOf(l) + 1]?.text ?? '')));
+  // A numbered heading ("（一）关于“…”问题的整改") is a problem, never the title.
+  const i = head.findIndex((l) => l.text.length <= 80 && !/[。？?]/.test(l.text) && !/^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]/.test(l.text) && /关于/.test(l.text) && /(?:通\s*报|报\s*告|意\s*见|方\s*案|情况|整改)/.test(l.text + (head[head.indexOf(l) + 1]?.text ?? '')));
   if (i < 0) {
     // Without a 关于 title the first line is the title only when it reads as one: a news item opens
     // with a paragraph ("2025年2月21日,市委第一巡察组向…反馈巡察情况。…"), which is no title.
