@@ -10,14 +10,14 @@ import { INFO_CELLS } from './schema';
 /** Where a new block goes: one blank row below the last named cell. */
 export const FIGURES_HEADER_ROW = INFO_CELLS.length + 3;
 /** Rows scanned for the block; a figure block longer than this is not ours. */
-const MAX_ROWS = 400;
+export const FIGURE_SCAN_ROWS = 400;
 
 /** The block as read: its header row (null when absent), each figure with its 1-based row, and its last row. */
 export type FigureBlock = { header: number | null; rows: { row: number; figure: RoundFigure }[]; end: number };
 
 /** Reads the block through a cell getter (1-based row and column; values as the store holds them). */
 export function readFigureBlock(get: (row: number, col: number) => unknown, lastRow: number): FigureBlock {
-  const end = Math.min(lastRow, MAX_ROWS);
+  const end = Math.min(lastRow, FIGURE_SCAN_ROWS);
   let header: number | null = null;
   for (let r = 1; r <= end && header === null; r++) if (readText(get(r, 1)).trim() === FIGURES_TITLE) header = r;
   if (header === null) return { header: null, rows: [], end: 0 };
@@ -79,4 +79,13 @@ export function afterWrites(block: FigureBlock, writes: readonly FigureWrite[]):
     else rows.push({ row: w.row, figure });
   }
   return { header, rows, end };
+}
+
+/** The block of a values grid (row 1 first), as Office.js loads A1:C{FIGURE_SCAN_ROWS}, and its last used row. */
+export function figureBlockOfGrid(values: readonly (readonly unknown[])[]): { block: FigureBlock; lastRow: number } {
+  let lastRow = 0;
+  values.forEach((row, i) => {
+    if (row.some((v) => v !== '' && v !== null && v !== undefined)) lastRow = i + 1;
+  });
+  return { block: readFigureBlock((r, c) => values[r - 1]?.[c - 1], lastRow), lastRow };
 }
