@@ -24,7 +24,8 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /整改完成率|完成率/, label: '整改完成率' },
   { re: /销号率/, label: '销号率' },
   { re: /办结率/, label: '办结率' },
-  { re: /个方面(?:的)?问题|方面问题|个方面$/, label: '反馈问题方面数' },
+  // The number must count the 方面 ("5个方面问题"), not follow them ("等方面问题199条").
+  { re: /个方面(?:的)?问题|个方面$/, label: '反馈问题方面数' },
   { re: /个方面(?:的)?意见|方面(?:的)?意见/, label: '反馈意见方面数' },
   { re: /意见建议|建议/, label: '意见建议数' },
   { re: /纳入长期|长期坚持|长期推进/, label: '纳入长期坚持问题数' },
@@ -35,9 +36,9 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /未完成|未整改|尚未/, label: '未完成问题数' },
   // A count of 整改任务 is not a count of 问题 (issue 15): tasks keep their own labels.
   { re: /(?:已|己|按期)(?:全部)?(?:整改)?(?:完成|到位)[^，,]{0,6}任务|任务[^，,]{0,4}(?:已|己)(?:全部)?(?:整改)?(?:完成|到位)/, label: '已完成整改任务数' },
-  { re: /任务/, label: '整改任务总数' },
+  { re: /任务|整改事项/, label: '整改任务总数' },
   { re: /(?:已)?(?:落实到位|整改到位)/, label: '已落实到位整改措施数' },
-  { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改|整改完成/, label: '已完成问题数' },
+  { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改|整改完成|完成[^，,未]{1,6}整改/, label: '已完成问题数' },
   { re: /整改措施|措施/, label: '整改措施总数' },
   // Work done for the rectification, labelled by what is counted (issue 15): letters, meetings, talks.
   { re: /交办函|督办函|交办单|提醒函|整改函/, label: '交办督办函件数' },
@@ -121,7 +122,7 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
         const value = valueOf(m[1]);
         if (value === null) return;
         const prev = k > 0 ? matches[k - 1] : null;
-        const prevEnd = prev ? (prev.index ?? 0) + prev[0].length + tailOf(clause.slice((prev.index ?? 0) + prev[0].length, start)).length : 0;
+        const prevEnd = prev ? (prev.index ?? 0) + prev[0].length + nounTailOf(clause.slice((prev.index ?? 0) + prev[0].length, start)).length : 0;
         const nextStart = k + 1 < matches.length ? (matches[k + 1].index ?? clause.length) : clause.length;
         const text = figureText(clause, prevEnd, start, end, nextStart);
         const unit = m[2].startsWith('个') ? '个' : m[2];
@@ -140,16 +141,27 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
 }
 
 // The figure with the words that say what it counts: up to 10 characters before it, not reaching
-// back over the previous figure (nor its noun) or past a 的/和/及/与 joint, and the noun after it.
+// back over the previous figure (nor its noun) or past a 的/和/及/与 joint, and the noun (or, for
+// a bare count, the outcome) after it.
 function figureText(clause: string, prevEnd: number, start: number, end: number, nextStart: number): string {
   const from = Math.max(prevEnd, start - 10);
   let lead = clause.slice(from, start);
   const joint = Math.max(...['的', '和', '及', '与', '、'].map((j) => lead.lastIndexOf(j)));
   if (joint >= 0) lead = lead.slice(joint + 1);
   lead = lead.replace(/^(?:对照|其中|共|累计|并|已将|截至目前|截止目前|目前|问题|方面)/, '');
-  return clause.slice(start - lead.length, end) + tailOf(clause.slice(end, nextStart));
+  const tail = tailOf(clause.slice(end, nextStart));
+  // "其中35个已整改": an outcome after a bare count says what it counts; after a named count
+  // ("反馈问题42个已整改到位39个") it belongs to the next figure.
+  const outcomeTail = /^(?:已|己)/.test(tail);
+  return clause.slice(start - lead.length, end) + (outcomeTail && (/问题|措施|任务|方面/.test(lead) || nextStart < clause.length) ? '' : tail);
+}
+
+/** The noun after a figure, not an outcome: "42个已整改到位39个" leaves 已整改到位 to the 39. */
+function nounTailOf(after: string): string {
+  const tail = tailOf(after);
+  return /^(?:已|己)/.test(tail) ? '' : tail;
 }
 
 function tailOf(after: string): string {
-  return /^(?:的)?(?:具体|突出|主要|重点|立行立改)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?/.exec(after)?.[0] ?? '';
+  return /^(?:的)?(?:具体|突出|主要|重点|立行立改)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改事项|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?|^(?:已|己)(?:全部)?(?:整改|完成)(?:到位|完成)?/.exec(after)?.[0] ?? '';
 }
