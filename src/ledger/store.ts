@@ -132,5 +132,19 @@ export type ConsolidationReport = {
   asOf?: IsoDate | null;
 };
 
-/** What 生成发送副本 did: how many ZG.* formulas became values, and where the copy went. */
-export type SendCopyReport = { replaced: number; delivery: 'opened' | 'downloaded'; fileName: string };
+/**
+ * What 生成发送副本 changed beyond the ZG.* formulas, for the pane to warn about: cells Excel never
+ * calculated, formulas that reached outside the workbook (now values), macros, external links and
+ * the names into them, zip entries not copied. Each optional: a store that cannot tell leaves it out.
+ */
+export type SendCopyFindings = {
+  uncached?: readonly string[];
+  live?: readonly { cell: string; kind: 'WEBSERVICE' | 'DDE' | 'HYPERLINK' | 'LINK' }[];
+  macros?: 'none' | 'dropped' | 'kept';
+  externalLinks?: readonly { kind: 'DDE' | 'OLE' | 'workbook'; target: string }[];
+  linkNames?: readonly string[];
+  unsafeEntries?: readonly string[];
+};
+
+/** What 生成发送副本 did: how many ZG.* formulas became values, where the copy went, and what else it found. */
+export type SendCopyReport = { replaced: number; delivery: 'opened' | 'downloaded'; fileName: string } & SendCopyFindings;

@@ -28,6 +28,15 @@ export type StatsStrings = {
   copyDownloaded: string;
   copyNothing: string;
   copyUncached: string;
+  copyCheck: string;
+  copyLive: Record<'WEBSERVICE' | 'DDE' | 'HYPERLINK' | 'LINK', string>;
+  copyLinks: string;
+  copyLinkKinds: Record<'DDE' | 'OLE' | 'workbook', string>;
+  copyLinkNames: string;
+  copyMacrosDropped: string;
+  copyUnsafe: string;
+  listSeparator: string;
+  andMore: string;
   chooseSaved: string;
   chooseSavedHint: string;
   summaryHeading: string;
@@ -80,7 +89,21 @@ const zhCN: StatsStrings = {
   copyOpened: '已在新窗口打开发送副本：{0}个 ZG 公式已替换为数值。请先保存这个新工作簿，再发送保存后的文件。',
   copyDownloaded: '已生成“{0}”：{1}个 ZG 公式已替换为数值，可直接发送。',
   copyNothing: '“{0}”中没有 ZG 公式，已原样生成“{1}”。',
-  copyUncached: '其中{0}个单元格 Excel 从未计算过，副本中为空白：{1}',
+  copyUncached: '{0}个单元格的 ZG 公式 Excel 从未计算过，副本中为空白：{1}',
+  copyCheck: '发送前请留意：',
+  copyLive: {
+    WEBSERVICE: '{0}个公式会联网取数（WEBSERVICE/RTD），已替换为上次的结果：{1}',
+    DDE: '{0}个公式会启动其他程序（DDE），已替换为上次的结果：{1}',
+    HYPERLINK: '{0}个公式是指向工作簿以外的超链接（HYPERLINK），已替换为显示的文字：{1}',
+    LINK: '{0}个公式引用其他工作簿，已替换为上次的结果：{1}',
+  },
+  copyLinks: '已去掉{0}个外部链接：{1}',
+  copyLinkKinds: { DDE: 'DDE 链接“{0}”', OLE: 'OLE 链接“{0}”', workbook: '指向工作簿“{0}”的链接' },
+  copyLinkNames: '已删除指向外部链接的名称：{0}',
+  copyMacrosDropped: '已去掉宏（VBA 工程），副本为普通 .xlsx 工作簿。',
+  copyUnsafe: '压缩包中{0}个名称不安全的条目（含“..”、绝对路径或反斜杠）未复制：{1}',
+  listSeparator: '、',
+  andMore: '等共{0}个',
   chooseSaved: '选择已保存的台账文件…',
   chooseSavedHint: '选择一个 .xlsx 台账文件，在浏览器中生成副本并下载，原文件不变。',
   summaryHeading: '汇总',
@@ -133,7 +156,21 @@ const en: StatsStrings = {
   copyOpened: 'The copy is open in a new window: {0} ZG formulas became values. Save that new workbook first, then send the saved file.',
   copyDownloaded: 'Created "{0}": {1} ZG formulas became values; ready to send.',
   copyNothing: '"{0}" has no ZG formulas; "{1}" is an unchanged copy.',
-  copyUncached: '{0|cell was|cells were} never calculated by Excel and {0|is|are} blank in the copy: {1}',
+  copyUncached: 'ZG formulas Excel never calculated leave {0|cell|cells} blank in the copy: {1}',
+  copyCheck: ' Before sending, note:',
+  copyLive: {
+    WEBSERVICE: '{0|formula|formulas} fetching data from the web (WEBSERVICE/RTD), replaced by the last result: {1}',
+    DDE: '{0|formula|formulas} starting another program (DDE), replaced by the last result: {1}',
+    HYPERLINK: '{0|hyperlink|hyperlinks} to places outside the workbook (HYPERLINK), replaced by the text shown: {1}',
+    LINK: '{0|formula|formulas} referring to other workbooks, replaced by the last result: {1}',
+  },
+  copyLinks: 'Removed {0|external link|external links}: {1}',
+  copyLinkKinds: { DDE: 'DDE link "{0}"', OLE: 'OLE link "{0}"', workbook: 'link to the workbook "{0}"' },
+  copyLinkNames: 'Removed names pointing into those links: {0}',
+  copyMacrosDropped: 'Removed the macros (VBA project); the copy is a plain .xlsx workbook.',
+  copyUnsafe: 'Left out {0|zip entry|zip entries} with unsafe names (with "..", an absolute path or a backslash): {1}',
+  listSeparator: ', ',
+  andMore: ' and {0} more',
   chooseSaved: 'Choose a saved ledger file…',
   chooseSavedHint: 'Pick a ledger .xlsx file; the copy is made in the browser and downloaded, the file itself is not changed.',
   summaryHeading: 'Consolidate',
