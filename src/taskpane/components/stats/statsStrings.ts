@@ -52,6 +52,16 @@ export type StatsStrings = {
   consolidated: string;
   someRejected: string;
   noneAccepted: string;
+  replaceTitle: string;
+  replaceQuestion: string;
+  replaceQuestionBatch: string;
+  replaceHint: string;
+  replaceConfirm: string;
+  replaceSkip: string;
+  skipped: string;
+  skippedLine: string;
+  someSkipped: string;
+  noneConsolidated: string;
   figuresTable: string;
   figuresTableNote: string;
   colUnit: string;
@@ -119,6 +129,16 @@ const zhCN: StatsStrings = {
   consolidated: '已汇总{0}个文件到“{1}”表：现有{2}个单位、{3}行。',
   someRejected: '{0}个文件未导入（见下方说明），其余文件已正常汇总。',
   noneAccepted: '所选文件都不是整改台账，汇总表没有变化。',
+  replaceTitle: '替换另一个文件汇总的数据？',
+  replaceQuestion: '“{0}”的被巡察单位是“{1}”，将替换“{2}”已汇总的{3}行。',
+  replaceQuestionBatch: '“{0}”的被巡察单位是“{1}”，与本次所选的“{2}”相同，将替换它的{3}行。',
+  replaceHint: '如果是该单位重新报送的台账，请选“替换”；如果被巡察单位填错了（例如抄用了其他单位的台账），请选“跳过此文件”，改正后再汇总。',
+  replaceConfirm: '替换',
+  replaceSkip: '跳过此文件',
+  skipped: '已跳过',
+  skippedLine: '未汇总：被巡察单位“{0}”的数据来自“{1}”，按你的选择跳过此文件。',
+  someSkipped: '{0}个文件按你的选择跳过。',
+  noneConsolidated: '所选文件都已跳过，汇总表没有变化。',
   figuresTable: '本次导入单位的主要指标',
   figuresTableNote: '统计截至{0}，按本次导入的文件计算；全部单位见“汇总统计”工作表。',
   colUnit: '来源单位',
@@ -184,8 +204,18 @@ const en: StatsStrings = {
   rejected: 'Not imported',
   unitLine: '{0|problem|problems}, {1|measure|measures}',
   consolidated: 'Consolidated {0|file|files} into "{1}": {2|unit|units}, {3|row|rows} in all.',
-  someRejected: '{0|file was|files were} not imported (see below); the others were consolidated.',
+  someRejected: ' {0|file was|files were} not imported (see below); the others were consolidated.',
   noneAccepted: 'None of the chosen files is a ledger; the summary is unchanged.',
+  replaceTitle: 'Replace rows another file brought?',
+  replaceQuestion: '"{0}" names "{1}" as its unit and will replace the {3|row|rows} "{2}" brought into the summary.',
+  replaceQuestionBatch: '"{0}" names "{1}" as its unit, as "{2}" chosen with it does, and will replace its {3|row|rows}.',
+  replaceHint: 'If the unit sent its ledger again, choose Replace. If the unit is filled in wrongly (a ledger copied from another unit), choose Skip this file and consolidate it once corrected.',
+  replaceConfirm: 'Replace',
+  replaceSkip: 'Skip this file',
+  skipped: 'Skipped',
+  skippedLine: 'Not consolidated: the rows of "{0}" came from "{1}"; skipped as you chose.',
+  someSkipped: ' {0|file was|files were} skipped as you chose.',
+  noneConsolidated: 'Every chosen file was skipped; the summary is unchanged.',
   figuresTable: 'Figures of the units imported now',
   figuresTableNote: 'As of {0}, from the files imported now; the 汇总统计 sheet has every unit.',
   colUnit: 'Unit',
