@@ -4,7 +4,8 @@ import type { Notice } from '../../hooks/useStoreAction';
 import { useI18n } from '../../i18n';
 
 // Inline: the bar's body is one block of text; the list only needs its indent and no extra gap.
-const LIST = { margin: '4px 0 0', paddingLeft: '1.2em' } as const;
+// Points name cells and file paths (file:///C:/x.exe): they may break anywhere, or a 320 px pane scrolls.
+const LIST = { margin: '4px 0 0', paddingLeft: '1.2em', overflowWrap: 'anywhere' } as const;
 
 export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss?: () => void }) {
   const { t } = useI18n();
