@@ -71,7 +71,8 @@ export function ConsolidateSection({ state, t, locale }: { state: ConsolidateSta
           disabled={!state.canConsolidate}
           onFiles={(files) => void state.importFiles(files)}
         />
-        {state.reading > 0 && <span className={styles.note} role="status">{fill(t.reading, state.reading)}</span>}
+        {/* While a question waits for the user, nothing is being read: the question says what is next. */}
+        {state.reading > 0 && !state.question && <span className={styles.note} role="status">{fill(t.reading, state.reading)}</span>}
         {!state.canConsolidate && <span className={styles.note}>{t.consolidateMissing}</span>}
       </div>
       <NoticeBar notice={state.notice} onDismiss={state.clearNotice} />
