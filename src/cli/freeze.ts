@@ -16,7 +16,7 @@ export const FREEZE_HELP = `生成发送副本：把工作簿中所有 ZG.* 自�
 ${FREEZE_USAGE}
 
 副本是要发出去的，所以还会：把 WEBSERVICE、DDE（如 cmd|'/c calc'!A0）和指向外部的 HYPERLINK 公式
-替换为数值，去掉宏（VBA 工程），不复制名称含“..”、绝对路径或反斜杠的压缩包条目。
+替换为数值，去掉外部链接（DDE、OLE、指向其他工作簿的链接，引用它们的公式替换为数值）和宏（VBA 工程），不复制名称含“..”、绝对路径或反斜杠的压缩包条目。
 
 选项：
   -o, --out <文件>  副本的文件名（默认在原文件名后加“（发送副本）”）
@@ -61,7 +61,7 @@ function readWorkbook(file: string, io: CliIo): Uint8Array {
 /** What was done, in Chinese, one fact a line. */
 export function freezeSummary(result: FreezeResult, input: string, out: string): string {
   const lines: string[] = [];
-  const same = result.live.length === 0 && result.macros !== 'dropped' && result.unsafeEntries.length === 0;
+  const same = result.live.length === 0 && result.macros !== 'dropped' && result.unsafeEntries.length === 0 && result.externalLinks.length === 0;
   if (result.replaced === 0) lines.push(`“${path.basename(input)}”中没有 ZG.* 公式${same ? '，副本与原工作簿内容相同' : ''}：${out}`);
   else {
     lines.push(`已写出 ${out}：${result.replaced}个 ZG.* 公式已替换为数值`);
@@ -70,10 +70,17 @@ export function freezeSummary(result: FreezeResult, input: string, out: string):
   if (result.tableFormulas > 0) lines.push(`已去掉表格中${result.tableFormulas}个使用 ZG.* 函数的计算列公式（列中数值保留）`);
   if (result.names.length > 0) lines.push(`已删除使用 ZG.* 函数的名称：${result.names.join('、')}`);
   if (result.rules > 0) lines.push(`已删除${result.rules}条使用 ZG.* 函数的条件格式或数据验证规则`);
-  const kinds: Record<FreezeResult['live'][number]['kind'], string> = { WEBSERVICE: '联网取数（WEBSERVICE/RTD）', DDE: '启动程序（DDE）', HYPERLINK: '外部链接（HYPERLINK）' };
+  const kinds: Record<FreezeResult['live'][number]['kind'], string> = {
+    WEBSERVICE: '联网取数（WEBSERVICE/RTD）', DDE: '启动程序（DDE）', HYPERLINK: '外部链接（HYPERLINK）', LINK: '引用其他工作簿',
+  };
   if (result.live.length > 0) {
     lines.push(`已把${result.live.length}个会连到工作簿以外的公式替换为数值：${result.live.map((l) => `${l.cell} ${kinds[l.kind]}`).join('、')}`);
   }
+  if (result.externalLinks.length > 0) {
+    const what: Record<FreezeResult['externalLinks'][number]['kind'], string> = { DDE: 'DDE 链接', OLE: 'OLE 链接', workbook: '链接到工作簿' };
+    lines.push(`已去掉${result.externalLinks.length}个外部链接：${result.externalLinks.map((l) => `${what[l.kind]}“${l.target}”`).join('、')}`);
+  }
+  if (result.linkNames.length > 0) lines.push(`已删除指向外部链接的名称：${result.linkNames.join('、')}`);
   if (result.macros === 'dropped') lines.push('已去掉宏（VBA 工程），副本为普通 .xlsx 工作簿；如需保留请加 --keep-macros');
   if (result.macros === 'kept') lines.push('按 --keep-macros 保留了宏，副本为 .xlsm：收件人打开时 Excel 会提示启用宏');
   if (result.unsafeEntries.length > 0) lines.push(`未复制${result.unsafeEntries.length}个名称不安全的压缩包条目：${result.unsafeEntries.join('、')}`);

@@ -1,5 +1,5 @@
 import {
-  extraColumnsOf, mergeSummary, NO_EXTRA_COLUMNS, placeExtraColumns, summaryFigures, summaryRowKey, summaryRows, summaryUnits, unitKey, type SummaryRow,
+  extraColumnsOf, foreignReplacements, mergeSummary, NO_EXTRA_COLUMNS, replacementsToConfirm, summarySources, placeExtraColumns, summaryFigures, summaryRowKey, summaryRows, summaryUnits, unitKey, type SummaryRow,
 } from './consolidate';
 import { dashboardFigures } from './stats/dashboard-figures';
 import type { UnitLedger } from './store';
@@ -147,6 +147,42 @@ describe('mergeSummary', () => {
   test('the report counts each file’s problems and measures', () => {
     const { report } = mergeSummary([], [A], AT);
     expect(report[0]).toMatchObject({ unit: A.unit, problems: 4, measures: 5 });
+  });
+});
+
+describe('replacementsToConfirm: who would replace whom, before anything is written', () => {
+  const rowsOfA = summaryRows(A, AT).length;
+  const existing = summarySources(mergeSummary([], [A], AT).rows);
+  const renamed = (u: UnitLedger, name: string, fileName: string) => ({ ...u, unit: name, fileName });
+  test.each([
+    ['a new unit', [renamed(A, '乙局', '乙局.xlsx')], []],
+    ['the same file sent again (the ordinary update)', [A], []],
+    ['another file naming the same unit (copied without changing 被巡察单位)', [renamed(A, ` ${A.unit} `, '甲局.xlsx')],
+      [{ index: 0, fileName: '甲局.xlsx', unit: A.unit, replacedFile: 'A.xlsx', rows: rowsOfA, inBatch: false }]],
+    ['two files of one new unit in one batch: the later one replaces the earlier', [renamed(A, '乙局', '乙1.xlsx'), renamed(A, '乙局', '乙2.xlsx')],
+      [{ index: 1, fileName: '乙2.xlsx', unit: '乙局', replacedFile: '乙1.xlsx', rows: rowsOfA, inBatch: true }]],
+  ])('%s', (_, incoming, expected) => expect(replacementsToConfirm(existing, incoming)).toEqual(expected));
+
+  test('lists exactly the files foreignReplacements reports after the merge', () => {
+    const batches: UnitLedger[][] = [
+      [A, renamed(A, A.unit, 'B.xlsx'), renamed(A, '乙局', 'A.xlsx'), renamed(A, '乙局', 'C.xlsx'), A],
+      [renamed(A, A.unit.toUpperCase(), 'x.xlsx')],
+    ];
+    for (const incoming of batches) {
+      const before = mergeSummary([], [A], AT).rows;
+      const merged = mergeSummary(before, incoming, AT);
+      expect(replacementsToConfirm(summarySources(before), incoming).map((p) => [p.fileName, p.replacedFile])).toEqual(
+        foreignReplacements(merged.report).map((r) => [r.fileName, r.replacedFile]),
+      );
+    }
+  });
+
+  test('summarySources: each unit with its file and rows, in table order', () => {
+    const rows = mergeSummary([], [A, renamed(A, '乙局', '乙局.xlsx')], AT).rows;
+    expect(summarySources(rows)).toEqual([
+      { unit: A.unit, fileName: 'A.xlsx', rows: rowsOfA },
+      { unit: '乙局', fileName: '乙局.xlsx', rows: rowsOfA },
+    ]);
   });
 });
 

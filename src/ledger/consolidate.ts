@@ -6,7 +6,9 @@ import { normalizeText } from './normalize';
 import { rollUpAll, measuresByProblem } from './rollup';
 import { roundedRate } from './stats/rate';
 import { dashboardFigures } from './stats/dashboard-figures';
-import type { UnitLedger } from './store';
+import type { SummarySource, UnitLedger } from './store';
+
+export type { SummarySource } from './store';
 import { UNMARKED, type CloseState, type IsoDate, type Ledger, type MeasureRow, type ProblemRow, type StatusOrUnmarked } from './types';
 
 /** One row of the 汇总 table: a measure with its problem's fields (a problem without measures: one row, measure fields blank). */
@@ -143,6 +145,43 @@ export function mergeSummary(
  */
 export function foreignReplacements(report: readonly UnitOutcome[]): UnitOutcome[] {
   return report.filter((r) => r.outcome === 'replaced' && r.replacedFile !== null && r.replacedFile !== r.fileName);
+}
+
+/** The units of the 汇总 rows with their files and row counts, in table order. */
+export function summarySources(rows: readonly Pick<SummaryRow, 'sourceUnit' | 'sourceFile'>[]): SummarySource[] {
+  const groups = new Map<string, SummarySource>();
+  for (const row of rows) {
+    const key = unitKey(row.sourceUnit);
+    const group = groups.get(key);
+    if (group) group.rows++;
+    else groups.set(key, { unit: row.sourceUnit, fileName: row.sourceFile, rows: 1 });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * A file (`incoming[index]`) whose 被巡察单位 would replace the rows another file brought: already
+ * in the 汇总 (`inBatch` false), or chosen earlier in the same batch. `rows`: how many rows go.
+ */
+export type PendingReplacement = { index: number; fileName: string; unit: string; replacedFile: string; rows: number; inBatch: boolean };
+
+/**
+ * What foreignReplacements would list after merging `incoming` into a 汇总 holding `existing`,
+ * worked out before anything is written, with the rows each replacement removes, so the pane can
+ * ask first. A resend under the same file name is the ordinary update and is not listed.
+ */
+export function replacementsToConfirm(existing: readonly SummarySource[], incoming: readonly UnitLedger[]): PendingReplacement[] {
+  const now = new Map<string, SummarySource & { inBatch: boolean }>(existing.map((s) => [unitKey(s.unit), { ...s, inBatch: false }]));
+  const pending: PendingReplacement[] = [];
+  incoming.forEach((u, index) => {
+    const key = unitKey(u.unit);
+    const before = now.get(key);
+    if (before && before.fileName !== u.fileName) {
+      pending.push({ index, fileName: u.fileName, unit: u.unit.trim(), replacedFile: before.fileName, rows: before.rows, inBatch: before.inBatch });
+    }
+    now.set(key, { unit: u.unit.trim(), fileName: u.fileName, rows: summaryRows(u, '').length, inBatch: true });
+  });
+  return pending;
 }
 
 /** The units of the 汇总 rows, first spelling of each, in table order (the dashboard's row labels). */

@@ -99,6 +99,12 @@ export type LedgerStore = {
    */
   consolidate?(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
   /**
+   * The units already in the 汇总 table, with the file each one's rows came from and how many
+   * rows (none when there is no table yet): read before 汇总 writes, so the pane can ask before a
+   * file replaces rows another file brought (replacementsToConfirm). Optional, with consolidate.
+   */
+  summarySources?(): Promise<SummarySource[]>;
+  /**
    * 生成发送副本: a copy of the open workbook in which every ZG.* formula is replaced by its value,
    * opened as a new workbook for the user to save and send. Optional (needs an open workbook).
    */
@@ -113,6 +119,9 @@ export type LedgerStore = {
 
 /** What 统计 did: the sheet's name, the categories and units it lists, and whether it was new. */
 export type DashboardReport = { sheet: string; created: boolean; categories: number; units: number; charts: number };
+
+/** A unit in the 汇总 table: the file its rows came from (the first row's 来源文件) and how many rows it has. */
+export type SummarySource = { unit: string; fileName: string; rows: number };
 
 /** A ledger a unit sent back, as read from its file. `unit` is its 被巡察单位 (or the file name). */
 export type UnitLedger = { unit: string; fileName: string; ledger: Ledger };
@@ -132,5 +141,19 @@ export type ConsolidationReport = {
   asOf?: IsoDate | null;
 };
 
-/** What 生成发送副本 did: how many ZG.* formulas became values, and where the copy went. */
-export type SendCopyReport = { replaced: number; delivery: 'opened' | 'downloaded'; fileName: string };
+/**
+ * What 生成发送副本 changed beyond the ZG.* formulas, for the pane to warn about: cells Excel never
+ * calculated, formulas that reached outside the workbook (now values), macros, external links and
+ * the names into them, zip entries not copied. Each optional: a store that cannot tell leaves it out.
+ */
+export type SendCopyFindings = {
+  uncached?: readonly string[];
+  live?: readonly { cell: string; kind: 'WEBSERVICE' | 'DDE' | 'HYPERLINK' | 'LINK' }[];
+  macros?: 'none' | 'dropped' | 'kept';
+  externalLinks?: readonly { kind: 'DDE' | 'OLE' | 'workbook'; target: string }[];
+  linkNames?: readonly string[];
+  unsafeEntries?: readonly string[];
+};
+
+/** What 生成发送副本 did: how many ZG.* formulas became values, where the copy went, and what else it found. */
+export type SendCopyReport = { replaced: number; delivery: 'opened' | 'downloaded'; fileName: string } & SendCopyFindings;

@@ -47,8 +47,9 @@ export type SendCopyDeps = {
   maxBytes?: number;
 };
 
-/** SendCopyReport plus what the freeze found, for the pane to show (uncached cells as a warning). */
-export type ExcelSendCopyReport = SendCopyReport & Pick<FreezeResult, 'sheets' | 'uncached' | 'names' | 'rules' | 'tableFormulas'>;
+/** SendCopyReport plus what the freeze found, for the pane to show (uncached cells, live formulas, links, macros as warnings). */
+export type ExcelSendCopyReport = SendCopyReport &
+  Pick<FreezeResult, 'sheets' | 'uncached' | 'names' | 'rules' | 'tableFormulas' | 'live' | 'macros' | 'externalLinks' | 'linkNames' | 'unsafeEntries'>;
 
 const fail = (code: Parameters<typeof ledgerError>[0], ...params: (string | number)[]): never => {
   throw new LedgerStoreError(ledgerError(code, ...params));

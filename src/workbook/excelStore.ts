@@ -10,7 +10,7 @@ import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
 import {
   LedgerStoreError,
-  type ConsolidationReport, type DashboardReport, type ItemRef, type LedgerPresence, type LedgerStore, type SendCopyReport, type UnitLedger,
+  type ConsolidationReport, type DashboardReport, type ItemRef, type LedgerPresence, type LedgerStore, type SendCopyReport, type SummarySource, type UnitLedger,
 } from '../ledger/store';
 import type { Ledger, Round } from '../ledger/types';
 import { cellValue, dateSystemOfProbe, DATE_PROBE, roundFromCells, valueIn1900 } from './cells';
@@ -41,12 +41,13 @@ export type ExcelStoreOptions = {
   onWarning?: (warning: LedgerError) => void;
 };
 
-export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet' | 'refreshDashboard' | 'consolidate' | 'makeSendCopy'> & {
+export type ExcelStore = Omit<LedgerStore, 'kind' | 'createOrRepair' | 'writeReportSheet' | 'refreshDashboard' | 'consolidate' | 'summarySources' | 'makeSendCopy'> & {
   readonly kind: 'excel';
   createOrRepair(): Promise<RepairReport>;
   writeReportSheet(name: string, rows: string[][]): Promise<string>;
   refreshDashboard(): Promise<DashboardReport>;
   consolidate(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
+  summarySources(): Promise<SummarySource[]>;
   makeSendCopy(): Promise<SendCopyReport>;
 };
 
@@ -218,6 +219,7 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
     // stay out of the chunk every pane start needs.
     refreshDashboard: async () => (await import('./excelDashboard')).refreshDashboard(excel(), syncLoad),
     consolidate: async (units) => (await import('./excelSummary')).consolidate(excel(), units, options.now),
+    summarySources: async () => (await import('./excelSummary')).summarySources(excel()),
     makeSendCopy: async () => (await import('./excelSendCopy')).makeSendCopy({ download: options.download }),
   };
 }

@@ -13,8 +13,8 @@
 // wherever it now stands. A row that is gone (a measure the re-imported ledger no longer has) takes
 // its values with it. Values only: a formula typed into such a column is kept as its result.
 import { clockAt } from '../ledger/ledger-ops';
-import { extraColumnsOf, mergeSummary, placeExtraColumns, summaryUnits, type SummaryRow } from '../ledger/consolidate';
-import type { ConsolidationReport, UnitLedger } from '../ledger/store';
+import { extraColumnsOf, mergeSummary, placeExtraColumns, summarySources as sourcesOf, summaryUnits, type SummaryRow } from '../ledger/consolidate';
+import type { ConsolidationReport, SummarySource, UnitLedger } from '../ledger/store';
 import { cellsFromRow, dateSystemOfProbe, DATE_PROBE, headerIndex, officeText, readDate, readText, rowsIn1900, valueIn1900, type CellValue } from './cells';
 import type { DateSystem } from '../ledger/dates';
 import { queueLayoutLoad, queueLayoutWrite } from './excelLayout';
@@ -149,5 +149,29 @@ export function consolidate(excel: ExcelRunner, units: readonly UnitLedger[], no
       rowCount: merged.rows.length,
       asOf: readDate(valueIn1900(asOfInput.values[0]?.[0], system)),
     };
+  });
+}
+
+/**
+ * The units in ZG_Summary with their 来源文件 and row counts, read before 汇总 writes (the pane asks
+ * before a file replaces another file's rows). One sync, loaded as consolidate loads the table;
+ * none without a table.
+ */
+export function summarySources(excel: ExcelRunner): Promise<SummarySource[]> {
+  return excel.run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(SUMMARY.table);
+    table.load('name,columns/items/name,rows/items/values');
+    await context.sync();
+    if (table.isNullObject) return [];
+    const index = headerIndex(table.columns.items.map((c) => readText(c.name)));
+    const at = (field: 'sourceUnit' | 'sourceFile') => index.get(SUMMARY.columns.find((c) => c.field === field)!.header);
+    const [unitAt, fileAt] = [at('sourceUnit'), at('sourceFile')];
+    if (unitAt === undefined) return [];
+    const rows = table.rows.items.map((r) => r.values[0] ?? []).map((cells) => ({
+      sourceUnit: readText(cells[unitAt]),
+      sourceFile: fileAt === undefined ? '' : readText(cells[fileAt]),
+    }));
+    // A row with no unit (a table's empty first row) is no unit's row, as in consolidate.
+    return sourcesOf(rows.filter((r) => r.sourceUnit !== ''));
   });
 }

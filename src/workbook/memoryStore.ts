@@ -6,7 +6,7 @@ import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
 import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
 import { LedgerStoreError } from '../ledger/store';
-import type { ChangeEntry, ConsolidationReport, DashboardReport, ItemRef, LedgerPresence, LedgerStore, RepairReport, UnitLedger } from '../ledger/store';
+import type { ChangeEntry, ConsolidationReport, DashboardReport, ItemRef, LedgerPresence, LedgerStore, RepairReport, SummarySource, UnitLedger } from '../ledger/store';
 import type { SummaryRow } from '../ledger/consolidate';
 import { EMPTY_ROUND, type Ledger } from '../ledger/types';
 import { INFO_SHEET, SUMMARY, TABLES } from './schema';
@@ -37,6 +37,7 @@ export type MemoryStore = LedgerStore & {
   reportSheets(): readonly ReportSheet[];
   refreshDashboard(): Promise<DashboardReport>;
   consolidate(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
+  summarySources(): Promise<SummarySource[]>;
   /** The generated sheets (整改统计, 汇总统计) as last written, by sheet name. */
   generatedSheets(): ReadonlyMap<string, SheetLayout>;
   /** The rows of the 汇总 table. */
@@ -160,6 +161,10 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
         // Nobody types into the preview's 汇总统计: its 统计截止日期 stays blank (today).
         asOf: null,
       };
+    },
+    async summarySources() {
+      await settle();
+      return (await import('../ledger/consolidate')).summarySources(summary);
     },
     generatedSheets: () => generated,
     summaryRows: () => summary,

@@ -8,6 +8,10 @@ import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { freezeZgFormulas } from '../../src/workbook/xlsx/freeze';
 import { partText, setPartText, unzipXlsx, zipXlsx } from '../../src/workbook/xlsx/package';
 import { readLedgerFile } from '../../src/workbook/xlsx/readLedger';
+import { mergeSummary } from '../../src/ledger/consolidate';
+import { isLedgerError } from '../../src/ledger/errors';
+import { writeSummaryXlsx } from '../../src/workbook/summaryXlsx';
+import { worksheets } from '../../src/workbook/xlsx/package';
 
 const GB = 1024 ** 3;
 
@@ -33,6 +37,15 @@ export async function hostileCases(): Promise<Record<string, unknown>> {
     for (const p of Object.keys(parts).filter((n) => n.startsWith('xl/tables/'))) setPartText(parts, p, (partText(parts, p) ?? '').replace(/ ref="[^"]*"/g, ' ref="A1:XFD1048576"'));
     return zipXlsx(parts);
   })();
+  // A sparse 1,048,576-row ledger: 50 measures and one at row 1,048,570, the tables claiming every row.
+  const sparse = await (async () => {
+    const parts = unzipXlsx(await writeLedgerXlsx(generateLedger(50)));
+    for (const p of Object.keys(parts).filter((n) => n.startsWith('xl/tables/'))) setPartText(parts, p, (partText(parts, p) ?? '').replace(/ ref="A1:([A-Z]+)\d+"/g, ' ref="A1:$11048576"'));
+    const sheet = worksheets(parts).find((w) => w.name === '整改台账')!;
+    const far = '<row r="1048570"><c r="A1048570" t="inlineStr"><is><t>M999</t></is></c><c r="B1048570" t="inlineStr"><is><t>P001</t></is></c></row>';
+    setPartText(parts, sheet.path, (partText(parts, sheet.path) ?? '').replace('</sheetData>', () => `${far}</sheetData>`));
+    return zipXlsx(parts);
+  })();
   const comments = rawZip(minimalWorkbookEntries(`<worksheet><sheetData><row r="1">${'<!--<c r="A1"><f>-->'.repeat(100_000)}<c r="B1"><f>_xldudf_ZG_DAYSLEFT(A1)</f><v>7</v></c></row></sheetData></worksheet>`));
 
   const base = median(() => readLedgerFile(ordinary, 'x.xlsx'));
@@ -49,6 +62,13 @@ export async function hostileCases(): Promise<Record<string, unknown>> {
   add('freeze: 4 unreferenced 1 GB media parts', mediaBomb, (b) => freezeZgFormulas(b, 'x.xlsx'));
   add('read: 5,000 measures, tables claiming A1:XFD1048576', hugeRange, (b) => readLedgerFile(b, 'x.xlsx'));
   add('freeze: 100,000 comments holding unclosed tags', comments, (b) => freezeZgFormulas(b, 'x.xlsx'));
+  add('read: 50 measures and one at row 1,048,570, tables claiming 1,048,576 rows', sparse, (b) => readLedgerFile(b, 'x.xlsx'));
+  // consolidate's whole path (read, merge, write the 汇总 with ExcelJS), timed once: the writer is async.
+  const t0 = performance.now();
+  const unit = readLedgerFile(sparse, 'x.xlsx');
+  if (!isLedgerError(unit)) await writeSummaryXlsx(mergeSummary([], [unit], '2026-11-22 09:00:00').rows);
+  const ms = performance.now() - t0;
+  cases['consolidate: that sparse ledger read and written as a 汇总'] = { fileKiB: Math.round(sparse.length / 1024), ms: Math.round(ms), ratioToOrdinaryRead: Math.round((ms / base) * 100) / 100 };
   return { ordinaryReadMs: Math.round(base), ordinaryFileKiB: Math.round(ordinary.length / 1024), cases };
 }
 

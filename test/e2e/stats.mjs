@@ -1,7 +1,7 @@
 // The 统计 tab in Chromium, on the preview store (called from run.mjs at each pane width): create
 // the 整改统计 sheet and see the outcome and the key figures; 汇总 a ledger file together with a
 // file that is not one (the ledger goes in, the other gets a Chinese reason); the same ledger again
-// is a 替换; a saved ledger becomes a 发送副本 download — all without a request to another origin
+// is a 替换, and under another file name it is asked about first; a saved ledger becomes a 发送副本 download — all without a request to another origin
 // and without sideways scrolling.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -10,6 +10,14 @@ import { basename, join } from 'node:path';
 import { openPanePage, ROOT } from './harness.mjs';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook with DDE, OLE and workbook links (test/support/hostile.ts), written by tsx. */
+function writeLinkedWorkbook() {
+  const out = join(mkdtempSync(join(tmpdir(), 'zg-e2e-')), '外链台账.xlsx');
+  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  execFileSync(process.execPath, [tsx, join(ROOT, 'test', 'e2e', 'linkedWorkbook.ts'), out], { cwd: ROOT, stdio: 'pipe' });
+  return out;
+}
 
 /** A sample ledger file written by the project's own command line (`ledger template --sample`). */
 export function writeSampleLedger() {
@@ -72,6 +80,22 @@ export async function statsScenario({ browser, origin, width, ledgerFile, check,
     await assertNoHorizontalScroll(page, '汇总');
   });
 
+  await check(`${tag}: 汇总 asks before a file under another name replaces the unit's rows; 替换 replaces`, async () => {
+    const renamed = { name: '示例单位台账（第二版）.xlsx', mimeType: XLSX_MIME, buffer: readFileSync(ledgerFile) };
+    await page.getByLabel('选择台账文件…').setInputFiles([renamed]);
+    const question = page.getByRole('group', { name: '替换另一个文件汇总的数据？' });
+    await question.getByText(/^“示例单位台账（第二版）.xlsx”的被巡察单位是“.+”，将替换“示例单位台账.xlsx”已汇总的\d+行。$/).waitFor();
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    assert(focused === '跳过此文件', `focus on ${focused}`);
+    await question.scrollIntoViewIfNeeded();
+    await shot(page, `${tag}-10b-summary-question`);
+    await settle(page);
+    await assertNoHorizontalScroll(page, '汇总的替换确认');
+    await question.getByRole('button', { name: '替换', exact: true }).click();
+    await page.getByRole('list', { name: '各文件导入结果' }).getByText('示例单位台账（第二版）.xlsx').waitFor();
+    assert((await question.count()) === 0, 'the question is still shown after 替换');
+  });
+
   await check(`${tag}: 发送副本 from a saved file downloads the copy; a bad file gets a message`, async () => {
     const download = page.waitForEvent('download');
     await page.getByLabel('选择已保存的台账文件…').setInputFiles(ledgerFile);
@@ -81,6 +105,20 @@ export async function statsScenario({ browser, origin, width, ledgerFile, check,
     await page.getByRole('alert').filter({ hasText: '“坏文件.xlsx”不是 Excel 工作簿' }).waitFor();
     await settle(page);
     await assertNoHorizontalScroll(page, '发送副本');
+  });
+
+  await check(`${tag}: 发送副本 of a workbook with DDE, OLE and workbook links lists each warning`, async () => {
+    const download = page.waitForEvent('download');
+    await page.getByLabel('选择已保存的台账文件…').setInputFiles(writeLinkedWorkbook());
+    assert((await download).suggestedFilename() === '外链台账（发送副本）.xlsx', 'no copy downloaded');
+    const bar = page.getByRole('status').filter({ hasText: '发送前请留意' });
+    await bar.waitFor();
+    const points = await bar.getByRole('listitem').allTextContents();
+    assert(points.length === 3 && points[1].startsWith('已去掉3个外部链接：DDE 链接“cmd|/c calc”'), `points: ${points.join(' / ')}`);
+    await bar.scrollIntoViewIfNeeded();
+    await settle(page);
+    await shot(page, `${tag}-11-send-copy-warnings`);
+    await assertNoHorizontalScroll(page, '发送副本的提示');
   });
 
   await check(`${tag}: 统计 made no request to another origin and no script error`, async () => {

@@ -101,3 +101,61 @@ export function minimalWorkbookEntries(sheetXml = '<worksheet xmlns="http://sche
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
   ];
 }
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const LINK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml';
+
+const LINKED_CELLS =
+  '<row r="1"><c r="A1"><f>[2]Sheet1!A1</f><v>42</v></c>' +
+  '<c r="B1" t="str"><f>\'[2]Other Sheet\'!B2&amp;" yuan"</f><v>7 yuan</v></c>' +
+  '<c r="C1"><f>LinkedTotal*2</f><v>84</v></c>' +
+  '<c r="D1"><f>SUM(1,2)</f><v>3</v></c>' +
+  '<c r="E1"><f t="shared" ref="E1:E2" si="0">[1]!\'!A0\'</f><v>0</v></c></row>' +
+  '<row r="2"><c r="E2"><f t="shared" si="0"/><v>0</v></c><c r="F2" t="s"><v>0</v></c></row>';
+
+/**
+ * A workbook carrying external links: a DDE link starting `cmd /c calc`, a link to a workbook on a
+ * share, an OLE link to an .exe; cells into them (directly, through the name LinkedTotal, shared),
+ * SUM(1,2) in D1 that must stay, and text that merely looks like a reference.
+ */
+export function linkedWorkbookEntries(): RawEntry[] {
+  const [types, rels, workbook, workbookRels, sheet] = minimalWorkbookEntries(`<worksheet ${NS}><sheetData>${LINKED_CELLS}</sheetData></worksheet>`);
+  const overrides = [1, 2, 3].map((i) => `<Override PartName="/xl/externalLinks/externalLink${i}.xml" ContentType="${LINK_TYPE}"/>`).join('');
+  return [
+    { ...types, data: String(types.data).replace('</Types>', `${overrides}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`) },
+    rels,
+    {
+      ...workbook,
+      data: String(workbook.data).replace(
+        '</sheets>',
+        '</sheets><externalReferences><externalReference r:id="rId11"/><externalReference r:id="rId12"/><externalReference r:id="rId13"/></externalReferences>' +
+          '<definedNames><definedName name="LinkedTotal">[2]Sheet1!$A$1</definedName><definedName name="Kept">Sheet1!$D$1</definedName></definedNames>',
+      ),
+    },
+    {
+      ...workbookRels,
+      data: String(workbookRels.data).replace(
+        '</Relationships>',
+        [1, 2, 3].map((i) => `<Relationship Id="rId1${i}" Type="${REL}/externalLink" Target="externalLinks/externalLink${i}.xml"/>`).join('') +
+          `<Relationship Id="rId20" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      ),
+    },
+    sheet,
+    { name: 'xl/sharedStrings.xml', data: `<sst ${NS} count="1" uniqueCount="1"><si><t>[1]Sheet1!A1 只是文字</t></si></sst>` },
+    { name: 'xl/externalLinks/externalLink1.xml', data: `<externalLink ${NS}><ddeLink ddeService="cmd" ddeTopic="/c calc"><ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>` },
+    {
+      name: 'xl/externalLinks/externalLink2.xml',
+      data: `<externalLink ${NS}><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/><sheetName val="Other Sheet"/></sheetNames></externalBook></externalLink>`,
+    },
+    {
+      name: 'xl/externalLinks/_rels/externalLink2.xml.rels',
+      data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///\\\\share\\secret\\账本.xlsx" TargetMode="External"/></Relationships>`,
+    },
+    { name: 'xl/externalLinks/externalLink3.xml', data: `<externalLink ${NS}><oleLink r:id="rId1" progId="Package"><oleItems><oleItem name="x"/></oleItems></oleLink></externalLink>` },
+    {
+      name: 'xl/externalLinks/_rels/externalLink3.xml.rels',
+      data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/oleObject" Target="file:///C:/evil.exe" TargetMode="External"/></Relationships>`,
+    },
+  ];
+}

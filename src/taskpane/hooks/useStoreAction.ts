@@ -5,7 +5,8 @@ import { describeError } from '../format';
 import { useI18n } from '../i18n';
 import { takeStoreWarnings } from '../storeWarnings';
 
-export type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string };
+/** `items`: points listed under the text (each warning of 发送副本), when there are several. */
+export type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string; items?: readonly string[] };
 
 export type StoreAction = {
   busy: boolean;

@@ -6,7 +6,8 @@ import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/error
 import { openXlsx } from './open';
 import { definedNames, partText, relsPathOf, setPartText, worksheets, zipXlsx, type XlsxParts } from './package';
 import { dropMacros, hasMacros } from './macros';
-import { dropZgDefinedNames, dropZgRules, dropZgTableFormulas, freezeSheetCells, needsAddin, rewriteElements, zgDefinedNames, type LiveKind } from './freezeXml';
+import { dropExternalLinks, type ExternalLink } from './externalLinks';
+import { dropZgDefinedNames, dropZgRules, dropZgTableFormulas, freezeSheetCells, needsAddin, refersToOtherWorkbook, rewriteElements, zgDefinedNames, type LiveKind } from './freezeXml';
 
 export { callsZg } from './freezeXml';
 
@@ -30,10 +31,14 @@ export type FreezeResult = {
   rules: number;
   /** Table calculated-column (and totals-row) formulas removed, so Excel does not refill the column. */
   tableFormulas: number;
-  /** Formulas that reach outside the workbook (WEBSERVICE, DDE, external HYPERLINK), now their values: `整改台账!H5`. */
+  /** Formulas that reach outside the workbook (WEBSERVICE, DDE, external HYPERLINK, another workbook), now their values: `整改台账!H5`. */
   live: { cell: string; kind: LiveKind }[];
   /** What became of a VBA project: none in the file, dropped from the copy, or kept (keepMacros). */
   macros: 'none' | 'dropped' | 'kept';
+  /** External links removed (xl/externalLinks: DDE, OLE, other workbooks), with what each pointed at. */
+  externalLinks: ExternalLink[];
+  /** Defined names removed because they pointed into those links. */
+  linkNames: string[];
   /** Zip entries not copied because their names climb out of the folder, are absolute or use `\\`. */
   unsafeEntries: string[];
 };
@@ -55,14 +60,18 @@ export function freezeZgFormulas(xlsx: Uint8Array, fileName = '该文件', optio
   let result: Omit<FreezeResult, 'bytes'>;
   try {
     const macros = !hasMacros(parts) ? 'none' : options.keepMacros ? 'kept' : (dropMacros(parts), 'dropped');
-    result = { ...freezeParts(parts), macros, unsafeEntries };
+    // The sheets are frozen first: a formula into a link keeps the value it had before the link goes.
+    const frozen = freezeParts(parts);
+    const links = dropExternalLinks(parts);
+    result = { ...frozen, macros, externalLinks: links.links, linkNames: links.names, unsafeEntries };
   } catch {
     // The scanners do not throw on odd XML; this is the backstop for a package too broken to rewrite.
     return ledgerError('damagedXlsx', fileName);
   }
   const changed =
     result.replaced > 0 || result.names.length > 0 || result.rules > 0 || result.tableFormulas > 0 ||
-    result.live.length > 0 || result.macros === 'dropped' || unsafeEntries.length > 0;
+    result.live.length > 0 || result.macros === 'dropped' || unsafeEntries.length > 0 ||
+    result.externalLinks.length > 0 || result.linkNames.length > 0;
   if (!changed) return { ...result, bytes: xlsx };
   dropCalcChain(parts);
   return { ...result, bytes: zipXlsx(parts) };
@@ -80,14 +89,16 @@ export function sendCopyFileName(fileName: string, keepMacros = false): string {
 }
 
 /** Rewrites the parts in place; the result without its bytes. */
-function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes' | 'macros' | 'unsafeEntries'> {
+function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes' | 'macros' | 'unsafeEntries' | 'externalLinks' | 'linkNames'> {
   const listed = worksheets(parts).filter((s) => parts[s.path]);
   // Worksheet parts the workbook does not list (a writer's leftovers) are frozen too, named by path.
   const seen = new Set(listed.map((s) => s.path));
   const unlisted = Object.keys(parts)
     .filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p) && !seen.has(p))
     .map((path) => ({ name: path, path }));
-  const zgNames = zgDefinedNames(definedNames(parts));
+  const names = definedNames(parts);
+  const zgNames = zgDefinedNames(names);
+  const linkNames = names.filter((n) => refersToOtherWorkbook(n.formula)).map((n) => n.name);
   const zg = needsAddin(zgNames);
   const sheets: FreezeResult['sheets'] = [];
   const uncached: string[] = [];
@@ -96,7 +107,7 @@ function freezeParts(parts: XlsxParts): Omit<FreezeResult, 'bytes' | 'macros' | 
   let rules = 0;
   for (const sheet of [...listed, ...unlisted]) {
     const xml = partText(parts, sheet.path) ?? '';
-    const frozen = freezeSheetCells(xml, zg);
+    const frozen = freezeSheetCells(xml, zg, linkNames);
     const pruned = dropZgRules(frozen.xml, zg);
     if (pruned.xml !== xml) setPartText(parts, sheet.path, pruned.xml);
     rules += pruned.removed;

@@ -24,7 +24,8 @@ export function callsZg(formula: string): boolean {
 /**
  * Formulas that reach outside the workbook when a recipient opens or clicks the copy: WEBSERVICE
  * (and FILTERXML fed by it) and RTD fetch from a server, a DDE reference (`cmd|'/c calc'!A0`)
- * starts a program, HYPERLINK to anything but a place in the workbook (`"#Sheet!A1"`) opens it.
+ * starts a program, HYPERLINK to anything but a place in the workbook (`"#Sheet!A1"`) opens it,
+ * and a reference into another workbook (`[1]Sheet1!A1`) makes Excel offer to update the link.
  * A copy meant to be mailed out keeps their last values instead.
  */
 const LIVE_CALL = /(?:^|[^\w.])(?:_xlfn\.)?(?:WEBSERVICE|RTD)\s*\(/i;
@@ -32,14 +33,28 @@ const LIVE_CALL = /(?:^|[^\w.])(?:_xlfn\.)?(?:WEBSERVICE|RTD)\s*\(/i;
 const DDE_REF = /(?:^|[^\w.'"])[A-Za-z_][\w.]*\|(?:'(?:[^']|'')*'|[\w.]+)!/;
 const HYPERLINK_CALL = /(?:^|[^\w.])HYPERLINK\s*\(\s*("(?:[^"]|"")*"|[^,)]*)/gi;
 
-export type LiveKind = 'WEBSERVICE' | 'DDE' | 'HYPERLINK';
+/** A reference into another workbook: `[1]Sheet1!A1`, `[1]!Name`, `'C:\x\[Book.xlsx]Sheet 1'!A1`. */
+const EXTERNAL_REF = /(?:^|[^\w.\]])\[[^[\]'"]+\][^\s!'"(),[\]]*!|'[^']*\[[^\]']+\](?:[^']|'')*'!/;
+
+/** Whether a formula (plain text) refers into another workbook (an external link). String literals do not count. */
+export function refersToOtherWorkbook(formula: string): boolean {
+  return EXTERNAL_REF.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+}
+
+/** LINK: a reference into another workbook, whose link the copy drops (externalLinks.ts). */
+export type LiveKind = 'WEBSERVICE' | 'DDE' | 'HYPERLINK' | 'LINK';
 
 /** Why a formula (plain text) must not stay live in a copy sent out, or null. */
 export function liveFormula(formula: string): LiveKind | null {
+  return liveKindOf(formula);
+}
+
+function liveKindOf(formula: string): LiveKind | null {
   const bare = formula.replace(QUOTED, (q) => q[0] + q[0]);
   if (LIVE_CALL.test(bare)) return 'WEBSERVICE';
   // The DDE topic is usually quoted ('/c calc'), so it is looked for in the formula as written.
   if (DDE_REF.test(formula.replace(/"(?:[^"]|"")*"/g, '""'))) return 'DDE';
+  if (refersToOtherWorkbook(formula)) return 'LINK';
   for (const m of formula.matchAll(HYPERLINK_CALL)) {
     // Only a literal "#…" is a place inside this workbook; anything else may be a URL or a file.
     if (!/^"#/.test(m[1].trim())) return 'HYPERLINK';
@@ -148,10 +163,16 @@ export type FrozenCells = { xml: string; cells: string[]; uncached: string[]; li
  * One worksheet: every cell whose formula calls ZG loses its `<f>` (and its dynamic-array `cm`)
  * and keeps its cached value. A shared formula goes with its master: every dependent of a ZG master
  * (same `si`) goes too. A string result (`t="str"`, valid only on formula cells) becomes an inline
- * string; numbers, booleans and errors keep their `<v>` and `t`. A cell never calculated (no `<v>`,
+ * string; numbers, booleans and errors keep their `<v>` and `t`. Live formulas (liveFormula, or a
+ * use of one of `linkNames`, names pointing into another workbook) become values the same way.
+ * A cell never calculated (no `<v>`,
  * or the `#NAME?` Excel caches when the add-in was missing) is listed in `uncached`.
  */
-export function freezeSheetCells(xml: string, zg: NeedsAddin = needsAddin()): FrozenCells {
+export function freezeSheetCells(xml: string, zg: NeedsAddin = needsAddin(), linkNames: readonly string[] = []): FrozenCells {
+  // A formula using a defined name that points into another workbook reaches out just as well.
+  const usesLink = nameUse(linkNames);
+  const liveFormula = (formula: string): LiveKind | null =>
+    liveKindOf(formula) ?? (usesLink !== null && usesLink.test(formula.replace(QUOTED, (q) => q[0] + q[0])) ? 'LINK' : null);
   const zgShared = new Set<string>();
   const liveShared = new Map<string, LiveKind>();
   for (const f of findElements(xml, 'f')) {

@@ -4,7 +4,10 @@ import { isLedgerError } from '../../ledger/errors';
 import { sampleLedger } from '../sample';
 import { MEASURES, PROBLEMS } from '../schema';
 import { dataHeaders, handMadeLedger, rewrite } from '../../../test/support/ledgerXlsx';
-import { partText, setPartText, type XlsxParts } from './package';
+import { mergeSummary } from '../../ledger/consolidate';
+import { writeSummaryXlsx } from '../summaryXlsx';
+import { SUMMARY } from '../schema';
+import { partText, setPartText, unzipXlsx, worksheets, type XlsxParts } from './package';
 import { readLedgerFile, type LedgerFile } from './readLedger';
 
 const sample = sampleLedger('2026-03-15');
@@ -52,4 +55,23 @@ describe('claimed table ranges are clamped to the cells that exist', () => {
     expect(read(bytes).ledger.measures).toEqual(read(await plain()).ledger.measures);
   });
 
+  // A sparse 1,048,576-row ledger: a few real rows and one far down, the table claiming every row.
+  // Reading walks the rows that exist (not a million), and the writers number rows afresh, so the
+  // 汇总 written from it has as many rows as there are measures. The cost is in npm run bench.
+  test('a measure at row 1,048,570 under a table claiming A1:P1048576 is read, and the 汇总 written from it stays small', async () => {
+    const far = 1_048_570;
+    const bytes = rewrite(await plain(), (parts) => {
+      setTableRef(parts, 'ZG_Measures', `A1:${lastCol(dataHeaders(MEASURES).length)}1048576`);
+      const sheet = worksheets(parts).find((s) => s.name === MEASURES.sheet)!;
+      const cell = (col: string, text: string) => `<c r="${col}${far}" t="inlineStr"><is><t>${text}</t></is></c>`;
+      const row = `<row r="${far}">${cell('A', 'M999')}${cell('B', sample.problems[0].id)}${cell('C', '远处的措施')}</row>`;
+      setPartText(parts, sheet.path, (partText(parts, sheet.path) ?? '').replace('</sheetData>', () => `${row}</sheetData>`));
+    });
+    const file = read(bytes);
+    expect(file.ledger.measures.map((m) => m.id)).toEqual([...sample.measures.map((m) => m.id), 'M999']);
+    const rows = mergeSummary([], [file], '2026-03-15 09:30:00').rows;
+    const summary = unzipXlsx(await writeSummaryXlsx(rows));
+    const table = Object.keys(summary).map((p) => partText(summary, p) ?? '').find((x) => x.includes(`name="${SUMMARY.table}"`));
+    expect(/ ref="A1:[A-Z]+(\d+)"/.exec(table ?? '')?.[1]).toBe(String(rows.length + 1));
+  });
 });

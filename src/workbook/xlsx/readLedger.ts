@@ -54,7 +54,7 @@ export function workbookReader(parts: XlsxParts) {
     let cells = sheets.get(path);
     if (!cells) {
       const xml = partText(parts, path);
-      cells = xml ? readSheetCells(xml, strings, dates) : { get: () => undefined, lastRow: 0 };
+      cells = xml ? readSheetCells(xml, strings, dates) : { get: () => undefined, lastRow: 0, rowsBetween: () => [] };
       sheets.set(path, cells);
     }
     return cells;
@@ -104,10 +104,11 @@ function readTable<F extends string>(table: TablePart, def: TableDef<F>, require
   const rowNumbers: number[] = [];
   const below: number[] = [];
   const first = table.range.top + table.headerRows;
-  // A claimed range (A1:XFD1048576) is clamped to the rows that hold a cell: the work follows the file's content.
+  // A claimed range (A1:XFD1048576) is walked over the rows that hold a cell: the work follows the
+  // file's content, also when one cell sits at row 1,048,570. A row without cells is blank: no item.
   const last = Math.min(table.range.bottom - table.totalsRows, cells.lastRow);
   const filled: boolean[] = [];
-  for (let r = first; r <= last; r++) {
+  for (const r of cells.rowsBetween(first, last)) {
     const row = rowAt(r);
     rows.push(row);
     rowNumbers.push(r);

@@ -98,7 +98,8 @@ export function readSummaryFile(bytes: Uint8Array, fileName: string): SummaryFil
     const extraValues: ExtraCell[][] = [];
     const userWork: string[] = [];
     const last = Math.min(table.range.bottom - table.totalsRows, cells.lastRow);
-    for (let r = table.range.top + table.headerRows; r <= last; r++) {
+    // Only rows holding a cell: a table claiming 1,048,576 rows over a few costs a few.
+    for (const r of cells.rowsBetween(table.range.top + table.headerRows, last)) {
       const row = summaryFromCells(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), defs[i], reader.dateSystem)), index);
       // The blank row an empty table keeps is not data.
       if (row.sourceUnit === '' && row.problemId === '' && row.measureId === '') continue;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decodeXstring, isDateFormatCode, parseA1, parseRange, readSheetCells } from './sheetCells';
+import { decodeXstring, isDateFormatCode, parseA1, parseRange, readSheetCells, rowsIn } from './sheetCells';
 
 describe('isDateFormatCode', () => {
   test.each([
@@ -63,4 +63,20 @@ describe('readSheetCells', () => {
       }),
     );
   });
+});
+
+test('rowsIn: the held rows within a range, as a filter over them would give', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 1_048_576 })), fc.integer({ min: 0, max: 1_048_577 }), fc.integer({ min: 0, max: 1_048_577 }), (rows, a, b) => {
+      const sorted = [...rows].sort((x, y) => x - y);
+      expect(rowsIn(sorted, a, b)).toEqual(sorted.filter((r) => r >= a && r <= b));
+    }),
+  );
+});
+
+test('a sheet with a cell at row 1,048,570 lists only the rows it holds', () => {
+  const cells = readSheetCells('<sheetData><row r="2"><c r="A2"><v>1</v></c></row><row r="1048570"><c r="A1048570"><v>2</v></c></row></sheetData>', [], []);
+  expect(cells.lastRow).toBe(1048570);
+  expect(cells.rowsBetween(2, 1048576)).toEqual([2, 1048570]);
+  expect(cells.rowsBetween(3, 1048569)).toEqual([]);
 });

@@ -114,6 +114,11 @@ export function parseRange(ref: string): CellRange | null {
 export type SheetCells = {
   get(row: number, col: number): XlsxCell | undefined;
   readonly lastRow: number;
+  /**
+   * The rows holding a cell from `first` to `last`, ascending: a range is walked over these, so a
+   * sheet with a handful of rows and one at 1,048,570 costs a handful of rows, not a million.
+   */
+  rowsBetween(first: number, last: number): number[];
   /** Every cell held, row by row. */
   each?(visit: (row: number, col: number, cell: XlsxCell) => void): void;
 };
@@ -199,11 +204,27 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
       else if (capture === 't') cell.inline += t;
     },
   });
+  let sorted: number[] | null = null;
   return {
     get: (r, c) => rows.get(r)?.get(c),
     lastRow,
+    rowsBetween: (first, last) => rowsIn((sorted ??= [...rows.keys()].sort((a, b) => a - b)), first, last),
     each: (visit) => rows.forEach((line, r) => line.forEach((c, col) => visit(r, col, c))),
   };
+}
+
+/** The entries of ascending `sorted` from `first` to `last`, found by binary search. */
+export function rowsIn(sorted: readonly number[], first: number, last: number): number[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < first) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < sorted.length && sorted[i] <= last; i++) out.push(sorted[i]);
+  return out;
 }
 
 /** An Excel table (ListObject) as the package describes it. */

@@ -139,7 +139,9 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
       if (isLedgerError(frozen)) throw new LedgerStoreError(frozen);
       const name = sendCopyFileName(fileName);
       deliver(frozen.bytes, name);
-      return { replaced: frozen.replaced, delivery: 'downloaded', fileName: name };
+      const { uncached, live, macros, externalLinks, linkNames, unsafeEntries } = frozen;
+      // What the freeze found goes back with the report: the pane warns about each.
+      return { replaced: frozen.replaced, delivery: 'downloaded', fileName: name, uncached, live, macros, externalLinks, linkNames, unsafeEntries };
     };
   }
   return store;

@@ -7,17 +7,19 @@ import { formatDate, formatRate } from '../../format';
 import { fill } from '../../i18n';
 import { NoticeBar } from '../common/NoticeBar';
 import { FilePicker } from './FilePicker';
+import { ReplaceQuestion } from './ReplaceQuestion';
 import type { StatsStrings } from './statsStrings';
 import { useStatsStyles } from './statsStyles';
 import type { ConsolidateState, FileResult } from './useConsolidate';
 
 function ResultItem({ result, t }: { result: FileResult; t: StatsStrings }) {
   const styles = useStatsStyles();
-  if (result.outcome === 'rejected') {
+  if ('message' in result) {
+    const rejected = result.outcome === 'rejected';
     return (
-      <li className={mergeClasses(styles.result, styles.resultBad)}>
+      <li className={mergeClasses(styles.result, rejected ? styles.resultBad : styles.resultSkipped)}>
         <span className={styles.resultHead}>
-          <span className={styles.outcomeBad}>{t.rejected}</span>
+          <span className={rejected ? styles.outcomeBad : styles.outcomeSkipped}>{rejected ? t.rejected : t.skipped}</span>
           <span className={styles.fileName}>{result.fileName}</span>
         </span>
         <span>{result.message}</span>
@@ -69,10 +71,12 @@ export function ConsolidateSection({ state, t, locale }: { state: ConsolidateSta
           disabled={!state.canConsolidate}
           onFiles={(files) => void state.importFiles(files)}
         />
-        {state.reading > 0 && <span className={styles.note} role="status">{fill(t.reading, state.reading)}</span>}
+        {/* While a question waits for the user, nothing is being read: the question says what is next. */}
+        {state.reading > 0 && !state.question && <span className={styles.note} role="status">{fill(t.reading, state.reading)}</span>}
         {!state.canConsolidate && <span className={styles.note}>{t.consolidateMissing}</span>}
       </div>
       <NoticeBar notice={state.notice} onDismiss={state.clearNotice} />
+      <ReplaceQuestion question={state.question} onAnswer={state.answer} t={t} />
       {state.results.length > 0 && (
         <ul className={styles.results} aria-label={t.resultsLabel}>
           {state.results.map((result, i) => (

@@ -212,6 +212,8 @@ describe('统计: 汇总', () => {
     await screen.findByText(/^已汇总1个文件/);
     const rowsBefore = base.summaryRows().length;
     await user.upload(screen.getByLabelText('选择台账文件…'), [files.jiaAgain]);
+    // Another file naming the same unit: asked first (ReplaceDialog.test.tsx has the question itself).
+    await user.click(await screen.findByRole('button', { name: '替换' }));
     await waitFor(() => expect(results()[0]).toHaveTextContent(/^替换甲单位/));
     expect(base.summaryRows()).toHaveLength(rowsBefore);
     const table = screen.getByRole('table', { name: '本次导入单位的主要指标' });

@@ -48,9 +48,11 @@ export const useStatsStyles = makeStyles({
   },
   resultOk: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
   resultBad: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  resultSkipped: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   resultHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   outcome: { fontWeight: tokens.fontWeightSemibold },
   outcomeBad: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
+  outcomeSkipped: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteMarigoldForeground1 },
   fileName: { color: tokens.colorNeutralForeground3 },
   tableBox: { overflowX: 'auto', minWidth: 0 },
   table: {

@@ -14,6 +14,7 @@ import type { Notice } from '../../hooks/useStoreAction';
 import { canDownloadFiles } from '../../platform';
 import { saveWorkbook } from '../../saveFile';
 import { readFileBytes } from './fileBytes';
+import { sendCopyNotice, sendCopyWarnings } from './sendCopyNotice';
 import { STATS_STRINGS, type StatsStrings } from './statsStrings';
 
 /** What the MessageBar says after 生成/刷新统计表. */
@@ -60,12 +61,6 @@ export function useDashboard(store: LedgerStore, ledger: Ledger, locale: Locale)
   return { asOf, figures, canRefresh: refreshDashboard !== undefined, busy, notice, clearNotice: useCallback(() => setNotice(null), []), refresh };
 }
 
-/** Cells Excel never calculated are blank in the copy: said as a warning, naming the first few. */
-function withUncached(done: string, uncached: readonly string[], t: StatsStrings): Notice {
-  if (uncached.length === 0) return { intent: 'success', text: done };
-  return { intent: 'warning', text: `${done}${fill(t.copyUncached, uncached.length, uncached.slice(0, 5).join('、'))}` };
-}
-
 export type SendCopyState = {
   canMakeCopy: boolean;
   /** Whether a saved file's copy opens as a new workbook (Excel on Mac) rather than downloading. */
@@ -103,9 +98,9 @@ export function useSendCopy(store: LedgerStore, locale: Locale): SendCopyState {
     () =>
       perform('copy', async () => {
         if (!makeSendCopy) throw new Error(t.refreshMissing);
-        const report: SendCopyReport & { uncached?: readonly string[] } = await makeSendCopy();
+        const report: SendCopyReport = await makeSendCopy();
         const done = report.delivery === 'opened' ? fill(t.copyOpened, report.replaced) : fill(t.copyDownloaded, report.fileName, report.replaced);
-        return withUncached(done, report.uncached ?? [], t);
+        return sendCopyNotice(done, report, t);
       }),
     [perform, makeSendCopy, t],
   );
@@ -122,8 +117,10 @@ export function useSendCopy(store: LedgerStore, locale: Locale): SendCopyState {
         // Excel on Mac cannot download: the copy opens as a new workbook there (saveFile.ts).
         const outcome = await saveWorkbook(result.bytes, name);
         const saved = outcome === 'opened' ? fill(t.copyOpened, result.replaced) : fill(t.copyDownloaded, name, result.replaced);
-        const done = result.replaced > 0 ? saved : fill(t.copyNothing, file.name, name);
-        return withUncached(done, result.uncached, t);
+        // "Unchanged" only when nothing at all changed: a dropped macro or link is a change too.
+        const warnings = sendCopyWarnings(result, t);
+        const done = result.replaced > 0 || warnings.length > 0 ? saved : fill(t.copyNothing, file.name, name);
+        return sendCopyNotice(done, result, t);
       }),
     [perform, t, locale],
   );
