@@ -128,30 +128,31 @@ export type SheetCells = {
   each?(visit: (row: number, col: number, cell: XlsxCell) => void): void;
 };
 
-type OpenCell = { row: number; col: number; type: string; style: number; v: string | null; inline: string; formula: boolean };
-
-function cellValueOf(c: OpenCell, strings: readonly string[]): XlsxValue {
-  switch (c.type) {
+/** A cell's value from its type (`t`), its <v> text and its inline string. */
+function cellValueOf(type: string, v: string | null, inline: string, strings: readonly string[]): XlsxValue {
+  switch (type) {
     case 's':
-      return c.v === null ? null : (strings[Number(c.v)] ?? null);
+      return v === null ? null : (strings[Number(v)] ?? null);
     case 'inlineStr':
-      return decodeXstring(c.inline);
+      return decodeXstring(inline);
     case 'str':
-      return c.v === null ? null : decodeXstring(c.v);
+      return v === null ? null : decodeXstring(v);
     case 'b':
-      return c.v === null ? null : c.v.trim() === '1' || c.v.trim().toLowerCase() === 'true';
+      return v === null ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
     case 'e':
-      return { error: (c.v ?? '#N/A').trim() };
+      return { error: (v ?? '#N/A').trim() };
     case 'd':
       // ISO 8601 date cells (rare; Excel reads them, Strict files may have them): the date part as text.
-      return c.v === null ? null : c.v.trim().slice(0, 10);
+      return v === null ? null : v.trim().slice(0, 10);
     default: {
-      if (c.v === null || c.v.trim() === '') return null;
-      const n = Number(c.v);
+      if (v === null || v.trim() === '') return null;
+      const n = Number(v);
       return Number.isFinite(n) ? n : null;
     }
   }
 }
+
+const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 
 /** Every non-empty cell of a worksheet part. Rows and cells without an `r` follow the previous one. */
 export function readSheetCells(xml: string, strings: readonly string[], dateXf: readonly boolean[]): SheetCells {
@@ -159,56 +160,67 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
   let lastRow = 0;
   let row = 0;
   let col = 0;
-  let cell: OpenCell | null = null;
+  // The open cell, in locals rather than an object: this runs for every cell of the sheet.
+  let inCell = false;
+  let type = 'n';
+  let style = 0;
+  let v: string | null = null;
+  let inline = '';
+  let formula = false;
   let capture: 'v' | 't' | null = null;
   let inInline = false;
   let phonetic = 0;
+  const picked: (string | undefined)[] = [undefined, undefined, undefined];
   scanXml(xml, {
     open(name, a) {
-      if (name === 'row') {
+      if (name === 'c') {
+        a.pick(CELL_ATTRIBUTES, picked);
+        const at = picked[0] ? parseA1(picked[0]) : null;
+        if (at) ({ row, col } = at);
+        else col++;
+        inCell = true;
+        type = picked[1] ?? 'n';
+        style = Number(picked[2] ?? 0);
+        v = null;
+        inline = '';
+        formula = false;
+      } else if (name === 'row') {
         const r = Number(a.get('r'));
         row = r > 0 ? Math.min(r, EXCEL_MAX_ROWS + 1) : row + 1;
         col = 0;
-      } else if (name === 'c') {
-        const ref = a.get('r');
-        const at = ref ? parseA1(ref) : null;
-        if (at) ({ row, col } = at);
-        else col++;
-        cell = { row, col, type: a.get('t') ?? 'n', style: Number(a.get('s') ?? 0), v: null, inline: '', formula: false };
-      } else if (!cell) {
+      } else if (!inCell) {
         return;
-      } else if (name === 'f') {
-        cell.formula = true;
       } else if (name === 'v') {
         capture = 'v';
-        cell.v = '';
+        v = '';
+      } else if (name === 'f') {
+        formula = true;
       } else if (name === 'is') inInline = true;
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && inInline && phonetic === 0) capture = 't';
     },
     close(name) {
       if (name === 'v' || name === 't') capture = null;
-      else if (name === 'is') inInline = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'c' && cell) {
-        const value = cellValueOf(cell, strings);
+      else if (name === 'c' && inCell) {
+        const value = cellValueOf(type, v, inline, strings);
         // A cell beyond Excel's bounds does not exist in any workbook Excel could open.
         // A formula cell is kept even without a result: a rewrite must know a formula was there.
-        if (((value !== null && value !== '') || cell.formula) && cell.row <= EXCEL_MAX_ROWS && cell.col <= EXCEL_MAX_COLS) {
-          if (cell.row > lastRow) lastRow = cell.row;
-          let line = rows.get(cell.row);
-          if (!line) rows.set(cell.row, (line = new Map()));
-          const kept: XlsxCell = { value: value === '' ? null : value, date: typeof value === 'number' && dateXf[cell.style] === true };
-          if (cell.formula) kept.formula = true;
-          line.set(cell.col, kept);
+        if (((value !== null && value !== '') || formula) && row <= EXCEL_MAX_ROWS && col <= EXCEL_MAX_COLS) {
+          if (row > lastRow) lastRow = row;
+          let line = rows.get(row);
+          if (!line) rows.set(row, (line = new Map()));
+          const kept: XlsxCell = { value: value === '' ? null : value, date: typeof value === 'number' && dateXf[style] === true };
+          if (formula) kept.formula = true;
+          line.set(col, kept);
         }
-        cell = null;
-      }
+        inCell = false;
+      } else if (name === 'is') inInline = false;
+      else if (name === 'rPh') phonetic--;
     },
-    wantsText: () => cell !== null && capture !== null,
+    wantsText: () => inCell && capture !== null,
     text(t) {
-      if (capture === 'v') cell!.v += t;
-      else cell!.inline += t;
+      if (capture === 'v') v += t;
+      else inline += t;
     },
   });
   return {

@@ -20,6 +20,8 @@ export class XmlScanError extends Error {
 export type TagAttributes = {
   /** The decoded value of an attribute (by its full name, prefix included), undefined when absent. */
   get(name: string): string | undefined;
+  /** Several at once, in one pass: out[i] is the value of names[i] (undefined when absent). */
+  pick(names: readonly string[], out: (string | undefined)[]): void;
   /** All of them. */
   all(): Record<string, string>;
 };
@@ -32,7 +34,6 @@ export type ScanHandlers = {
   wantsText(): boolean;
   text(text: string): void;
 };
-
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -126,6 +127,19 @@ class RangeAttributes implements TagAttributes {
       if (at[1] - at[0] === name.length && xml.startsWith(name, at[0])) return attributeValue(xml.slice(at[2], at[3]), at[2]);
     }
     return undefined;
+  }
+  pick(names: readonly string[], out: (string | undefined)[]): void {
+    const { xml, at } = this;
+    out.fill(undefined);
+    for (let i = this.from; nextAttribute(xml, i, this.to, at); i = at[3] + 1) {
+      const length = at[1] - at[0];
+      for (let k = 0; k < names.length; k++) {
+        if (out[k] === undefined && names[k].length === length && xml.startsWith(names[k], at[0])) {
+          out[k] = attributeValue(xml.slice(at[2], at[3]), at[2]);
+          break;
+        }
+      }
+    }
   }
   all(): Record<string, string> {
     return attributesIn(this.xml, this.from, this.to);
