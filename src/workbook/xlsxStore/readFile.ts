@@ -8,7 +8,7 @@ import { rollUpAll } from '../../ledger/rollup';
 import type { Ledger } from '../../ledger/types';
 import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells } from '../cells';
 import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schema';
-import { openXlsx } from '../xlsx/open';
+import { openXlsx, openXlsxAsync } from '../xlsx/open';
 import { attributes, definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
 import { cellFor, REQUIRED_FIELDS, workbookReader } from '../xlsx/readLedger';
 import { findTable, parseA1, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
@@ -140,9 +140,19 @@ const mark = (name: string) => void globalThis.performance?.mark?.(name);
 const startsWithZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Opens the bytes of a ledger file: the package and its model, or why it cannot be edited here. */
-export function openLedgerFile(bytes: Uint8Array, fileName: string): { parts: XlsxParts; model: LedgerFileModel } | LedgerError {
+export function openLedgerFile(bytes: Uint8Array, fileName: string): OpenedFile | LedgerError {
   // Only the XML parts are inflated when a save can copy the rest from the zip as it is.
-  const parts = openXlsx(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {});
+  return modelOf(bytes, fileName, openXlsx(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {}));
+}
+
+/** openLedgerFile with the parts inflated by the platform's zlib where it has one (the page). */
+export async function openLedgerFileAsync(bytes: Uint8Array, fileName: string): Promise<OpenedFile | LedgerError> {
+  return modelOf(bytes, fileName, await openXlsxAsync(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {}));
+}
+
+type OpenedFile = { parts: XlsxParts; model: LedgerFileModel };
+
+function modelOf(bytes: Uint8Array, fileName: string, parts: XlsxParts | LedgerError): OpenedFile | LedgerError {
   mark('zg:unzipped');
   // A zip that cannot be read to its end (a download cut short, a copy broken on a USB stick) is a
   // damaged workbook, not "not a workbook".
