@@ -56,7 +56,11 @@ function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetC
   const idCol = table.columns.findIndex((h) => h.trim() === def.idHeader);
   const rows: TableSlot['rows'] = [];
   const body: unknown[][] = [];
-  for (let r = table.range.top + table.headerRows; r <= table.range.bottom - table.totalsRows; r++) {
+  // A claimed range (A1:XFD1048576) is clamped to the rows that hold a cell: the work follows the
+  // file's content. The rows cut off are empty; a save that rewrites the table drops them, as it
+  // drops the empty rows it reads.
+  const last = Math.min(table.range.bottom - table.totalsRows, cells.lastRow);
+  for (let r = table.range.top + table.headerRows; r <= last; r++) {
     const values = table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i], system));
     const empty = values.every((v, i) => columnDefs[i]?.kind === 'formula' || v === '' || v === null);
     rows.push({ r, id: idCol >= 0 ? readText(values[idCol]) : '', empty });
