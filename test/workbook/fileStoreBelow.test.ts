@@ -1,6 +1,6 @@
-// What lies below a table when a save grows or shrinks it: generated workbooks with notes, merged
-// cells, drop-down lists, colour rules, a hyperlink, a picture anchor, a second table and a defined
-// name under ZG_Measures. They move with the rows below; a comment there refuses the save.
+// What lies below a table when a save grows or shrinks it: generated workbooks with a note, merged
+// cells, drop-down lists, colour rules, a picture anchor, a second table and a defined name under
+// ZG_Measures. They move with the rows below; a comment there refuses the save.
 import { isLedgerError } from '../../src/ledger/errors';
 import { LedgerStoreError } from '../../src/ledger/store';
 import { sampleLedger } from '../../src/workbook/sample';
@@ -33,9 +33,13 @@ async function withContentBelow(extra: { comment?: boolean } = {}): Promise<{ by
   xml = xml.replace(/<dataValidations count="(\d+)">/, (_, n: string) => `<dataValidations count="${Number(n) + 1}"><dataValidation type="list" allowBlank="1" sqref="E${note} G${note}:H${note + 1}"><formula1>"甲,乙"</formula1></dataValidation>`);
   xml = xml.replace('<dataValidations', `<conditionalFormatting sqref="A${note}:C${note}"><cfRule type="containsBlanks" dxfId="0" priority="9"><formula>LEN(TRIM(A${note}))=0</formula></cfRule></conditionalFormatting><dataValidations`);
   setPartText(parts, path, xml);
+  // A picture anchored on the note (rows count from 0) and a small table of the user's below it.
+  const rels = path.replace('worksheets/', 'worksheets/_rels/') + '.rels';
+  setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId97" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/><Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table9.xml"/></Relationships>'));
+  setPartText(parts, 'xl/drawings/drawing9.xml', `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${note - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${note + 4}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to></xdr:twoCellAnchor><xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from></xdr:oneCellAnchor></xdr:wsDr>`);
+  setPartText(parts, 'xl/tables/table9.xml', `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="用户表" displayName="用户表" ref="A${note + 2}:B${note + 4}"><autoFilter ref="A${note + 2}:B${note + 4}"/><tableColumns count="2"><tableColumn id="1" name="甲"/><tableColumn id="2" name="乙"/></tableColumns></table>`);
   setPartText(parts, 'xl/workbook.xml', partText(parts, 'xl/workbook.xml')!.replace('</definedNames>', `<definedName name="备注区">'整改台账'!$A$${note}:$C$${note}</definedName></definedNames>`));
   if (extra.comment) {
-    const rels = path.replace('worksheets/', 'worksheets/_rels/') + '.rels';
     setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/></Relationships>'));
     setPartText(parts, 'xl/comments9.xml', `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>王</author></authors><commentList><comment ref="B${note}" authorId="0"><text><t>请核对</t></text></comment></commentList></comments>`);
   }
@@ -61,6 +65,10 @@ describe('content below a table moves with its rows', () => {
     expect(Number(statusList(xml))).toBe(Number(statusList(before)) + 1);
     expect(partText(parts, 'xl/workbook.xml')).toContain(`<definedName name="备注区">'整改台账'!$A$${at}:$C$${at}</definedName>`);
     expect(saved.parts).toContain('xl/workbook.xml');
+    expect(partText(parts, 'xl/drawings/drawing9.xml')).toContain(`<xdr:row>${at - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at + 4}</xdr:row>`);
+    // The picture anchored at the top stays where it was.
+    expect(partText(parts, 'xl/drawings/drawing9.xml')).toContain('<xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>');
+    expect(partText(parts, 'xl/tables/table9.xml')).toContain(`ref="A${at + 2}:B${at + 4}"><autoFilter ref="A${at + 2}:B${at + 4}"/>`);
 
     // Shrunk again (the new problem deleted): everything is back where it was.
     const again = open(saved.bytes);
@@ -71,6 +79,7 @@ describe('content below a table moves with its rows', () => {
     expect(xml2).toContain(`<mergeCell ref="A${note}:C${note}"/>`);
     expect(xml2).toContain(`sqref="E${note} G${note}:H${note + 1}"`);
     expect(partText(back, 'xl/workbook.xml')).toContain(`'整改台账'!$A$${note}:$C$${note}`);
+    expect(partText(back, 'xl/tables/table9.xml')).toContain(`ref="A${note + 2}:B${note + 4}"`);
   });
 
   test('a comment below the table refuses the save with the reason, and writes nothing', async () => {
