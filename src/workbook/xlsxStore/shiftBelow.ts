@@ -74,14 +74,18 @@ export function shiftSheetTail(tail: string, s: RowShift): string {
     .replace(/(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** References to `sheet` in a defined name's formula, shifted (whole columns and rows left as they are). */
 export function shiftNameFormula(formula: string, sheet: string, s: RowShift): string {
-  return formula.replace(/('(?:[^']|'')+'|[^\s!'"(),=+\-*/&^<>:;{}]+)!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g, (whole, name: string, ref: string) => {
-    const bare = name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
-    const range = bare === sheet ? parseRef(ref.replace(/\$/g, '')) : null;
-    if (!range) return whole;
-    const moved = shiftRange(range, s);
-    return moved && moved !== range ? `${name}!${refText(moved, ref.includes('$'))}` : whole;
+  // The sheet's own name, quoted or bare, then `!`: a literal to search for, so a long formula costs
+  // one pass (a pattern for any sheet name would retry from every character).
+  const quoted = escapeRegExp(`'${sheet.replace(/'/g, "''")}'`);
+  const re = new RegExp(`(?:${quoted}|(?<![^\\s(),=+\\-*/&^<>:;{}])${escapeRegExp(sheet)})!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)`, 'g');
+  return formula.replace(re, (whole, ref: string) => {
+    const range = parseRef(ref.replace(/\$/g, ''));
+    const moved = range ? shiftRange(range, s) : null;
+    return moved && moved !== range ? `${whole.slice(0, whole.length - ref.length)}${refText(moved, ref.includes('$'))}` : whole;
   });
 }
 
