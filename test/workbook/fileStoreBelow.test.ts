@@ -8,7 +8,7 @@ import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../..
 import { findTable, readSheetCells, tablesOf } from '../../src/workbook/xlsx/sheetCells';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
-import { shiftRange } from '../../src/workbook/xlsxStore/shiftBelow';
+import { shiftNameFormula, shiftRange } from '../../src/workbook/xlsxStore/shiftBelow';
 import { measure, problem } from './storeContract';
 
 const now = () => new Date(2026, 10, 22, 9, 30, 0);
@@ -98,5 +98,15 @@ describe('content below a table moves with its rows', () => {
   ] as const)('rows %j with the body ending at %i, moved by %i → %j', (rows, after, delta, expected) => {
     const moved = shiftRange({ top: rows[0], bottom: rows[1], left: 1, right: 3 }, { after, delta, left: 1, right: 5 });
     expect(moved && [moved.top, moved.bottom]).toEqual(expected);
+  });
+
+  test.each([
+    ["'整改台账'!$A$12:$C$12", "'整改台账'!$A$14:$C$14"],
+    ['SUM(整改台账!B11,X整改台账!A12,整改台账!A3)', 'SUM(整改台账!B13,X整改台账!A12,整改台账!A3)'],
+    ["'整改台账'!$A:$A", "'整改台账'!$A:$A"],
+  ])('the defined name %s becomes %s when 2 rows are added after row 10', (formula, expected) => {
+    expect(shiftNameFormula(formula, '整改台账', { after: 10, delta: 2, left: 1, right: 5 })).toBe(expected);
+    expect(shiftNameFormula(formula.replace(/整改台账/g, "O'Brien").replace(/'O'Brien'/g, "'O''Brien'"), "O'Brien", { after: 10, delta: 2, left: 1, right: 5 }))
+      .toBe(expected.replace(/整改台账/g, "O'Brien").replace(/'O'Brien'/g, "'O''Brien'"));
   });
 });
