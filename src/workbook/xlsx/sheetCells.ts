@@ -154,6 +154,9 @@ function cellValueOf(type: string, v: string | null, inline: string, strings: re
 
 const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 
+/** One shared cell for every formula never calculated (a ledger's helper columns: thousands of them). */
+const FORMULA_WITHOUT_VALUE: XlsxCell = Object.freeze({ value: null, date: false, formula: true as const });
+
 /** Every non-empty cell of a worksheet part. Rows and cells without an `r` follow the previous one. */
 export function readSheetCells(xml: string, strings: readonly string[], dateXf: readonly boolean[]): SheetCells {
   const rows = new Map<number, Map<number, XlsxCell>>();
@@ -209,9 +212,12 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
           if (row > lastRow) lastRow = row;
           let line = rows.get(row);
           if (!line) rows.set(row, (line = new Map()));
-          const kept: XlsxCell = { value: value === '' ? null : value, date: typeof value === 'number' && dateXf[style] === true };
-          if (formula) kept.formula = true;
-          line.set(col, kept);
+          if (formula && (value === null || value === '')) line.set(col, FORMULA_WITHOUT_VALUE);
+          else {
+            const kept: XlsxCell = { value: value === '' ? null : value, date: typeof value === 'number' && dateXf[style] === true };
+            if (formula) kept.formula = true;
+            line.set(col, kept);
+          }
         }
         inCell = false;
       } else if (name === 'is') inInline = false;
