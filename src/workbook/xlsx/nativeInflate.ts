@@ -1,7 +1,7 @@
 // Inflating zip entries with the platform's own zlib — DecompressionStream('deflate-raw'), in
 // Chromium, Firefox, Safari 16.4+ and Node 18+ — for the page, where opening a 5,000-measure ledger
-// inflates ~14 MB and fflate's JavaScript inflater, still cold at that moment, took most of a
-// second. Bounded as ./zip is: output is counted chunk by chunk against the entry's and the
+// inflates ~14 MB and fflate's JavaScript inflater, still cold at that moment, took several
+// hundred ms (zlib: a third of that). Bounded as ./zip is: output is counted chunk by chunk against the entry's and the
 // archive's limits and the stream is cancelled at the first chunk past one. Where the platform has
 // no such stream, or refuses the data, the entry goes through ./zip's inflater, which decides as before.
 import { inflateEntry, ZipLimitError, type InflateBudget, type ZipEntry } from './zip';
