@@ -38,8 +38,9 @@ export function usePageFile(locale: Locale): [PageFile, PageActions] {
     // The bench (test/bench/page.ts) times opening from here to the list on screen.
     performance.mark('zg:file-chosen');
     try {
-      const { openFileStore } = await import(/* webpackChunkName: "file-store" */ '../workbook/xlsxStore/fileStore');
-      const store = openFileStore(await bytes(), name, { deliver: (data, fileName) => void saveBytes(data, fileName, null) });
+      // The reader's code and the file's bytes arrive together.
+      const [{ openFileStoreAsync }, data] = await Promise.all([import(/* webpackChunkName: "file-store" */ '../workbook/xlsxStore/fileStore'), bytes()]);
+      const store = await openFileStoreAsync(data, name, { deliver: (data, fileName) => void saveBytes(data, fileName, null) });
       performance.mark('zg:store-ready');
       if (isLedgerError(store)) {
         setState({ phase: 'start', busy: null, error: store.message });

@@ -13,7 +13,7 @@ import { ROOT, watchForeignRequests } from './harness.mjs';
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const FILES = join(ROOT, 'test', 'e2e', 'pageFiles.ts');
 
-const tsx = (...args) => JSON.parse(execFileSync(process.execPath, [TSX, FILES, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 }));
+export const tsx = (...args) => JSON.parse(execFileSync(process.execPath, [TSX, FILES, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 }));
 
 export function makePageFiles() {
   return tsx('make', mkdtempSync(join(tmpdir(), 'zg-page-')));
@@ -45,7 +45,7 @@ async function saveByDownload(page, file) {
   return download.suggestedFilename();
 }
 
-async function setStatus(page, id, status, wide) {
+export async function setStatus(page, id, status, wide) {
   await page.getByRole('tab', { name: '台账' }).click();
   await page.getByRole('searchbox', { name: '搜索' }).fill(id);
   await page.getByRole('button', { name: new RegExp(`^${id}`) }).click();

@@ -5,7 +5,7 @@
 //   tsx test/e2e/pageFiles.ts check <input> <saved> [--libreoffice]
 //
 // `check` prints JSON: the parts that differ between input and saved (must be only the sheets and
-// table parts of the ledger's own tables), and with --libreoffice the 整改统计 headline figures
+// table parts of the ledger's own tables), each measure's 整改状态 as saved, and with --libreoffice the 整改统计 headline figures
 // LibreOffice recalculated from the saved file beside the core's from the same ledger.
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +108,7 @@ async function check(input: string, saved: string, withLibreOffice: boolean): Pr
     outside: changed.filter((p) => !allowed.has(p)),
     unchanged: Object.keys(before).length - changed.length,
     ledger: { problems: read(saved).problems.length, measures: read(saved).measures.length },
+    status: Object.fromEntries(read(saved).measures.map((m) => [m.id, m.status])),
     figures: withLibreOffice ? await headline(saved, read(input), read(saved)) : null,
   };
 }

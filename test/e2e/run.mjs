@@ -4,13 +4,15 @@
 // language and forms in both languages (pane.mjs); at 320 px and ~450 px wide,
 // with no horizontal scrolling and no request to any origin but the page's own. Then the page over a
 // ledger file (app.html, page.mjs) from file:// at 1280 px and over http at 320 px. Screenshots go
-// to test-results/. Ends with "N passed, N failed". E2E_ONLY=page runs only the page's scenarios.
+// to test-results/. Then 保存 in place through the File System Access API on an OPFS file
+// (pageSaveInPlace.mjs). Ends with "N passed, N failed". E2E_ONLY=page runs only the page's scenarios.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPane, launchChromium, openPanePage, ROOT, serve, watchForeignRequests } from './harness.mjs';
 import { paneScenario } from './pane.mjs';
-import { makePageFiles, pageScenario } from './page.mjs';
+import { makePageFiles, pageScenario, setStatus, tsx } from './page.mjs';
+import { saveInPlaceScenario } from './pageSaveInPlace.mjs';
 import { statsScenario, summaryWorkbookScenario, writeSampleLedger } from './stats.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -209,6 +211,8 @@ async function main() {
     await pageScenario({ ...env, url: pathToFileURL(join(dist, 'app.html')).href, width: 1280, tag: 'file-1280px', libreoffice: true });
     console.log(`page over a file, over http at 320px (${server.origin})`);
     await pageScenario({ ...env, url: `${server.origin}/app.html`, width: 320, tag: 'http-320px', libreoffice: false });
+    console.log(`保存 in place through the File System Access API, an OPFS file (${server.origin})`);
+    await saveInPlaceScenario({ ...env, origin: server.origin, tsx, setStatus });
   } finally {
     await browser.close();
     await server.close();

@@ -10,7 +10,7 @@ import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../..
 import { dateStyles, tablesOf, findTable } from '../../src/workbook/xlsx/sheetCells';
 import { workbookReader } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
-import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
+import { openFileStore, openFileStoreAsync, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
 import { rawEntries } from '../../src/workbook/xlsxStore/zipUpdate';
 import { changeEntries } from '../support/changeLog';
 import { unrelatedWorkbook } from '../support/ledgerXlsx';
@@ -62,6 +62,18 @@ describeStoreContract('.xlsx file', async (clock) => {
 
 const changedParts = (a: XlsxParts, b: XlsxParts) =>
   [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !a[k] || !b[k] || Buffer.compare(Buffer.from(a[k]), Buffer.from(b[k])) !== 0).sort();
+
+test('the page’s open (parts inflated by the platform’s zlib) reads what the synchronous open reads, and saves the same bytes', async () => {
+  const store = await openFileStoreAsync(sample, '整改台账.xlsx', { now });
+  if (isLedgerError(store)) throw new Error(store.message);
+  const sync = open(sample);
+  expect(await store.load()).toEqual(await sync.load());
+  await store.setStatus('P001-M01', '已完成', '2026-11-20');
+  await sync.setStatus('P001-M01', '已完成', '2026-11-20');
+  expect(store.save().bytes).toEqual(sync.save().bytes);
+  const refused = await openFileStoreAsync(new Uint8Array([0x50, 0x4b, 3, 4, 0]), '坏.xlsx');
+  expect(isLedgerError(refused) && refused.code).toBe('damagedXlsx');
+});
 
 describe('saving changes only what the user changed', () => {
   test('a save without edits gives back the file as it was, byte for byte', () => {

@@ -3,7 +3,7 @@
 // workbook (both OLE2 files), not a zip at all, a zip without a workbook, or one too large to read
 // safely (a zip bomb, or a directory listing more parts than any workbook has).
 import { ledgerError, type LedgerError } from '../../ledger/errors';
-import { NotXlsxError, unzipXlsx, ZipLimitError, type UnzipOptions, type XlsxParts } from './package';
+import { NotXlsxError, unzipXlsx, unzipXlsxAsync, ZipLimitError, type UnzipOptions, type XlsxParts } from './package';
 
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -36,7 +36,21 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: UnzipOpti
   try {
     return unzipXlsx(bytes, options);
   } catch (e) {
-    if (e instanceof ZipLimitError) return tooLargeError(e, fileName);
-    return ledgerError(e instanceof NotXlsxError ? 'notXlsx' : 'damagedXlsx', fileName);
+    return unzipError(e, fileName);
   }
+}
+
+/** openXlsx with the parts inflated by the platform's zlib where it has one (the page). */
+export async function openXlsxAsync(bytes: Uint8Array, fileName: string, options: UnzipOptions = {}): Promise<XlsxParts | LedgerError> {
+  if (startsWith(bytes, OLE2_SIGNATURE)) return ledgerError(isEncryptedPackage(bytes) ? 'encryptedXlsx' : 'oldXls', fileName);
+  try {
+    return await unzipXlsxAsync(bytes, options);
+  } catch (e) {
+    return unzipError(e, fileName);
+  }
+}
+
+function unzipError(e: unknown, fileName: string): LedgerError {
+  if (e instanceof ZipLimitError) return tooLargeError(e, fileName);
+  return ledgerError(e instanceof NotXlsxError ? 'notXlsx' : 'damagedXlsx', fileName);
 }

@@ -5,7 +5,8 @@
 // scanners here accept one. Pure: no DOM, no Node I/O (the pane and the CLI hand in bytes).
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import type { DateSystem } from '../../ledger/dates';
-import { inflateEntry, isSafeEntryName, newBudget, ZIP_LIMITS, ZipLimitError, zipEntries, type ZipLimits } from './zip';
+import { inflateEntryNative } from './nativeInflate';
+import { inflateEntry, isSafeEntryName, newBudget, ZIP_LIMITS, ZipLimitError, zipEntries, type InflateBudget, type ZipEntry, type ZipLimits } from './zip';
 
 export { ZIP_LIMITS, ZipLimitError, isSafeEntryName, type ZipLimits } from './zip';
 
@@ -37,25 +38,62 @@ export const xmlPartsOnly = (path: string): boolean => path.endsWith('.xml') || 
  * (`..`, absolute, backslashes) are left out.
  */
 export function unzipXlsx(bytes: Uint8Array, options: UnzipOptions = {}): XlsxParts {
-  const budget = newBudget(options.limits ?? ZIP_LIMITS);
   const parts: XlsxParts = {};
+  for (const [name, bytesOf] of packageEntries(bytes, options, inflateEntry)) parts[name] = bytesOf();
+  if (!parts['xl/workbook.xml']) throw new NotXlsxError('noWorkbook');
+  return parts;
+}
+
+/** unzipXlsx with each part inflated by the platform's zlib where it has one (./nativeInflate): the page's way. */
+export async function unzipXlsxAsync(bytes: Uint8Array, options: UnzipOptions = {}): Promise<XlsxParts> {
+  const parts: XlsxParts = {};
+  const entries = packageEntries(bytes, options, inflateEntryNative);
   try {
-    for (const entry of zipEntries(bytes, budget.limits)) {
-      // Folder entries ('xl/') are not parts; some writers add them, Office does not.
-      if (entry.name.endsWith('/') && isSafeEntryName(entry.name)) continue;
-      if (!isSafeEntryName(entry.name)) {
-        options.onUnsafeName?.(entry.name);
-        continue;
-      }
-      if (Object.hasOwn(parts, entry.name) || (options.only && !options.only(entry.name))) continue;
-      parts[entry.name] = inflateEntry(bytes, entry, budget);
-    }
+    const inflated = await Promise.all(entries.map(([, bytesOf]) => bytesOf()));
+    entries.forEach(([name], i) => (parts[name] = inflated[i]));
   } catch (e) {
     if (e instanceof ZipLimitError) throw e;
     throw new NotXlsxError('notZip');
   }
   if (!parts['xl/workbook.xml']) throw new NotXlsxError('noWorkbook');
   return parts;
+}
+
+/** The entries to read, each with how to inflate it (sync or not, by `inflate`); damage found in the directory throws NotXlsxError. */
+function packageEntries<T>(
+  bytes: Uint8Array,
+  options: UnzipOptions,
+  inflate: (b: Uint8Array, entry: ZipEntry, budget: InflateBudget) => T,
+): [string, () => T][] {
+  const budget = newBudget(options.limits ?? ZIP_LIMITS);
+  const out: [string, () => T][] = [];
+  const seen = new Set<string>();
+  let directory: ZipEntry[];
+  try {
+    directory = zipEntries(bytes, budget.limits);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw e;
+    throw new NotXlsxError('notZip');
+  }
+  for (const entry of directory) {
+    // Folder entries ('xl/') are not parts; some writers add them, Office does not.
+    if (entry.name.endsWith('/') && isSafeEntryName(entry.name)) continue;
+    if (!isSafeEntryName(entry.name)) {
+      options.onUnsafeName?.(entry.name);
+      continue;
+    }
+    if (seen.has(entry.name) || (options.only && !options.only(entry.name))) continue;
+    seen.add(entry.name);
+    out.push([entry.name, () => {
+      try {
+        return inflate(bytes, entry, budget);
+      } catch (e) {
+        if (e instanceof ZipLimitError) throw e;
+        throw new NotXlsxError('notZip');
+      }
+    }]);
+  }
+  return out;
 }
 
 /** Office stamps parts with the DOS epoch; a fixed time also makes the same input zip to the same bytes. */

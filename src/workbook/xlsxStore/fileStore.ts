@@ -10,7 +10,7 @@ import { isLedgerError, type LedgerError } from '../../ledger/errors';
 import { LedgerStoreError, type ChangeEntry, type LedgerStore, type SendCopyReport } from '../../ledger/store';
 import type { Ledger } from '../../ledger/types';
 import type { XlsxParts } from '../xlsx/package';
-import { openLedgerFile, type LedgerFileModel } from './readFile';
+import { openLedgerFile, openLedgerFileAsync, type LedgerFileModel } from './readFile';
 import { writeEdit } from './writeFile';
 import { zipUpdated } from './zipUpdate';
 
@@ -47,6 +47,13 @@ export type FileStore = LedgerStore & {
 /** A store over the bytes of a ledger file, or the LedgerError saying why the file cannot be edited. */
 export function openFileStore(bytes: Uint8Array, fileName: string, options: FileStoreOptions = {}): FileStore | LedgerError {
   const opened = openLedgerFile(bytes, fileName);
+  if (isLedgerError(opened)) return opened;
+  return fileStore(bytes, opened.parts, opened.model, fileName, options);
+}
+
+/** openFileStore with the file's parts inflated by the platform's zlib where it has one (the page). */
+export async function openFileStoreAsync(bytes: Uint8Array, fileName: string, options: FileStoreOptions = {}): Promise<FileStore | LedgerError> {
+  const opened = await openLedgerFileAsync(bytes, fileName);
   if (isLedgerError(opened)) return opened;
   return fileStore(bytes, opened.parts, opened.model, fileName, options);
 }

@@ -7,6 +7,7 @@ import { columnLetter, expandThisRow } from '../schema';
 import { partText, setPartText, attributes, type XlsxParts } from '../xlsx/package';
 import { dateStyles } from '../xlsx/sheetCells';
 import type { TableSlot } from './readFile';
+import { shiftSheetAnchors, shiftSheetTail, type RowShift } from './shiftBelow';
 import { cellStyle, cellXml, joinSheet, moveRow, rowXml, splitSheet, withCells, type CellContent, type CellXml, type RowXml, type SheetXml } from './rowsXml';
 
 /** Cells by 0-based table column. */
@@ -186,12 +187,15 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
     const col = end.replace(/\d+$/, '');
     return col === end ? whole : `${a}${start}:${col}${Math.max(lastRow, 1)}${b}`;
   });
-  setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows }));
+  // What the sheet anchors below the body moves with the rows (a comment there refuses the save first).
+  const shift: RowShift = { after: bodyLast, delta, left: table.range.left, right: table.range.right };
+  const moved = delta !== 0 ? shiftSheetAnchors(parts, sheetPath, table.sheet.name, slot.path, shift) : [];
+  setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows, tail: delta !== 0 ? shiftSheetTail(sheet.tail, shift) : sheet.tail }));
   if (delta !== 0) {
     // The table's ref and its autoFilter end where the body now ends (the totals row moves with it).
     const shifted = tableXml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/g, (_, a: string, r: string, b: string) => `${a}${shiftEnd(r, delta)}${b}`);
     setPartText(parts, slot.path, shifted);
   }
   const next: TableSlot = { ...slot, table: { ...table, range: { ...table.range, bottom: table.range.bottom + delta } }, rows: slotRows };
-  return { touched: delta !== 0 ? [sheetPath, slot.path] : [sheetPath], slot: next };
+  return { touched: delta !== 0 ? [sheetPath, slot.path, ...moved] : [sheetPath], slot: next };
 }

@@ -1,0 +1,244 @@
+// A streaming XML scanner for the large parts of a workbook (worksheets, the shared-string table).
+// A 5,000-measure ledger's sheets are ~13 MB of XML, most of it formula text; a character-by-character
+// parser (saxes) spent ~0.5 s of the page's first render on it. This one jumps from tag to tag with
+// indexOf and sticky regular expressions, hands the caller only the raw attribute text, and decodes
+// text only where the caller asks for it (the <v> and <t> of cells, not the formulas). It still
+// refuses what is not well-formed where it matters: unclosed or mismatched elements, an unterminated
+// tag, comment, CDATA section or quoted attribute, `<` inside a tag, undefined entities in text that
+// is read, a DTD (no workbook part has one; none is ever expanded), content outside the root element.
+// Linear: every step moves past what it looked at; no pattern can look beyond the next `<`.
+
+/** The part is not well-formed XML (the readers turn this into damagedXlsx). */
+export class XmlScanError extends Error {
+  constructor(what: string, at: number) {
+    super(`malformed XML: ${what} at ${at}`);
+    this.name = 'XmlScanError';
+  }
+}
+
+/** The attributes of the start tag being reported: read on demand, straight from the part's text. */
+export type TagAttributes = {
+  /** The decoded value of an attribute (by its full name, prefix included), undefined when absent. */
+  get(name: string): string | undefined;
+  /** Several at once, in one pass: out[i] is the value of names[i] (undefined when absent). */
+  pick(names: readonly string[], out: (string | undefined)[]): void;
+  /** All of them. */
+  all(): Record<string, string>;
+};
+
+export type ScanHandlers = {
+  /** An element starts; `name` without its prefix. `attrs` is valid only during this call. */
+  open(name: string, attrs: TagAttributes): void;
+  close(name: string): void;
+  /** Whether the text at this point is wanted: it is decoded and passed to `text` only then. */
+  wantsText(): boolean;
+  text(text: string): void;
+};
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** A character reference's code point, if XML 1.0 allows that character. */
+function allowedCode(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** Character data as a parser reports it: line ends normalised to LF, references decoded; an undefined one throws. */
+export function decodeText(raw: string, at = 0): string {
+  let text = raw;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*)?(;?)/g, (_, ref: string | undefined, semi: string) => {
+    if (!ref || !semi) throw new XmlScanError('bare &', at);
+    if (ref[0] !== '#') {
+      const named = ENTITIES[ref];
+      if (named === undefined) throw new XmlScanError(`undefined entity &${ref};`, at);
+      return named;
+    }
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    if (!allowedCode(code)) throw new XmlScanError(`character reference ${ref}`, at);
+    return String.fromCodePoint(code);
+  });
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Whether a raw value needs decoding: a reference, or whitespace a parser turns into spaces. */
+function needsDecoding(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x26 /* & */ || c === 0x09 || c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/** Attribute-value normalisation (tab, CR, LF become spaces) and references decoded, as a parser reports a value. */
+function attributeValue(raw: string, at: number): string {
+  return needsDecoding(raw) ? decodeText(raw.replace(/[\t\n\r]/g, ' '), at) : raw;
+}
+
+/**
+ * The next attribute in xml[from, to) (a start tag's text after its name), as offsets into `out`
+ * (name start, name end, value start, value end); false when there is none. A hand loop rather than
+ * a pattern: it runs for every cell of a sheet.
+ */
+function nextAttribute(xml: string, from: number, to: number, out: number[]): boolean {
+  let i = from;
+  while (i < to && isSpace(xml.charCodeAt(i))) i++;
+  const nameStart = i;
+  while (i < to && xml.charCodeAt(i) !== 0x3d /* = */ && !isSpace(xml.charCodeAt(i))) i++;
+  const nameEnd = i;
+  while (i < to && isSpace(xml.charCodeAt(i))) i++;
+  if (nameEnd === nameStart || xml.charCodeAt(i) !== 0x3d) return false;
+  i++;
+  while (i < to && isSpace(xml.charCodeAt(i))) i++;
+  const quote = xml.charCodeAt(i);
+  if (quote !== 0x22 && quote !== 0x27) return false;
+  const close = xml.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+  if (close < 0 || close >= to) return false;
+  out[0] = nameStart;
+  out[1] = nameEnd;
+  out[2] = i + 1;
+  out[3] = close;
+  return true;
+}
+
+/** The attributes in xml[from, to), values decoded, prefixes kept. */
+function attributesIn(xml: string, from: number, to: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  const at = [0, 0, 0, 0];
+  for (let i = from; nextAttribute(xml, i, to, at); i = at[3] + 1) out[xml.slice(at[0], at[1])] = attributeValue(xml.slice(at[2], at[3]), at[2]);
+  return out;
+}
+
+/** The attributes of a start tag's attribute text (`r="A1" t="s"`), values decoded, prefixes kept. */
+export function attributeMap(raw: string): Record<string, string> {
+  return attributesIn(raw, 0, raw.length);
+}
+
+/** One reader, re-pointed at each start tag (no allocation per tag). */
+class RangeAttributes implements TagAttributes {
+  xml = '';
+  from = 0;
+  to = 0;
+  private readonly at = [0, 0, 0, 0];
+  get(name: string): string | undefined {
+    const { xml, at } = this;
+    for (let i = this.from; nextAttribute(xml, i, this.to, at); i = at[3] + 1) {
+      if (at[1] - at[0] === name.length && xml.startsWith(name, at[0])) return attributeValue(xml.slice(at[2], at[3]), at[2]);
+    }
+    return undefined;
+  }
+  pick(names: readonly string[], out: (string | undefined)[]): void {
+    const { xml, at } = this;
+    out.fill(undefined);
+    for (let i = this.from; nextAttribute(xml, i, this.to, at); i = at[3] + 1) {
+      const length = at[1] - at[0];
+      for (let k = 0; k < names.length; k++) {
+        if (out[k] === undefined && names[k].length === length && xml.startsWith(names[k], at[0])) {
+          out[k] = attributeValue(xml.slice(at[2], at[3]), at[2]);
+          break;
+        }
+      }
+    }
+  }
+  all(): Record<string, string> {
+    return attributesIn(this.xml, this.from, this.to);
+  }
+}
+
+const NOT_SPACE = /[^\s]/;
+
+/** Scans a whole part, calling the handlers for every element of it in document order. */
+export function scanXml(xml: string, handlers: ScanHandlers): void {
+  // Open elements: full names (to match end tags) and local names (for the handlers).
+  const names: string[] = [];
+  const locals: string[] = [];
+  const attrs = new RangeAttributes();
+  attrs.xml = xml;
+  const n = xml.length;
+  let pos = 0;
+  let rootSeen = false;
+  let lt = xml.indexOf('<');
+  while (pos < n) {
+    const end = lt < 0 ? n : lt;
+    if (end > pos) {
+      if (names.length === 0) {
+        if (NOT_SPACE.test(xml.slice(pos, end))) throw new XmlScanError('text outside the root element', pos);
+      } else if (handlers.wantsText()) handlers.text(decodeText(xml.slice(pos, end), pos));
+    }
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      if (next === 0x3f) {
+        const close = xml.indexOf('?>', lt + 2);
+        if (close < 0) throw new XmlScanError('unterminated processing instruction', lt);
+        pos = close + 2;
+      } else if (xml.startsWith('!--', lt + 1)) {
+        const close = xml.indexOf('-->', lt + 4);
+        if (close < 0) throw new XmlScanError('unterminated comment', lt);
+        pos = close + 3;
+      } else if (xml.startsWith('![CDATA[', lt + 1)) {
+        const close = xml.indexOf(']]>', lt + 9);
+        if (close < 0 || names.length === 0) throw new XmlScanError('CDATA section', lt);
+        if (handlers.wantsText()) handlers.text(xml.slice(lt + 9, close).replace(/\r\n?/g, '\n'));
+        pos = close + 3;
+      } else throw new XmlScanError('a DTD or unknown declaration', lt);
+      lt = xml.indexOf('<', pos);
+      continue;
+    }
+    // A tag ends before the next `<`: neither names nor attribute values may hold one.
+    const nextLt = xml.indexOf('<', lt + 1);
+    const limit = nextLt < 0 ? n : nextLt;
+    if (next === 0x2f /* / */) {
+      const top = names.pop();
+      const close = xml.indexOf('>', lt + 2);
+      if (top === undefined || close < 0 || close > limit || !xml.startsWith(top, lt + 2)) throw new XmlScanError('mismatched end tag', lt);
+      for (let i = lt + 2 + top.length; i < close; i++) if (!isSpace(xml.charCodeAt(i))) throw new XmlScanError('mismatched end tag', lt);
+      handlers.close(locals.pop()!);
+      pos = close + 1;
+      lt = nextLt;
+      continue;
+    }
+    // Start tag: the name, then attributes up to a `>` outside quotes.
+    let i = lt + 1;
+    let colon = -1;
+    for (; i < limit; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e /* > */ || c === 0x2f /* / */ || isSpace(c)) break;
+      if (c === 0x22 || c === 0x27 || c === 0x3d) throw new XmlScanError('malformed tag', lt);
+      if (c === 0x3a /* : */ && colon < 0) colon = i;
+    }
+    if (i === lt + 1) throw new XmlScanError('malformed tag', lt);
+    const nameEnd = i;
+    let close = -1;
+    for (; i < limit; i++) {
+      const c = xml.charCodeAt(i);
+      if (c === 0x3e) {
+        close = i;
+        break;
+      }
+      if (c === 0x22 || c === 0x27) {
+        i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+        if (i < 0 || i > limit) break;
+      }
+    }
+    if (close < 0) throw new XmlScanError('unterminated or malformed tag', lt);
+    if (names.length === 0 && rootSeen) throw new XmlScanError('a second root element', lt);
+    rootSeen = true;
+    const empty = xml.charCodeAt(close - 1) === 0x2f && close - 1 >= nameEnd;
+    const name = xml.slice(lt + 1, nameEnd);
+    const local = colon < 0 ? name : name.slice(colon - lt);
+    attrs.from = nameEnd;
+    attrs.to = empty ? close - 1 : close;
+    handlers.open(local, attrs);
+    if (empty) handlers.close(local);
+    else {
+      names.push(name);
+      locals.push(local);
+    }
+    pos = close + 1;
+    lt = nextLt;
+  }
+  if (names.length > 0) throw new XmlScanError(`unclosed <${names[names.length - 1]}>`, n);
+  if (!rootSeen) throw new XmlScanError('no root element', 0);
+}

@@ -1,0 +1,112 @@
+// What lies below a table when a save grows or shrinks it: generated workbooks with a note, merged
+// cells, drop-down lists, colour rules, a picture anchor, a second table and a defined name under
+// ZG_Measures. They move with the rows below; a comment there refuses the save.
+import { isLedgerError } from '../../src/ledger/errors';
+import { LedgerStoreError } from '../../src/ledger/store';
+import { sampleLedger } from '../../src/workbook/sample';
+import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
+import { findTable, readSheetCells, tablesOf } from '../../src/workbook/xlsx/sheetCells';
+import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
+import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
+import { shiftNameFormula, shiftRange } from '../../src/workbook/xlsxStore/shiftBelow';
+import { measure, problem } from './storeContract';
+
+const now = () => new Date(2026, 10, 22, 9, 30, 0);
+
+function open(bytes: Uint8Array): FileStore {
+  const store = openFileStore(bytes, '整改台账.xlsx', { now });
+  if (isLedgerError(store)) throw new Error(store.message);
+  return store;
+}
+
+const measuresSheet = (parts: XlsxParts) => findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path;
+const bottomOf = (parts: XlsxParts) => findTable(tablesOf(parts), 'ZG_Measures')!.range.bottom;
+
+/** The sample ledger with things of the user's below ZG_Measures, three rows under its last row. */
+async function withContentBelow(extra: { comment?: boolean } = {}): Promise<{ bytes: Uint8Array; note: number }> {
+  const parts = unzipXlsx(await writeLedgerXlsx(sampleLedger('2026-11-22')));
+  const path = measuresSheet(parts);
+  const note = bottomOf(parts) + 3;
+  let xml = partText(parts, path)!;
+  xml = xml.replace('</sheetData>', `<row r="${note}"><c r="A${note}" t="inlineStr"><is><t>备注：以上为第一轮</t></is></c></row></sheetData>`);
+  xml = xml.replace(/(<\/sheetData>(?:(?!<conditionalFormatting|<dataValidations)[\s\S])*)/, `$1<mergeCells count="1"><mergeCell ref="A${note}:C${note}"/></mergeCells>`);
+  xml = xml.replace(/<dataValidations count="(\d+)">/, (_, n: string) => `<dataValidations count="${Number(n) + 1}"><dataValidation type="list" allowBlank="1" sqref="E${note} G${note}:H${note + 1}"><formula1>"甲,乙"</formula1></dataValidation>`);
+  xml = xml.replace('<dataValidations', `<conditionalFormatting sqref="A${note}:C${note}"><cfRule type="containsBlanks" dxfId="0" priority="9"><formula>LEN(TRIM(A${note}))=0</formula></cfRule></conditionalFormatting><dataValidations`);
+  setPartText(parts, path, xml);
+  // A picture anchored on the note (rows count from 0) and a small table of the user's below it.
+  const rels = path.replace('worksheets/', 'worksheets/_rels/') + '.rels';
+  setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId97" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/><Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table9.xml"/></Relationships>'));
+  setPartText(parts, 'xl/drawings/drawing9.xml', `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${note - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${note + 4}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to></xdr:twoCellAnchor><xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from></xdr:oneCellAnchor></xdr:wsDr>`);
+  setPartText(parts, 'xl/tables/table9.xml', `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="用户表" displayName="用户表" ref="A${note + 2}:B${note + 4}"><autoFilter ref="A${note + 2}:B${note + 4}"/><tableColumns count="2"><tableColumn id="1" name="甲"/><tableColumn id="2" name="乙"/></tableColumns></table>`);
+  setPartText(parts, 'xl/workbook.xml', partText(parts, 'xl/workbook.xml')!.replace('</definedNames>', `<definedName name="备注区">'整改台账'!$A$${note}:$C$${note}</definedName></definedNames>`));
+  if (extra.comment) {
+    setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/></Relationships>'));
+    setPartText(parts, 'xl/comments9.xml', `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>王</author></authors><commentList><comment ref="B${note}" authorId="0"><text><t>请核对</t></text></comment></commentList></comments>`);
+  }
+  return { bytes: zipXlsx(parts), note };
+}
+
+describe('content below a table moves with its rows', () => {
+  test('a table grown by one row: the note, its merge, validation, colour rule and defined name all move down one row', async () => {
+    const { bytes, note } = await withContentBelow();
+    const store = open(bytes);
+    await store.addProblem(problem('新增问题'), [measure('新措施一', '甲')]);
+    const saved = store.save();
+    const parts = unzipXlsx(saved.bytes);
+    const xml = partText(parts, measuresSheet(parts))!;
+    const at = note + 1;
+    expect(readSheetCells(xml, [], []).get(at, 1)?.value).toBe('备注：以上为第一轮');
+    expect(xml).toContain(`<mergeCell ref="A${at}:C${at}"/>`);
+    expect(xml).toContain(`sqref="E${at} G${at}:H${at + 1}"`);
+    expect(xml).toContain(`<conditionalFormatting sqref="A${at}:C${at}">`);
+    // The template's own validation reaches past the table: it grows with it by one row.
+    const before = partText(unzipXlsx(bytes), measuresSheet(unzipXlsx(bytes)))!;
+    const statusList = (x: string) => /errorTitle="整改状态"[^>]*sqref="J2:J(\d+)"/.exec(x)?.[1];
+    expect(Number(statusList(xml))).toBe(Number(statusList(before)) + 1);
+    expect(partText(parts, 'xl/workbook.xml')).toContain(`<definedName name="备注区">'整改台账'!$A$${at}:$C$${at}</definedName>`);
+    expect(saved.parts).toContain('xl/workbook.xml');
+    expect(partText(parts, 'xl/drawings/drawing9.xml')).toContain(`<xdr:row>${at - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at + 4}</xdr:row>`);
+    // The picture anchored at the top stays where it was.
+    expect(partText(parts, 'xl/drawings/drawing9.xml')).toContain('<xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>');
+    expect(partText(parts, 'xl/tables/table9.xml')).toContain(`ref="A${at + 2}:B${at + 4}"><autoFilter ref="A${at + 2}:B${at + 4}"/>`);
+
+    // Shrunk again (the new problem deleted): everything is back where it was.
+    const again = open(saved.bytes);
+    const added = (await again.load()).problems.at(-1)!.id;
+    await again.deleteProblem(added);
+    const back = unzipXlsx(again.save().bytes);
+    const xml2 = partText(back, measuresSheet(back))!;
+    expect(xml2).toContain(`<mergeCell ref="A${note}:C${note}"/>`);
+    expect(xml2).toContain(`sqref="E${note} G${note}:H${note + 1}"`);
+    expect(partText(back, 'xl/workbook.xml')).toContain(`'整改台账'!$A$${note}:$C$${note}`);
+    expect(partText(back, 'xl/tables/table9.xml')).toContain(`ref="A${note + 2}:B${note + 4}"`);
+  });
+
+  test('a comment below the table refuses the save with the reason, and writes nothing', async () => {
+    const { bytes, note } = await withContentBelow({ comment: true });
+    const store = open(bytes);
+    await store.addProblem(problem('新增问题'), [measure('新措施一', '甲')]);
+    expect(() => store.save()).toThrow(LedgerStoreError);
+    expect(() => store.save()).toThrow(`“整改台账”表的表格下方有批注（B${note}），表格增减行时批注无法随之移动，未保存`);
+    expect(store.isDirty()).toBe(true);
+  });
+
+  test.each([
+    // [top, bottom, after, delta] → [top, bottom] | null
+    [[2, 5], 10, 3, [2, 5]], [[12, 14], 10, 3, [15, 17]], [[2, 12], 10, 3, [2, 15]], [[2, 10], 10, 3, [2, 13]],
+    [[12, 14], 10, -2, [10, 12]], [[2, 12], 10, -2, [2, 10]], [[9, 10], 10, -2, null], [[9, 12], 10, -2, [9, 10]], [[2, 10], 10, -2, [2, 8]],
+  ] as const)('rows %j with the body ending at %i, moved by %i → %j', (rows, after, delta, expected) => {
+    const moved = shiftRange({ top: rows[0], bottom: rows[1], left: 1, right: 3 }, { after, delta, left: 1, right: 5 });
+    expect(moved && [moved.top, moved.bottom]).toEqual(expected);
+  });
+
+  test.each([
+    ["'整改台账'!$A$12:$C$12", "'整改台账'!$A$14:$C$14"],
+    ['SUM(整改台账!B11,X整改台账!A12,整改台账!A3)', 'SUM(整改台账!B13,X整改台账!A12,整改台账!A3)'],
+    ["'整改台账'!$A:$A", "'整改台账'!$A:$A"],
+  ])('the defined name %s becomes %s when 2 rows are added after row 10', (formula, expected) => {
+    expect(shiftNameFormula(formula, '整改台账', { after: 10, delta: 2, left: 1, right: 5 })).toBe(expected);
+    expect(shiftNameFormula(formula.replace(/整改台账/g, "O'Brien").replace(/'O'Brien'/g, "'O''Brien'"), "O'Brien", { after: 10, delta: 2, left: 1, right: 5 }))
+      .toBe(expected.replace(/整改台账/g, "O'Brien").replace(/'O'Brien'/g, "'O''Brien'"));
+  });
+});
