@@ -189,13 +189,13 @@ export async function pageScenario({ browser, url, width, tag, files, results, l
     await assertNoHorizontalScroll(page, '统计');
     await page.getByRole('tab', { name: '报告' }).click();
     await page.getByRole('button', { name: '写入新工作表' }).click();
-    await page.getByText(/已写入新工作表“整改情况通报\d{8}”/).waitFor();
+    await page.getByText(/已写入新工作表“整改通报\d{8}”/).waitFor();
     await page.getByTestId('save-state').filter({ hasText: '未保存' }).waitFor();
     const file = join(results, `${tag}-refreshed-saved.xlsx`);
     await saveByDownload(page, file);
     const report = tsx('sheets', files.sample, file, ...(libreoffice ? ['--libreoffice'] : []));
     assert(report.outside.length === 0, `parts outside the ledger, 整改统计 and the new sheet changed: ${report.outside.join(', ')}`);
-    assert(report.sheets.includes('整改统计') && report.sheets.some((s) => /^整改情况通报\d{8}$/.test(s)), `sheets: ${report.sheets.join(', ')}`);
+    assert(report.sheets.includes('整改统计') && report.sheets.some((s) => /^整改通报\d{8}$/.test(s)), `sheets: ${report.sheets.join(', ')}`);
     if (libreoffice) assert(report.wrong.length === 0 && report.checked > 100, `整改统计 cells LibreOffice computed otherwise than the core (${report.checked} checked): ${report.wrong.slice(0, 5).join('; ')}`);
     assert(stats.foreign.length === 0 && stats.pageErrors.length === 0, `${stats.foreign.join(', ')} ${stats.pageErrors.join('; ')}`);
   });
