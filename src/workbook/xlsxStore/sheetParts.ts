@@ -5,7 +5,7 @@
 // any shape of the user's in that drawing. workbook.xml is touched only when a sheet or a name is new.
 import type { LayoutChart } from '../sheetLayout';
 import { chartPartXml, drawingPartXml } from '../xlsx/chartXml';
-import { addOverride, addRelationship, CHART_TYPE, DRAWING_TYPE, freePart, relativeTarget } from '../xlsx/charts';
+import { addOverride, addRelationship, CHART_TYPE, DRAWING_TYPE, freePart, REL, relativeTarget } from '../xlsx/charts';
 import { definedNames, encodeXml, partText, relationshipsOf, relsPathOf, setPartText, startTags, worksheets, type XlsxParts } from '../xlsx/package';
 
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -138,7 +138,10 @@ export function placeCharts(parts: XlsxParts, sheetPath: string, sheet: string, 
     const start = old.search(/<(?:[\w.-]+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>]/);
     const end = old.lastIndexOf('</');
     const used = Math.max(1, ...foreign.flatMap((a) => startTags(a, 'cNvPr').map((c) => Number(c.id) || 0)));
-    const anchors = (ours.match(/<xdr:twoCellAnchor>[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? []).map((a, i) => a.replace(/<xdr:cNvPr id="\d+"/, `<xdr:cNvPr id="${used + 1 + i}"`));
+    // Excel binds r: on each c:chart rather than on the drawing's root: ours bind it themselves.
+    const anchors = (ours.match(/<xdr:twoCellAnchor>[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? []).map((a, i) =>
+      a.replace(/<xdr:cNvPr id="\d+"/, `<xdr:cNvPr id="${used + 1 + i}"`).replace('<c:chart ', `<c:chart xmlns:r="${REL}" `),
+    );
     setPartText(parts, drawingPath, old.slice(0, start) + foreign.join('') + anchors.join('') + old.slice(end));
   }
   if (rel) return rel.id;
