@@ -10,6 +10,8 @@ import { definedNames, partText, relationshipsOf, relsPathOf, setPartText, unzip
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
 import { chartNamesOn } from '../../src/workbook/xlsxStore/sheetParts';
+import { workbookReader } from '../../src/workbook/xlsx/readLedger';
+import { findTable, tablesOf } from '../../src/workbook/xlsx/sheetCells';
 
 const now = () => new Date(2026, 10, 22, 9, 30, 0);
 let sample: Uint8Array;
@@ -110,5 +112,45 @@ describe('汇总 in a file', () => {
     const after = unzipXlsx(again.save().bytes);
     expect(partText(after, path)).toContain(typed);
     expect(worksheets(after).map((s) => s.name).filter((n) => n.startsWith('汇总'))).toEqual(['汇总', '汇总统计']);
+  });
+
+  test('a column the 巡察办 added to the 汇总 table keeps each value on its row, by 来源单位 and 编号, when a unit is sent again', async () => {
+    const store = open(sample);
+    await store.consolidate([unit('甲单位'), unit('乙单位')]);
+    const parts = unzipXlsx(store.save().bytes);
+    const table = findTable(tablesOf(parts), 'ZG_Summary')!;
+    const tablePart = relationshipsOf(parts, table.sheet.path).find((r) => r.type.endsWith('/table'))!.target;
+    const last = table.range.bottom;
+    setPartText(parts, tablePart, partText(parts, tablePart)!
+      .replace(/ref="A1:T(\d+)"/g, 'ref="A1:U$1"').replace('<tableColumns count="20">', '<tableColumns count="21">')
+      .replace('</tableColumns>', '<tableColumn id="21" name="核查意见"/></tableColumns>'));
+    const cells = workbookReader(parts).cellsOf(table.sheet.path);
+    const rowOf = (unitName: string, measure: string, bottom = last) => {
+      for (let r = 2; r <= bottom; r++) if (cells.get(r, 1)?.value === unitName && cells.get(r, 10)?.value === measure) return r;
+      throw new Error(`no row for ${unitName} ${measure}`);
+    };
+    const noted = rowOf('乙单位', 'P002-M01');
+    const sheetXml = partText(parts, table.sheet.path)!
+      .replace('</row>', '<c r="U1" t="inlineStr"><is><t>核查意见</t></is></c></row>')
+      .replace(new RegExp(`(<row r="${noted}"[^>]*>[\\s\\S]*?)</row>`), '$1<c r="U' + noted + '" t="inlineStr"><is><t>=已核实</t></is></c></row>');
+    setPartText(parts, table.sheet.path, sheetXml);
+    const again = open(zipXlsx(parts));
+    const fewer = sampleLedger('2026-11-22');
+    const shorter = { ...fewer, problems: fewer.problems.slice(1), measures: fewer.measures.filter((m) => m.problemId !== fewer.problems[0].id) };
+    await again.consolidate([unit('甲单位', shorter)]);
+    const after = unzipXlsx(again.save().bytes);
+    const t = findTable(tablesOf(after), 'ZG_Summary')!;
+    expect(t.columns.at(-1)).toBe('核查意见');
+    const read = workbookReader(after).cellsOf(t.sheet.path);
+    const moved = (() => {
+      for (let r = 2; r <= t.range.bottom; r++) if (read.get(r, 1)?.value === '乙单位' && read.get(r, 10)?.value === 'P002-M01') return r;
+      return -1;
+    })();
+    expect(moved).toBeLessThan(noted);
+    expect(read.get(moved, 21)?.value).toBe('=已核实');
+    expect(read.get(moved, 21)?.formula).toBeFalsy();
+    const notes = [];
+    for (let r = 2; r <= t.range.bottom; r++) if (read.get(r, 21)?.value) notes.push(r);
+    expect(notes).toEqual([moved]);
   });
 });
