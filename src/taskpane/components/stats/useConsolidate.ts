@@ -77,7 +77,7 @@ export function useConsolidate(store: LedgerStore, locale: Locale, asOf: IsoDate
           outcomes = report.units.map((u) => ({ outcome: u.outcome, unit: u.unit }));
           if (report.asOf !== undefined) setSheetAsOf(report.asOf);
           setRows((before) => mergeSummary(before, good.map((g) => g.ledger), clockAt(now()).now).rows);
-          const done = fill(t.consolidated, good.length, report.sheet, report.unitCount, report.rowCount);
+          const done = fill(t.consolidated, good.length, report.sheet, report.unitCount, report.rowCount) + (store.kind === 'file' ? t.untilSaved : '');
           setNotice(rejected > 0 ? { intent: 'warning', text: `${done}${fill(t.someRejected, rejected)}` } : { intent: 'success', text: done });
         } else {
           setNotice({ intent: 'error', text: t.noneAccepted });
@@ -97,7 +97,7 @@ export function useConsolidate(store: LedgerStore, locale: Locale, asOf: IsoDate
         setReading(0);
       }
     },
-    [consolidate, locale, t, now],
+    [consolidate, locale, t, now, store.kind],
   );
 
   const countAsOf = sheetAsOf ?? asOf;
