@@ -15,7 +15,9 @@ import { DASHBOARD_SHEET, dashboardSlots } from '../../src/workbook/dashboard';
 import { dashboardExpected } from '../../src/workbook/dashboardValues';
 import { sampleLedger } from '../../src/workbook/sample';
 import { summaryDashboardPlan } from '../../src/workbook/summaryDashboard';
-import { unzipXlsx, worksheets } from '../../src/workbook/xlsx/package';
+import { partText, relationshipsOf, setPartText, unzipXlsx, worksheets, zipXlsx } from '../../src/workbook/xlsx/package';
+import { findTable, tablesOf } from '../../src/workbook/xlsx/sheetCells';
+import { columnLetter, MEASURES, PROBLEMS } from '../../src/workbook/schema';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { openFileStore, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
 import { rawEntries } from '../../src/workbook/xlsxStore/zipUpdate';
@@ -103,6 +105,24 @@ describeWithLibreOffice('the file store\'s 整改统计 and 汇总统计, recalc
     expect(wrongCells(book.getWorksheet(DASHBOARD_SHEET)!, expected)).toEqual([]);
   });
 
+  test('a ledger from before the roll-up helper columns gets them with 统计, rows added afterwards too; every 整改统计 cell agrees', async () => {
+    const sample = sampleLedger(DAY);
+    const old = withoutHelpers(await writeLedgerXlsx({ ...sample, round: { ...sample.round, asOf: AS_OF } }));
+    expect(findTable(tablesOf(unzipXlsx(old)), PROBLEMS.table)!.columns.at(-1)).toBe('备注');
+    const store = open(old);
+    await store.refreshDashboard();
+    await store.addProblem(
+      { sourceNumber: '', category: '新增方面', description: '刷新后新增的问题', source: '巡察反馈', leader: '', leadUnit: '', note: '' },
+      [{ text: '新措施', leader: '', unit: '办公室', coUnits: '', owner: '', deadlineText: '', deadline: '2026-03-01', status: '已完成', longTerm: true, note: '' }],
+    );
+    const ledger = await store.load();
+    const { bytes } = store.save();
+    const parts = unzipXlsx(bytes);
+    for (const def of [PROBLEMS, MEASURES]) expect(findTable(tablesOf(parts), def.table)!.columns).toEqual(def.columns.map((c) => c.header));
+    const book = await recalculated(dir, '旧台账-统计.xlsx', bytes);
+    expect(wrongCells(book.getWorksheet(DASHBOARD_SHEET)!, dashboardExpected(ledger, AS_OF, dashboardSlots(ledger)))).toEqual([]);
+  });
+
   test('汇总 into a ledger file without a 汇总 table: the new sheets open, and 汇总统计 agrees with summaryFigures', async () => {
     const store = open(await writeLedgerXlsx(sampleLedger(DAY)));
     const a = sampleLedger(DAY);
@@ -135,10 +155,28 @@ describeWithLibreOffice('the file store\'s 整改统计 and 汇总统计, recalc
 
 /** The saved 汇总 workbook with AS_OF typed into 汇总统计's 统计截止日期, as a user would. */
 async function withAsOf(bytes: Uint8Array): Promise<Uint8Array> {
-  const { partText, setPartText, zipXlsx } = await import('../../src/workbook/xlsx/package');
   const { isoToSerial } = await import('../../src/ledger/dates');
   const parts = unzipXlsx(bytes);
   const path = worksheets(parts).find((s) => s.name === '汇总统计')!.path;
   setPartText(parts, path, partText(parts, path)!.replace(/<c r="B2"( s="\d+")?\/>/, `<c r="B2"$1><v>${isoToSerial(AS_OF)}</v></c>`));
+  return zipXlsx(parts);
+}
+
+/** The file as a ledger made before the helper columns: each table ends at its 备注 column. */
+function withoutHelpers(bytes: Uint8Array): Uint8Array {
+  const parts = unzipXlsx(bytes);
+  for (const def of [PROBLEMS, MEASURES]) {
+    const table = findTable(tablesOf(parts), def.table)!;
+    const keep = def.columns.findIndex((c) => c.header === '备注') + 1;
+    const tablePart = relationshipsOf(parts, table.sheet.path).find((r) => r.type.endsWith('/table') && partText(parts, r.target)!.includes(`name="${def.table}"`))!.target;
+    let columns = 0;
+    const xml = partText(parts, tablePart)!
+      .replace(/<tableColumn [^>]*?(?:\/>|>[\s\S]*?<\/tableColumn>)/g, (m) => (++columns <= keep ? m : ''))
+      .replace(/<tableColumns count="\d+"/, `<tableColumns count="${keep}"`)
+      .replace(/ref="A1:[A-Z]+(\d+)"/g, `ref="A1:${columnLetter(keep - 1)}$1"`);
+    setPartText(parts, tablePart, xml);
+    const beyond = (ref: string) => /^[A-Z]+/.exec(ref)![0].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) > keep;
+    setPartText(parts, table.sheet.path, partText(parts, table.sheet.path)!.replace(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (m, ref: string) => (beyond(ref) ? '' : m)));
+  }
   return zipXlsx(parts);
 }

@@ -135,7 +135,9 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
     // The layouts and their writers are loaded on first use: opening a file does not need them.
     refreshDashboard: async () => {
       const [{ writeDashboard }, { dashboardCounts }] = await Promise.all([import('./generatedSheets'), import('../excelDashboard')]);
-      const placed = generate((next) => writeDashboard(next, ledger));
+      const placed = generate((next) => writeDashboard(next, ledger, [model.problems, model.measures]));
+      // A ledger from before the roll-up helper columns got them: later saves write rows with them.
+      model = { ...model, problems: placed.tables[0], measures: placed.tables[1] };
       return { sheet: placed.sheet, created: placed.created, ...dashboardCounts(ledger), charts: placed.charts };
     },
     writeReportSheet: async (name, rows) => {

@@ -12,7 +12,9 @@ import { reportLayout, reportSheetName, REPORT_FONT, sanitizeSheetName } from '.
 import { styleRowHeight, type SheetLayout } from '../sheetLayout';
 import type { CellLook } from '../sheetLooks';
 import { partText, setPartText, worksheets, type XlsxParts } from '../xlsx/package';
+import { addFormulaColumns } from './formulaColumns';
 import { layoutSpec, worksheetXml, type SheetCell } from './layoutXml';
+import type { TableSlot } from './readFile';
 import { splitSheet } from './rowsXml';
 import { addWorksheet, chartNamesOn, placeCharts, setSheetName, sheetOfName } from './sheetParts';
 import { styleResolver } from './stylesXml';
@@ -66,10 +68,16 @@ export function writeLayoutSheet(parts: XlsxParts, layout: SheetLayout, marker: 
   return placement;
 }
 
-/** 统计: 整改统计 for the ledger as it now is. */
-export function writeDashboard(parts: XlsxParts, ledger: Ledger): Placement & { charts: number } {
+/**
+ * 统计: 整改统计 for the ledger as it now is, after the formula columns its formulas read were added
+ * to the ledger's tables where the file lacks them. Returns the tables as the package now holds them.
+ */
+export function writeDashboard(parts: XlsxParts, ledger: Ledger, tables: readonly TableSlot[]): Placement & { charts: number; tables: TableSlot[] } {
+  const styles = styleResolver(parts);
+  const now = tables.map((slot) => addFormulaColumns(parts, slot, styles));
+  styles.commit();
   const layout = dashboardLayout(dashboardSlots(ledger));
-  return { ...writeLayoutSheet(parts, layout, DASHBOARD_NAME), charts: layout.charts.length };
+  return { ...writeLayoutSheet(parts, layout, DASHBOARD_NAME), charts: layout.charts.length, tables: now };
 }
 
 /** Excel widths are characters; reportLayout gives points (the Office.js rule, excelLayout, inverted). */
