@@ -8,7 +8,7 @@
 import * as ops from '../../ledger/ledger-ops';
 import type { OpsClock } from '../../ledger/ledger-ops';
 import { isLedgerError, type LedgerError } from '../../ledger/errors';
-import { LedgerStoreError, type ChangeEntry, type ConsolidationReport, type DashboardReport, type LedgerStore, type SendCopyReport } from '../../ledger/store';
+import { LedgerStoreError, type ChangeEntry, type ConsolidationReport, type DashboardReport, type LedgerStore, type SendCopyReport, type UnitLedger } from '../../ledger/store';
 import type { Ledger } from '../../ledger/types';
 import { opsMethods } from '../opsStore';
 import type { XlsxParts } from '../xlsx/package';
@@ -32,7 +32,7 @@ export type FileStore = Omit<LedgerStore, 'refreshDashboard' | 'writeReportSheet
   readonly kind: 'file';
   refreshDashboard(): Promise<DashboardReport>;
   writeReportSheet(name: string, rows: string[][]): Promise<string>;
-  consolidate(units: Parameters<NonNullable<LedgerStore['consolidate']>>[0]): Promise<ConsolidationReport>;
+  consolidate(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
   readonly fileName: string;
   /** What the reader had to assume (missing optional columns, measures of unknown problems). */
   readonly warnings: readonly LedgerError[];

@@ -108,6 +108,7 @@ export function placeCharts(parts: XlsxParts, sheetPath: string, sheet: string, 
   const rel = relationshipsOf(parts, sheetPath).find((r) => r.type.endsWith('/drawing'));
   if (!rel && charts.length === 0) return null;
   const drawingPath = rel ? rel.target : freePart(parts, 'xl/drawings', 'drawing');
+  const hadDrawing = drawingPath in parts;
   const old = rel ? (partText(parts, drawingPath) ?? '') : '';
   const chartRels = new Map(relationshipsOf(parts, drawingPath).map((r) => [r.id, r]));
   const reuse: { id: string; path: string }[] = [];
@@ -144,7 +145,8 @@ export function placeCharts(parts: XlsxParts, sheetPath: string, sheet: string, 
     );
     setPartText(parts, drawingPath, old.slice(0, start) + foreign.join('') + anchors.join('') + old.slice(end));
   }
-  if (rel) return rel.id;
+  if (rel && hadDrawing) return rel.id;
   addOverride(parts, drawingPath, DRAWING_TYPE);
+  if (rel) return rel.id; // a relationship to a drawing part the file lacked: the part is there now
   return addRelationship(parts, sheetPath, 'drawing', relativeTarget(sheetPath, drawingPath));
 }
