@@ -9,7 +9,7 @@ import { toSerial1900, type DateSystem } from '../../ledger/dates';
 import type { ConsolidationReport, UnitLedger } from '../../ledger/store';
 import { headerIndex, readDate } from '../cells';
 import { reportSheetName } from '../excelReport';
-import { columnLetter, numberFormatOf, SUMMARY, TABLE_STYLE, type ColumnDef } from '../schema';
+import { columnLetter, numberFormatOf, SUMMARY, TABLE_STYLE, type ColumnDef, type TableDef } from '../schema';
 import { summaryFromCells } from '../summaryCells';
 import { SUMMARY_AS_OF_INPUT, SUMMARY_DASHBOARD_NAME, summaryDashboardLayout } from '../summaryDashboard';
 import { addOverride, addRelationship, freePart, relativeTarget } from '../xlsx/charts';
@@ -111,7 +111,7 @@ export function consolidateParts(parts: XlsxParts, units: readonly UnitLedger[],
   if (read) {
     sheet = read.table.sheet.name;
     const extraValues = placeExtraColumns(read.extra, merged.rows);
-    const slot: TableSlot = { table: read.table, path: read.path, def: SUMMARY as unknown as TableSlot['def'], rows: read.bodyRows.map((r) => ({ r, id: '', empty: false })) };
+    const slot: TableSlot = { table: read.table, path: read.path, def: SUMMARY as TableDef, rows: read.bodyRows.map((r) => ({ r, id: '', empty: false })) };
     rewriteTableBody(parts, slot, { keep: [], add: rowCells(read.table.columns, merged.rows, extraValues, read.extraAt, system) });
   } else {
     sheet = createTable(parts, merged.rows, system);
