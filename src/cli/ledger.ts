@@ -129,7 +129,8 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
     const written: string[] = [];
     const bytes = await writeLedgerXlsx(toLedger(result), { onWarning: (w) => written.push(w.message) });
     writeOutput(io, opts.out, bytes);
-    io.err(`已写出 ${opts.out}：${result.problems.length}个问题，${result.warnings.length + written.length}条提示\n${written.map((w) => `  提示：${w}\n`).join('')}`);
+    const figures = result.figures.length > 0 ? `，${result.figures.length}个通报数字（巡察信息）` : '';
+    io.err(`已写出 ${opts.out}：${result.problems.length}个问题${figures}，${result.warnings.length + written.length}条提示\n${written.map((w) => `  提示：${w}\n`).join('')}`);
     return 0;
   }
   io.out(summary(result));

@@ -1,6 +1,7 @@
 // The help pages the functions' @helpurl points at: plain HTML with inline styles, nothing loaded
 // from anywhere (isolated networks), Chinese first and an English section below.
 import type { ExampleDoc, FunctionDoc } from './catalogue';
+import { DATE_FUNCTIONS } from './dateSystem';
 
 const STYLE = `
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",SimSun,sans-serif;margin:0 auto;max-width:52rem;padding:1.5rem;line-height:1.7;color:#1b1b1b}
@@ -25,6 +26,12 @@ export const WHOLE_COLUMN_ZH =
   '区域请用表格列引用，如 ZG_Measures[整改状态]：随表格增减行，只传有数据的行。整列引用（如 D:D）在桌面版 Excel 中可用、末尾空白会被跳过，但每次重算都要把 1,048,576 个单元格传给函数，标有“随今天变化”的函数每次编辑都会重算，明显变慢；Excel 网页版对整列引用返回 #CALC!。';
 export const WHOLE_COLUMN_EN =
   'Pass table columns such as ZG_Measures[整改状态]: they follow the table and carry only its rows. A whole column (D:D) works in desktop Excel, trailing blanks skipped, but every recalculation sends all 1,048,576 cells to the function, and volatile functions recalculate on every edit; Excel on the web answers #CALC! for whole columns.';
+
+/** How dates are read in a 1904 workbook (dateSystem.ts), on the pages of the functions that read dates. */
+export const DATE_SYSTEM_ZH =
+  '1904 日期系统的工作簿（多见于 Mac 版 Excel 创建的文件，日期序号比 1900 日期系统小 1462）：日期按该工作簿的日期系统读取，ZG.解析时限返回的日期也按它写回，结果与 1900 日期系统的工作簿相同。日期系统由加载项在工作簿中启动时检测（计算 DATE(2000,1,1)）；检测完成前算出的结果按 1900 日期系统计算，检测到 1904 后 Excel 自动重算一次。';
+export const DATE_SYSTEM_EN =
+  'Workbooks in the 1904 date system (often files made in Excel for Mac, whose date serials are 1,462 lower): dates are read in the workbook’s own system and ZG.DEADLINE returns dates in it, so the answers are those of a 1900 workbook. The add-in detects the system when it starts in the workbook (it computes DATE(2000,1,1)); results calculated before that assumed 1900, and Excel recalculates once a 1904 system is found.';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -87,6 +94,7 @@ export function renderFunctionPage(doc: FunctionDoc): string {
   const tags = [doc.volatile ? '<span class="tag">随今天变化 · volatile</span>' : '', doc.spills ? '<span class="tag">区域按行溢出 · spills</span>' : '']
     .filter(Boolean)
     .join(' ');
+  const dates = DATE_FUNCTIONS.has(doc.id);
   const body = `
 <p class="nav"><a href="index.html">整改台账助手 · 自定义函数</a></p>
 <h1>ZG.${escapeHtml(doc.zhName)} <small>(ZG.${doc.id})</small></h1>
@@ -100,7 +108,7 @@ ${zhParams}
 <h2>示例</h2>
 ${examplesTable(doc, 'zh')}
 <h2>说明</h2>
-<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值。</li><li>${escapeHtml(WHOLE_COLUMN_ZH)}</li></ul>
+<ul>${doc.zhNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>省略的可选参数取默认值。</li><li>${escapeHtml(WHOLE_COLUMN_ZH)}</li>${dates ? `<li>${escapeHtml(DATE_SYSTEM_ZH)}</li>` : ''}</ul>
 <section class="en" lang="en">
 <h2>English</h2>
 <p>${escapeHtml(doc.en)}</p>
@@ -108,7 +116,7 @@ ${examplesTable(doc, 'zh')}
 ${enParams}
 <p><strong>Returns:</strong> ${escapeHtml(doc.enReturns)}</p>
 ${examplesTable(doc, 'en')}
-<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults.</li><li>${escapeHtml(WHOLE_COLUMN_EN)}</li></ul>
+<ul>${doc.enNotes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}<li>Omitted optional arguments take their defaults.</li><li>${escapeHtml(WHOLE_COLUMN_EN)}</li>${dates ? `<li>${escapeHtml(DATE_SYSTEM_EN)}</li>` : ''}</ul>
 </section>`;
   return page(`ZG.${doc.zhName} · ZG.${doc.id}`, body);
 }

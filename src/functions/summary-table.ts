@@ -19,7 +19,9 @@ import {
   StatusCodeCache,
   STATUS_MASK,
 } from '../ledger/stats/status-codes';
+import type { DateSystem } from '../ledger/dates';
 import { argumentName } from './args';
+import { cellIn1900 } from './dateSystem';
 
 const HEADERS = {
   measureId: ['措施编号'],
@@ -66,7 +68,7 @@ function rolledRank(state: number): number {
  * The counts of a measure table (整改状态 present) or a problem table (问题状态 only), as of `asOf`
  * (epoch day), or a LedgerError naming the column and row of a bad cell.
  */
-export function countTable(table: CellGrid, asOf: number): SummaryCounts | LedgerError {
+export function countTable(table: CellGrid, asOf: number, system: DateSystem = '1900'): SummaryCounts | LedgerError {
   const tableName = argumentName('table');
   if (table.length === 0 || gridWidth(table) === 0) return ledgerError('notATable', tableName);
   const col = findColumns(table[0]);
@@ -102,8 +104,9 @@ export function countTable(table: CellGrid, asOf: number): SummaryCounts | Ledge
     const isDone = isDoneCode(sCode, false); // as published: 基本完成 is not done
     if (isDone) done++;
     let dCode = DL_BLANK;
-    if (col.deadline >= 0) dCode = deadlineCache.codeOf(row[col.deadline]);
-    if (!isDateCode(dCode) && col.deadlineText >= 0) dCode = deadlineCache.codeOf(row[col.deadlineText]);
+    // Dates in the workbook's system (a 1904 workbook's are 1,462 lower): cellIn1900 is a no-op in 1900.
+    if (col.deadline >= 0) dCode = deadlineCache.codeOf(cellIn1900(row[col.deadline], system));
+    if (!isDateCode(dCode) && col.deadlineText >= 0) dCode = deadlineCache.codeOf(cellIn1900(row[col.deadlineText], system));
     const longTerm =
       (col.longTerm >= 0 && flagCache.codeOf(row[col.longTerm]) === FLAG_YES) || (sCode & LONG_TERM_BIT) !== 0 || dCode === DL_LONG_TERM;
     if (longTerm) longTermRows++;
@@ -148,8 +151,8 @@ function countInProgressRows(table: CellGrid, statusColumn: number, cache: Statu
 }
 
 /** ZG.SUMMARY: the counts of the table, as of today, in the reports' phrasing. */
-export function summaryOfTable(table: CellGrid, asOf: number): string | LedgerError {
-  const counts = countTable(table, asOf);
+export function summaryOfTable(table: CellGrid, asOf: number, system: DateSystem = '1900'): string | LedgerError {
+  const counts = countTable(table, asOf, system);
   if ('tag' in counts) return counts;
   return summarySentence(counts);
 }

@@ -4,6 +4,9 @@
 //
 // Per-row answers are written into the block Excel passed in (each call gets its own deserialized
 // copy), so a spill over a whole column allocates nothing per row.
+//
+// Dates arrive in the workbook's date system: datesIn1900 moves them to the core's 1900 serials
+// (a no-op in a 1900 workbook) and DEADLINE's dates go back with datesFrom1900 (dateSystem.ts).
 import { isLedgerError, type LedgerError } from '../ledger/errors';
 import {
   completionRateOfCells,
@@ -20,6 +23,7 @@ import {
 } from '../ledger/stats';
 import { argumentName, dateArg, digitsArg, flagArg, isOmitted, rangeArg, warnDaysArg } from './args';
 import { functionCalendar, today, toExcelError } from './context';
+import { datesFrom1900, datesIn1900, functionDateSystem } from './dateSystem';
 import { summaryOfTable } from './summary-table';
 
 export type Answer<T> = T | LedgerError;
@@ -44,11 +48,11 @@ export function longTermShare(flags: unknown, digits?: unknown): Answer<number> 
 }
 
 export function daysLeft(deadlines: unknown, asOf?: unknown, workdays?: unknown): Answer<unknown[][]> {
-  const day = dateArg(asOf, 'asOf', today());
+  const day = dateArg(datesIn1900(asOf), 'asOf', today());
   if (isLedgerError(day)) return day;
   const inWorkdays = flagArg(workdays, 'workdays');
   if (isLedgerError(inWorkdays)) return inWorkdays;
-  const grid = rangeArg(deadlines);
+  const grid = rangeArg(datesIn1900(deadlines));
   return daysLeftInto(writable(grid), grid, {
     asOf: day,
     counter: dayCounter(inWorkdays ? 'workdays' : 'calendar', functionCalendar()),
@@ -58,9 +62,9 @@ export function daysLeft(deadlines: unknown, asOf?: unknown, workdays?: unknown)
 }
 
 export function overdue(deadlines: unknown, statuses: unknown, asOf?: unknown): Answer<number> {
-  const day = dateArg(asOf, 'asOf', today());
+  const day = dateArg(datesIn1900(asOf), 'asOf', today());
   if (isLedgerError(day)) return day;
-  return overdueOfCells(rangeArg(deadlines), rangeArg(statuses), {
+  return overdueOfCells(rangeArg(datesIn1900(deadlines)), rangeArg(statuses), {
     asOf: day,
     deadlinesArgument: argumentName('deadlines'),
     statusesArgument: argumentName('statuses'),
@@ -68,11 +72,11 @@ export function overdue(deadlines: unknown, statuses: unknown, asOf?: unknown): 
 }
 
 export function onTimeRate(deadlines: unknown, doneDates: unknown, statuses: unknown, asOf?: unknown, digits?: unknown): Answer<number> {
-  const day = dateArg(asOf, 'asOf', today());
+  const day = dateArg(datesIn1900(asOf), 'asOf', today());
   if (isLedgerError(day)) return day;
   const d = digitsArg(digits);
   if (isLedgerError(d)) return d;
-  return onTimeRateOfCells(rangeArg(deadlines), rangeArg(doneDates), rangeArg(statuses), {
+  return onTimeRateOfCells(rangeArg(datesIn1900(deadlines)), rangeArg(datesIn1900(doneDates)), rangeArg(statuses), {
     asOf: day,
     digits: d,
     deadlinesArgument: argumentName('deadlines'),
@@ -89,13 +93,13 @@ export function light(
   warnDays?: unknown,
   workdays?: unknown,
 ): Answer<unknown[][]> {
-  const day = dateArg(asOf, 'asOf', today());
+  const day = dateArg(datesIn1900(asOf), 'asOf', today());
   if (isLedgerError(day)) return day;
   const warn = warnDaysArg(warnDays);
   if (isLedgerError(warn)) return warn;
   const inWorkdays = flagArg(workdays, 'workdays');
   if (isLedgerError(inWorkdays)) return inWorkdays;
-  const grid = rangeArg(deadlines);
+  const grid = rangeArg(datesIn1900(deadlines));
   return lightInto(writable(grid), grid, rangeArg(statuses), isOmitted(longTerm) ? null : rangeArg(longTerm), {
     asOf: day,
     warnDays: warn,
@@ -108,15 +112,16 @@ export function light(
 }
 
 export function deadline(text: unknown, ref?: unknown): Answer<unknown[][]> {
-  const day = dateArg(ref, 'ref', today());
+  const day = dateArg(datesIn1900(ref), 'ref', today());
   if (isLedgerError(day)) return day;
-  const grid = rangeArg(text);
-  return deadlineInto(writable(grid), grid, {
+  const grid = rangeArg(datesIn1900(text));
+  const answers = deadlineInto(writable(grid), grid, {
     ref: day,
     calendar: functionCalendar(),
     toError: toExcelError,
     argument: argumentName('text'),
   });
+  return datesFrom1900(answers);
 }
 
 export function status(text: unknown): unknown[][] {
@@ -125,5 +130,5 @@ export function status(text: unknown): unknown[][] {
 }
 
 export function summary(table: unknown): Answer<string> {
-  return summaryOfTable(rangeArg(table), today());
+  return summaryOfTable(rangeArg(table), today(), functionDateSystem());
 }

@@ -1,7 +1,8 @@
 // What an edit changed: the rows a ledger edit added, updated and deleted, and one 变更记录 line per
 // changed field, labelled with the Chinese field names that are also the table headers.
+import { FIGURES_TITLE } from './roundFigures';
 import type { ChangeEntry } from './store';
-import type { Ledger, MeasureRow, ProblemRow, Round } from './types';
+import type { Ledger, MeasureRow, ProblemRow, RoundField } from './types';
 
 export type RowDiff = { added: string[]; updated: string[]; deleted: string[] };
 export type LedgerDiff = { round: boolean; problems: RowDiff; measures: RowDiff };
@@ -23,7 +24,7 @@ export const MEASURE_LABELS = {
 export const ROUND_LABELS = {
   org: '被巡察单位', inspector: '巡察组', kind: '巡察类型', start: '巡察开始日期', end: '巡察结束日期',
   feedback: '反馈日期', months: '集中整改期(月)', asOf: '统计截止日期',
-} as const satisfies Record<keyof Round, string>;
+} as const satisfies Record<RoundField, string>;
 
 /** The 编号 of 变更记录 lines about the 巡察信息 sheet. */
 export const ROUND_CHANGE_ID = '巡察信息';
@@ -74,12 +75,21 @@ export function diffLedgers(before: Ledger, after: Ledger, now: string): LedgerE
   const changes: ChangeEntry[] = [];
   let round = false;
   if (before.round !== after.round) {
-    for (const key of Object.keys(ROUND_LABELS) as (keyof Round)[]) {
+    for (const key of Object.keys(ROUND_LABELS) as RoundField[]) {
       const a = changeText(before.round[key]);
       const b = changeText(after.round[key]);
       if (a === b) continue;
       round = true;
       changes.push({ time: now, id: ROUND_CHANGE_ID, field: ROUND_LABELS[key], before: a, after: b });
+    }
+    // 通报数字, one 变更记录 line per label whose value or unit changed.
+    const was = new Map((before.round.figures ?? []).map((f) => [f.label, `${f.value}${f.unit}`]));
+    for (const f of after.round.figures ?? []) {
+      const a = was.get(f.label) ?? '';
+      const b = `${f.value}${f.unit}`;
+      if (a === b) continue;
+      round = true;
+      changes.push({ time: now, id: ROUND_CHANGE_ID, field: `${FIGURES_TITLE}·${f.label}`, before: a, after: b });
     }
   }
   const problems = diffRows(before.problems, after.problems, PROBLEM_LABELS, (p) => p.description, now, changes);

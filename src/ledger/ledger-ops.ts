@@ -3,6 +3,7 @@
 // returns a LedgerEdit (the new ledger, the rows it added/updated/deleted and the 变更记录 lines,
 // ledger-diff.ts) or a LedgerError for bad data; problems are rolled up by rollup.ts. Unchanged rows
 // keep their object identity, so diffing a 5,000-row ledger costs little.
+import { mergeFigures } from './roundFigures';
 import { parseIso } from './dates';
 import { isLedgerError, ledgerError, type LedgerError } from './errors';
 import { diffLedgers, MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS, type LedgerEdit } from './ledger-diff';
@@ -139,7 +140,9 @@ export function saveRound(ledger: Ledger, round: Round, clock: OpsClock): Ledger
     if (bad) return bad;
   }
   if (!Number.isInteger(round.months) || round.months < 0 || round.months > 60) return ledgerError('badNumber', ROUND_LABELS.months, round.months);
-  return diffLedgers(ledger, { ...ledger, round: { ...round } }, clock.now);
+  // Figures are merged by label (never duplicated by a second save); without figures the round keeps its own.
+  const figures = round.figures ? mergeFigures(ledger.round.figures ?? [], round.figures) : ledger.round.figures;
+  return diffLedgers(ledger, { ...ledger, round: { ...round, ...(figures ? { figures } : {}) } }, clock.now);
 }
 
 export function updateProblem(ledger: Ledger, id: string, patch: ProblemPatch, clock: OpsClock): LedgerEdit | LedgerError {

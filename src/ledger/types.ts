@@ -38,7 +38,18 @@ export type Round = {
   feedback: IsoDate | null; // 反馈日期
   months: number; // 集中整改期(月), default 3
   asOf: IsoDate | null; // 统计截止日期, null = today
+  /**
+   * 通报数字: the figures a 通报 or news item states for the round ("共反馈问题42个"), kept on 巡察信息
+   * below the named cells, one row each, found by label. Absent: the store keeps what it holds.
+   */
+  figures?: RoundFigure[];
 };
+
+/** The named cells of 巡察信息 (every field of a round but its figures). */
+export type RoundField = Exclude<keyof Round, 'figures'>;
+
+/** One 通报数字 row: what is counted (its label), the number and its unit. */
+export type RoundFigure = { label: string; value: number; unit: string };
 
 /** One row of 问题清单 (`ZG_Problems`). */
 export type ProblemRow = {

@@ -133,20 +133,38 @@ function hostOf(info: { host: Office.HostType | null } | null): DetectedHost {
 }
 
 /**
- * Excel only: hands the workbook's 节假日 rows to the custom functions (they share this runtime)
- * now and after every change to the table, so working-day counts follow the user's own calendar.
+ * Excel only: hands the workbook's date system (1900 or 1904) to the custom functions (they share
+ * this runtime), then its 节假日 rows, now and after every change to the table, so date arguments
+ * are read in the workbook's system and working-day counts follow the user's own calendar.
  * Rows the reader skips are logged once per distinct set of problems. Resolves to the stop function.
  */
 export async function feedHolidaysToFunctions(excel?: ExcelRunner): Promise<() => Promise<void>> {
-  const [{ watchHolidays }, { setHolidayOverrides }] = await Promise.all([import('../workbook/excelHolidays'), import('../functions/context')]);
-  let lastProblems = '';
-  return watchHolidays(excel ?? (globalThis as unknown as { Excel: ExcelRunner }).Excel, {
-    apply: setHolidayOverrides,
-    onRead: (read) => {
-      const problems = read.problems.map((p) => p.message).join('\n');
-      if (problems && problems !== lastProblems) console.warn(problems);
-      lastProblems = problems;
-    },
-    onError: (error) => console.warn('节假日', error),
+  const [{ watchHolidays }, { feedDateSystem }, { setHolidayOverrides }, { setFunctionDateSystem }] = await Promise.all([
+    import('../workbook/excelHolidays'),
+    import('../workbook/excelDateSystem'),
+    import('../functions/context'),
+    import('../functions/dateSystem'),
+  ]);
+  const runner = excel ?? (globalThis as unknown as { Excel: ExcelRunner }).Excel;
+  // First the date system: the functions read dates as the workbook stores them, and so do the
+  // 节假日 rows (a 1904 workbook's are 1,462 lower).
+  // A failed probe leaves the functions on 1900 and must not cost the 节假日 feed.
+  const system = await feedDateSystem(runner, setFunctionDateSystem).catch((error: unknown) => {
+    console.warn('日期系统', error);
+    return '1900' as const;
   });
+  let lastProblems = '';
+  return watchHolidays(
+    runner,
+    {
+      apply: setHolidayOverrides,
+      onRead: (read) => {
+        const problems = read.problems.map((p) => p.message).join('\n');
+        if (problems && problems !== lastProblems) console.warn(problems);
+        lastProblems = problems;
+      },
+      onError: (error) => console.warn('节假日', error),
+    },
+    system,
+  );
 }

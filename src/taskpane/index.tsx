@@ -6,6 +6,7 @@ import type { LedgerStore } from '../ledger/store';
 import { EMPTY_ROUND } from '../ledger/types';
 import { App } from './App';
 import { detectHost, feedHolidaysToFunctions, hostInfoLocale, pickLocale, readPreviewOptions } from './boot';
+import { sendCopyDownload } from './platform';
 import { showSlowStart } from './slowStart';
 import { emitStoreWarning } from './storeWarnings';
 
@@ -30,12 +31,6 @@ async function previewStore(search: string): Promise<LedgerStore> {
   return createMemoryStore(ledger);
 }
 
-/** 发送副本's fallback in Excel: the copy as a download, or on Mac a new workbook (saveFile.ts). */
-async function downloadXlsx(bytes: Uint8Array, fileName: string): Promise<void> {
-  const { saveWorkbook } = await import('./saveFile');
-  await saveWorkbook(bytes, fileName);
-}
-
 async function main(): Promise<void> {
   const container = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
   // Inside Office a slow Office.onReady gets a message and a retry, never the sample ledger.
@@ -48,7 +43,7 @@ async function main(): Promise<void> {
   setMessageLocale(locale);
   document.documentElement.lang = locale;
   const store =
-    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: downloadXlsx, onWarning: emitStoreWarning }) : await previewStore(window.location.search);
+    host === 'excel' ? (await import('../workbook/excelStore')).createExcelStore({ download: sendCopyDownload(), onWarning: emitStoreWarning }) : await previewStore(window.location.search);
   // Lets the render bench tell loading the ledger apart from rendering it.
   performance.mark('zg:store-ready');
   createRoot(container).render(<App store={store} locale={locale} />);

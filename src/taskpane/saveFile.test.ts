@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 // Files out of the pane: a download where `<a download>` works, and in Excel on Mac (WKWebView,
 // where it silently does nothing) the .xlsx opened as a new workbook with Excel.createWorkbook.
-import { canDownloadFiles, officePlatform, saveWorkbook, type OfficePlatform } from './saveFile';
+import { canDownloadFiles, officePlatform, type OfficePlatform } from './platform';
+import { saveWorkbook } from './saveFile';
 
 const PlatformType = { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline', iOS: 'iOS' };
 

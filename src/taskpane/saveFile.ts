@@ -4,27 +4,10 @@
 // (office-js 3, "by design"). What Microsoft documents for Excel on Mac is Excel.createWorkbook
 // (ExcelApi 1.8): the workbook opens in a new window and the user saves it. So on Mac an .xlsx is
 // opened that way, and a .docx, which Excel cannot open, is handed over as text (useReport).
-// The platform comes from Office.context.diagnostics.platform.
+// The platform comes from Office.context.diagnostics.platform (platform.ts).
 import { downloadBytes } from './components/report/browserIo';
 import { XLSX_MIME } from './components/stats/fileBytes';
-
-export type OfficePlatform = 'mac' | 'windows' | 'web' | 'other' | 'none';
-
-/** Where the pane runs: 'none' outside Office (the browser preview). */
-export function officePlatform(): OfficePlatform {
-  if (typeof Office === 'undefined') return 'none';
-  const platform = Office.context?.diagnostics?.platform;
-  if (!platform) return 'none';
-  if (platform === Office.PlatformType.Mac) return 'mac';
-  if (platform === Office.PlatformType.PC) return 'windows';
-  if (platform === Office.PlatformType.OfficeOnline) return 'web';
-  return 'other';
-}
-
-/** Whether `<a download>` saves a file here (not in Excel on Mac). */
-export function canDownloadFiles(platform: OfficePlatform = officePlatform()): boolean {
-  return platform !== 'mac';
-}
+import { canDownloadFiles, officePlatform, type OfficePlatform } from './platform';
 
 export type SaveOutcome = 'downloaded' | 'opened';
 
@@ -49,4 +32,24 @@ export async function saveWorkbook(bytes: Uint8Array, fileName: string, platform
   if (!opener || typeof opener.createWorkbook !== 'function') throw new Error('Excel.createWorkbook is not available');
   await opener.createWorkbook(base64Of(bytes));
   return 'opened';
+}
+
+/**
+ * Several .xlsx files on Mac (分发): each opened as a new workbook, one after another, since nothing
+ * downloads there. Stops at the first refusal: `opened` are the names of those opened before it.
+ */
+export async function openWorkbooks(
+  files: readonly { fileName: string; bytes: Uint8Array }[],
+  excel?: WorkbookOpener,
+): Promise<{ opened: string[]; error: unknown }> {
+  const opened: string[] = [];
+  for (const file of files) {
+    try {
+      await saveWorkbook(file.bytes, file.fileName, 'mac', excel);
+    } catch (error) {
+      return { opened, error };
+    }
+    opened.push(file.fileName);
+  }
+  return { opened, error: null };
 }

@@ -4,10 +4,10 @@
 // and again whenever the table is edited, added or deleted. Each read is ONE Excel.run with one
 // sync; when the overrides changed, the same run asks Excel to recalculate, so the volatile ZG.*
 // functions that use the calendar (DAYSLEFT, LIGHT, DEADLINE) show the new counts at once.
-import { isoToSerial } from '../ledger/dates';
+import { isoToSerial, type DateSystem } from '../ledger/dates';
 import { ledgerError, type LedgerError } from '../ledger/errors';
 import type { HolidayOverride, IsoDate } from '../ledger/types';
-import { headerIndex, readDate, readText } from './cells';
+import { headerIndex, readDate, readText, valueIn1900 } from './cells';
 import type { ExcelRunner } from './excelSelect';
 import { HOLIDAYS, type HolidayField } from './schema';
 
@@ -41,7 +41,7 @@ export type HolidayRows = {
  * Rows with neither date nor type are blank and skipped quietly; a row with a bad date or type is
  * skipped and reported, so one typo never stops the rest of the calendar from applying.
  */
-export function holidaysFromValues(headers: readonly unknown[], rows: readonly (readonly unknown[])[], place: HolidayPlace): HolidayRows {
+export function holidaysFromValues(headers: readonly unknown[], rows: readonly (readonly unknown[])[], place: HolidayPlace, system: DateSystem = '1900'): HolidayRows {
   const index = headerIndex(headers);
   const dateCol = index.get(HEADER.date);
   const typeCol = index.get(HEADER.type);
@@ -57,7 +57,8 @@ export function holidaysFromValues(headers: readonly unknown[], rows: readonly (
     const dateCell = cells[dateCol];
     const typeCell = cells[typeCol];
     if (readText(dateCell) === '' && readText(typeCell) === '') return;
-    const date = readDate(dateCell);
+    // A 1904 workbook's date cells are 1,462 lower than the 1900 serials readDate expects.
+    const date = readDate(valueIn1900(dateCell, system));
     // Excel's dates end at 9999-12-31; a larger serial is a number, not a date.
     const validDate = date !== null && isoToSerial(date) !== null ? date : null;
     const type = readHolidayType(typeCell);
@@ -112,17 +113,17 @@ export function sheetOfAddress(address: string): string {
   return /^'.*'$/.test(name) ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
-function holidayRead(load: HolidayLoad): HolidayRead {
+function holidayRead(load: HolidayLoad, system: DateSystem): HolidayRead {
   const place = { sheet: sheetOfAddress(load.body.address), firstRow: load.body.rowIndex + 1 };
-  const rows = holidaysFromValues(load.header.values[0] ?? [], load.body.values, place);
+  const rows = holidaysFromValues(load.header.values[0] ?? [], load.body.values, place, system);
   return { state: 'present', tableId: load.table.id, ...rows };
 }
 
-/** Reads the 节假日 table: one Excel.run, one sync. */
-export function readHolidays(excel: ExcelRunner): Promise<HolidayRead> {
+/** Reads the 节假日 table: one Excel.run, one sync. Dates in a 1904 workbook need its `system`. */
+export function readHolidays(excel: ExcelRunner, system: DateSystem = '1900'): Promise<HolidayRead> {
   return excel.run(async (context) => {
     const load = queueHolidayLoad(context);
-    return (await syncHolidayLoad(context)) ? holidayRead(load) : absent();
+    return (await syncHolidayLoad(context)) ? holidayRead(load, system) : absent();
   });
 }
 
@@ -171,7 +172,7 @@ function coalescing(task: () => Promise<void>): () => Promise<void> {
  * tables added or deleted (the ledger created after the pane opened, the sheet removed). Resolves,
  * after the first read, to the function that stops watching.
  */
-export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed): Promise<() => Promise<void>> {
+export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed, system: DateSystem = '1900'): Promise<() => Promise<void>> {
   let appliedKey = countingKey([]); // the functions start on chinese-days alone
   // undefined until the first read: till then every table change may be this one's.
   let tableId: string | null | undefined;
@@ -179,7 +180,7 @@ export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed): Prom
   const refresh = coalescing(() =>
     excel.run(async (context) => {
       const load = queueHolidayLoad(context);
-      const read = (await syncHolidayLoad(context)) ? holidayRead(load) : absent();
+      const read = (await syncHolidayLoad(context)) ? holidayRead(load, system) : absent();
       tableId = read.tableId;
       const key = countingKey(read.overrides);
       if (key !== appliedKey) {

@@ -2,6 +2,8 @@
 // loads what it needs, syncs once, applies the same ledger-ops as the preview store, queues the
 // writes and syncs once more (a write larger than one request is chunked, payload.ts, and a lifted
 // filter is put back in a batch of its own): none in a loop over rows.
+import { FIGURES_TITLE } from '../ledger/roundFigures';
+import { FIGURE_SCAN_ROWS, figureBlockOfGrid, planFigureWrites } from './infoFigures';
 import { applyCollected } from '../ledger/distribute/apply';
 import * as ops from '../ledger/ledger-ops';
 import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
@@ -69,6 +71,18 @@ function infoValue(cell: (typeof INFO_CELLS)[number], value: unknown, system: Da
   return cell.kind === 'date' ? valueIn1900(value, system) : value;
 }
 
+/** 通报数字: the columns A:C of the 巡察信息 sheet (the sheet ZG_Org is on), queued for loading. */
+function figureGrid(wb: Excel.Workbook): { sheet: Excel.Worksheet; values: unknown[][] } {
+  const sheet = wb.names.getItem('ZG_Org').getRange().worksheet;
+  const range = sheet.getRange(`A1:C${FIGURE_SCAN_ROWS}`).load('values');
+  return {
+    sheet,
+    get values() {
+      return range.values;
+    },
+  };
+}
+
 function fail(error: LedgerError): never {
   throw new LedgerStoreError(error);
 }
@@ -125,8 +139,11 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         const state = readLedger(load);
         const present = new Set(names.items.filter((n) => n.type === 'Range').map((n) => n.name));
         const cells = INFO_CELLS.filter((c) => c.field && present.has(c.name)).map((c) => ({ cell: c, range: context.workbook.names.getItem(c.name).getRange().load('values') }));
+        const grid = present.has('ZG_Org') ? figureGrid(context.workbook) : null;
         await context.sync();
         const round = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, infoValue(cell, range.values[0]?.[0], state.dateSystem)])));
+        const block = grid ? figureBlockOfGrid(grid.values).block : null;
+        if (block && block.header !== null) round.figures = block.rows.map((r) => r.figure);
         return ops.rollUpAll({ ...state.ledger, round });
       }),
 
@@ -136,9 +153,12 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         const cells = INFO_CELLS.filter((c) => c.field).map((c) => ({ cell: c, range: wb.names.getItem(c.name).getRange().load('values') }));
         const tables = wb.tables.load('items/name,items/columns/items/name');
         const probe = wb.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day).load('value');
+        const grid = round.figures ? figureGrid(wb) : null;
         await syncLoad(context);
         const system = dateSystemOfProbe(probe.value);
         const before = roundFromCells(new Map(cells.map(({ cell, range }) => [cell.name, infoValue(cell, range.values[0]?.[0], system)])));
+        const read = grid ? figureBlockOfGrid(grid.values) : null;
+        if (read && read.block.header !== null) before.figures = read.block.rows.map((r) => r.figure);
         const edit = ops.saveRound({ round: before, problems: [], measures: [] }, round, clock());
         if (isLedgerError(edit)) fail(edit);
         if (!edit.diff.round) return;
@@ -148,6 +168,13 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
           const kind: ColumnDef['kind'] = cell.kind === 'list' ? 'text' : cell.kind === 'formula' ? 'text' : cell.kind;
           if (kind === 'date') range.numberFormat = [['yyyy-mm-dd']];
           range.values = [[cellValue({ header: cell.label, field: key, kind, width: 0 }, edit.ledger.round[key], 'office', system)]];
+        }
+        if (grid && read && edit.ledger.round.figures) {
+          for (const w of planFigureWrites(read.block, edit.ledger.round.figures, Math.max(read.lastRow, INFO_CELLS.length + 1))) {
+            const [label, value, unit] = w.values;
+            const text = (v: string) => cellValue({ header: FIGURES_TITLE, field: null, kind: 'text', width: 0 }, v, 'office', system);
+            grid.sheet.getRange(`A${w.row}:C${w.row}`).values = [[text(label), typeof value === 'number' ? value : text(value), text(unit)]];
+          }
         }
         const changes = tables.items.find((t) => t.name === 'ZG_Changes');
         queueChangeLog({ changes: changes ? { table: changes, headers: changes.columns.items.map((c) => c.name) } : null }, edit.changes, system);

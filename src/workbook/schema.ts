@@ -5,7 +5,7 @@
 import { MEASURE_LABELS, PROBLEM_LABELS, ROUND_LABELS } from '../ledger/ledger-diff';
 import type { SummaryRow } from '../ledger/consolidate';
 import { DEFAULT_WARN_DAYS } from '../ledger/stats/days';
-import { CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, STATUSES, type Light, type MeasureRow, type ProblemRow, type Round } from '../ledger/types';
+import { CLOSE_STATES, PROBLEM_SOURCES, ROUND_KINDS, STATUSES, type Light, type MeasureRow, type ProblemRow, type RoundField } from '../ledger/types';
 
 /** text · date · number · flag (是/否) · list (validated) · formula (calculated column) · datetime. */
 export type ColumnKind = 'text' | 'date' | 'number' | 'flag' | 'list' | 'formula' | 'datetime';
@@ -246,7 +246,7 @@ export const SUMMARY: TableDef<S> = {
 export type InfoCell = {
   name: string; // workbook name of the value cell
   label: string;
-  field: keyof Round | null; // null: a formula (ZG_Due)
+  field: RoundField | null; // null: a formula (ZG_Due)
   kind: 'text' | 'date' | 'number' | 'list' | 'formula';
   list?: readonly string[];
   formula?: string;

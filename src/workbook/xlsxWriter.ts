@@ -3,6 +3,8 @@
 // 预警 formulas and their colours, and the 整改统计 sheet with its charts. Node-side only (the CLI
 // `ledger import … -o ledger.xlsx` and `ledger template`): it pulls in exceljs, so the task pane
 // bundle must never import it.
+import { FIGURES_TITLE } from '../ledger/roundFigures';
+import { planFigureWrites } from './infoFigures';
 import ExcelJS from 'exceljs';
 import { sanitizeWorkbook, type WriteWarning } from './xlsxSafe';
 import { isoToSerial } from '../ledger/dates';
@@ -128,6 +130,15 @@ export function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
     if (cell.formula || cell.kind === 'date') target.numFmt = DATE_FORMAT;
     if (cell.list) target.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${cell.list.join(',')}"`] };
     wb.definedNames.add(`'${INFO_SHEET}'!$B$${row}`, cell.name);
+  }
+  // 通报数字 below the named cells, as plain rows (label as text, never a formula).
+  for (const w of planFigureWrites({ header: null, rows: [], end: 0 }, ledger.round.figures ?? [], INFO_CELLS.length + 1)) {
+    const header = w.values[0] === FIGURES_TITLE && typeof w.values[1] === 'string';
+    w.values.forEach((v, i) => {
+      const target = ws.getCell(w.row, i + 1);
+      target.value = typeof v === 'number' ? v : (cellValue({ header: FIGURES_TITLE, field: null, kind: 'text', width: 0 }, v, 'xlsx') as ExcelJS.CellValue);
+    });
+    if (header) ws.getRow(w.row).font = { bold: true };
   }
 }
 

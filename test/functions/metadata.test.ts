@@ -176,4 +176,12 @@ describe('help pages', () => {
     expect(html).toContain('#CALC!');
     for (const e of doc.examples) expect(e.formula).not.toMatch(/(?<![A-Z\]])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}\b/);
   });
+
+  // Every function with a date parameter or a date answer says how a 1904 workbook is read (dateSystem.ts).
+  const READS_DATES = new Set(['DAYSLEFT', 'OVERDUE', 'ONTIMERATE', 'LIGHT', 'DEADLINE', 'SUMMARY']);
+  it.each(IDS.map((id) => [id, READS_DATES.has(id)] as const))('%s: the 1904 date system note on its page: %p', (id, reads) => {
+    const html = pages[helpPageName(id)];
+    expect(html.includes('1904 日期系统的工作簿')).toBe(reads);
+    expect(html.includes('Workbooks in the 1904 date system')).toBe(reads);
+  });
 });

@@ -6,6 +6,9 @@ import JSZip from 'jszip';
 import { main } from '../../src/cli/ledger';
 import type { CliIo } from '../../src/cli/io';
 import { defaultFixtureDir } from '../../scripts/eval-import';
+import { isLedgerError } from '../../src/ledger/errors';
+import { openLedgerFile } from '../../src/workbook/xlsxStore/readFile';
+import { REAL_DIR } from './unseen-score';
 
 jest.setTimeout(30_000);
 
@@ -49,6 +52,19 @@ describe('ledger import', () => {
     const sheets = await zip.file('xl/workbook.xml')?.async('string');
     expect(sheets).toContain('问题清单');
     expect(sheets).toContain('整改台账');
+  });
+
+  it('-o keeps the figures of a figure-only text on 巡察信息, readable from the file', async () => {
+    const { fake, files, err } = io();
+    const target = path.join(tmp, 'figures.xlsx');
+    expect(await main(['import', path.join(REAL_DIR, 'km-qu-jinzhan.txt'), '-o', target], fake)).toBe(0);
+    expect(err.join('')).toMatch(/0个问题，\d+个通报数字（巡察信息）/);
+    const opened = openLedgerFile(files.get(target) as Uint8Array, 'figures.xlsx');
+    if (isLedgerError(opened)) throw new Error(opened.message);
+    const figures = opened.model.ledger.round.figures ?? [];
+    expect(figures).toContainEqual({ label: '反馈问题总数', value: 697, unit: '个' });
+    expect(figures).toContainEqual({ label: '整改完成率', value: 98.71, unit: '%' });
+    expect(new Set(figures.map((f) => f.label)).size).toBe(figures.length);
   });
 
   it('reads GBK text files', async () => {

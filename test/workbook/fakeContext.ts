@@ -117,6 +117,10 @@ export class FakeRange extends Loadable {
     if (shift !== 'Up' || !t) throw new Error('fake Excel: only deleting whole table body rows is modelled');
     for (let i = rows - 1; i >= 0; i--) this.ctx.model.deleteRow(t, r - t.top - 1 + i);
   }
+  /** Range.worksheet: the sheet the range is on. */
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.box.sheet);
+  }
   getCell(r: number, c: number) {
     return new FakeRange(this.ctx, { ...this.box, r: this.box.r + r, c: this.box.c + c, rows: 1, cols: 1 });
   }

@@ -154,6 +154,26 @@ export function describeStoreContract(name: string, make: ContractFactory): void
       expect((await s.persisted()).round).toEqual({ ...round, asOf: null, kind: '' });
     });
 
+    test('通报数字 are saved with the round, found by label: saving again updates, never duplicates', async () => {
+      const s = await make(now);
+      const round = { org: '某镇党委', inspector: '县委第二巡察组', kind: '常规' as const, start: null, end: null, feedback: null, months: 3, asOf: null };
+      const figures = [
+        { label: '反馈问题总数', value: 42, unit: '个' },
+        { label: '已完成问题数', value: 39, unit: '个' },
+        { label: '=挽回经济损失', value: 86.5, unit: '万元' },
+      ];
+      await s.store.saveRound({ ...round, figures });
+      expect((await s.persisted()).round).toEqual({ ...round, figures });
+      // The same import saved again, one figure newer, one new: rows found by label.
+      await s.store.saveRound({ ...round, figures: [{ label: '已完成问题数', value: 41, unit: '个' }, figures[0], { label: '移交问题线索数', value: 15, unit: '件' }] });
+      const again = (await s.persisted()).round.figures;
+      expect(again).toEqual([figures[0], { label: '已完成问题数', value: 41, unit: '个' }, figures[2], { label: '移交问题线索数', value: 15, unit: '件' }]);
+      // A round saved without figures (the 巡察信息 form) keeps them.
+      await s.store.saveRound({ ...round, org: '某镇党委（改）' });
+      expect((await s.persisted()).round.figures).toEqual(again);
+      expect((await s.changeLog()).map((e) => e.field)).toContain('通报数字·已完成问题数');
+    });
+
     test('every change goes to 变更记录 with its time, 编号, field and values', async () => {
       const s = await withThreeProblems(make);
       await s.store.updateMeasure('P002-M01', { owner: '丙二' });

@@ -9,7 +9,7 @@ import type { IsoDate } from '../types';
 // 2020-12-10"); the common words (来源, 作者, 编辑, 标签…) only at its start or after a space, so
 // that "资金来源：财政拨款" stays text.
 const STRONG_FIELD_RE =
-  /(?:发布时间|发布日期|成文日期|发文日期|印发日期|生成日期|信息来源|文章来源|索引号|发文机关|发布机构|发文字号|主题分类|点击数|点击量|浏览次数|浏览量|阅读量|访问量|责任编辑|字体大小|色调调节|保护视力色|打印本页|关闭窗口)\s*[:：]/;
+  /(?:发布时间|发布日期|成文日期|成文时间|发文日期|发文时间|印发日期|生成日期|信息来源|文章来源|索引号|发文机关|发布机构|发文字号|主题分类|点击数|点击量|浏览次数|浏览量|阅读量|访问量|责任编辑|字体大小|色调调节|保护视力色|打印本页|关闭窗口)\s*[:：]/;
 const FIELD_RE =
   /(?:^|[\s|｜])(?:标\s*题|来\s*源|文\s*号|字\s*号|主题词|关键词|关键字|作\s*者|编\s*辑|审\s*核|分享到|相关文章|相關文章|相关链接|标\s*签|字\s*体|验证码)\s*[:：]/;
 const BRACKETED_RE = /^(?:\s*[【[]\s*(?:打印|关闭|打印本页|关闭窗口|收藏|返回顶部|大|中|小|字体|默认|加入收藏|分享)\s*[】\]]\s*)+$/;
@@ -19,7 +19,7 @@ const LINK_RE = /^(?:>>|»)?\s*返回[\u4e00-\u9fa5]{0,12}首页$|是否继续\s
 // table is short words separated by spaces too, so the 首页 is required).
 const NAV_RE = /^(?:首\s*页|首頁)(?:\s+[\u4e00-\u9fa5]{2,8}){2,}$/;
 
-const DATED_FIELD_RE = /(成文日期|发布时间|发布日期|发文日期|印发日期)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
+const DATED_FIELD_RE = /(成文日期|成文时间|发布时间|发布日期|发文日期|发文时间|印发日期)\s*[:：]?\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
 const LEADING_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[|｜]|来源|$)/;
 
 /** Whether a line is page chrome rather than report text. */
@@ -47,6 +47,6 @@ export function chromeDate(line: string): ChromeDate | null {
   if (!m) return null;
   const [y, mo, d] = m.map(Number);
   if (!isValidYmd(y, mo, d)) return null;
-  const rank = field ? (field[1] === '成文日期' || field[1] === '发文日期' || field[1] === '印发日期' ? 0 : 1) : 2;
+  const rank = field ? (/^(?:成文|发文|印发)/.test(field[1]) ? 0 : 1) : 2;
   return { date: ymdToIso(y, mo, d), rank };
 }

@@ -82,6 +82,8 @@ export function selectItems(root: OutlineNode, measuresAllowed: boolean): ItemSe
   return { items: finest(items), by: 'structure' };
 }
 
+const REPORT_SECTION_RE = /^(?:巡察|巡视)?(?:反馈)?(?:意见|问题)?(?:的)?(?:整改|整治)(?:落实|进展|完成)?(?:情况|进展情况)$/;
+
 export type Placement = { category: OutlineNode | null; group: OutlineNode[] };
 
 /**
@@ -103,7 +105,9 @@ export function placeItems(items: readonly OutlineNode[]): Map<OutlineNode, Plac
   const out = new Map<OutlineNode, Placement>();
   items.forEach((item, i) => {
     const chain = chains[i];
-    out.set(item, { category: chain[level] ?? null, group: chain.slice(level + 1) });
+    // The report's own section ("二、整改落实情况") holding the problems is no 方面: it names no category.
+    const category = chain[level] && REPORT_SECTION_RE.test(chain[level].heading.trim()) ? null : (chain[level] ?? null);
+    out.set(item, { category, group: chain.slice(level + 1) });
   });
   return out;
 }

@@ -24,18 +24,33 @@ function before(a: Ymd, b: Ymd): boolean {
   return a.month < b.month || (a.month === b.month && a.day < b.day);
 }
 
+// "2018年11月26日——2019年1月26日": a doubled dash is a range too.
 const RANGE_RE =
-  /(?:自|从|于)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:起)?\s*(?:至|到|—|–|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日/;
-const MONTH_RANGE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月/;
+  /(?:自|从|于)?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:起)?\s*(?:至|到|—{1,2}|–|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*日/;
+const MONTH_RANGE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:至|到|—{1,2}|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月/;
 const DATE_RE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 const DATE_LINE_RE = /^[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*[)）]?$/;
 
-// 市委第二巡察组, 县委第七巡察组, 第三巡察组; the prefix is only the committee, never the words before it.
-const INSPECTOR_RE = /((?:[省市县区州旗盟]委|[省市县区])?第[一二三四五六七八九十\d]{1,3}(?:轮)?(?:巡察|巡视)(?:组|工作组))/;
-const INSPECTOR_FALLBACK_RE = /((?:[省市县区州旗盟]委)?(?:巡察|巡视)(?:第)?[一二三四五六七八九十\d]{1,3}组|(?:[省市县区州旗盟]委)(?:巡察|巡视)(?:组|工作组))/;
+// 市委第二巡察组, 县委第七巡察组, 第三巡察组; the prefix is only the committee, never the words before it
+// (a ministry before it is read apart: inspectorPrefix). A kind of group may stand between the
+// committee and its number or 巡察组: 县委上下联动巡察组, 市委机动巡察一组, 委党组巡察组.
+const GROUP_KIND = '(?:上下联动|联动|机动|专项|提级|交叉)?';
+const INSPECTOR_RE = new RegExp(`((?:[省市县区州旗盟]委|[省市县区])?${GROUP_KIND}第[一二三四五六七八九十\\d]{1,3}(?:轮)?(?:巡察|巡视)(?:组|工作组))`);
+const INSPECTOR_NUMBERED_RE = new RegExp(`((?:[省市县区州旗盟]委)?${GROUP_KIND}(?:巡察|巡视)(?:第)?[一二三四五六七八九十\\d]{1,3}组)`);
+const INSPECTOR_GENERIC_RE = new RegExp(`((?:[省市县区州旗盟]委|[省市县区州旗盟]?委?党[组委])${GROUP_KIND}(?:巡察|巡视)(?:组|工作组))`);
+// A ministry or department that sends the group: "根据教育部第一巡视组的反馈意见".
+const MINISTRY_BEFORE_RE = /(?:^|[，。；、,\s“"（(])([\u4e00-\u9fa5]{1,7}[部厅])$/;
+const LEAD_VERB_RE = /^(?:根据|按照|依据|接受|配合|针对|对照|由|经|向|对|和|与)/;
+// Several rounds in one text ("区委一、二、三轮巡察"): a bare "区委巡察组" there names none of them.
+const SEVERAL_ROUNDS_RE = /[一二三四五六七八九十\d][、，,和及][一二三四五六七八九十\d](?:[、，,和及][一二三四五六七八九十\d])*轮|各轮|历轮|多轮/;
 const LABELLED_ORG_RE = /被巡[察视](?:单位|党组织|对象)\s*[：:]\s*([^\s，。；;]{2,40})/;
 const LABELLED_INSPECTOR_RE = /巡[察视](?:组|组别)\s*[：:]\s*([^\s，。；;]{2,30})/;
-const ORG_IN_TEXT_RE = /对([\u4e00-\u9fa5（）()“”]{2,40}?(?:党组|党委|党工委|党总支|党支部)?)(?:进行了|开展了|进行|开展)(?:为期[^，。]{1,8})?(?:常规|专项|提级|交叉)?(?:巡察|巡视)/;
+const ORG_IN_TEXT_RE =
+  /对([\u4e00-\u9fa5（）()“”]{2,40}?(?:党组|党委|党工委|党总支|党支部)?)(?:进行了|开展了|进行|开展)(?:为期[^，。]{1,8})?(?:常规|专项|提级|交叉|政治|机动|延伸)?(?:巡察|巡视)/;
+// The unit named only in a news sentence: "巡察太和县人民医院党委情况反馈会", "向市第一中学党委反馈巡察情况".
+const PARTY_BODY = '(?:党组|党委|党工委|党总支|党支部|党组织)';
+const ORG_INSPECTED_RE = new RegExp(`巡[察视](?![组办工])([\\u4e00-\\u9fa5（）()]{2,30}?${PARTY_BODY})(?:的)?(?:情况)?(?:反馈|汇报)`);
+const ORG_TOLD_RE = new RegExp(`向([\\u4e00-\\u9fa5（）()]{2,40}?${PARTY_BODY})(?:集中)?反馈`);
 const DOC_NUMBER_RE = /〔\d{4}〕|\[\d{4}\]|\d+号$/;
 
 function sentencesOf(lines: readonly SourceLine[]): string[] {
@@ -81,7 +96,8 @@ function inspectionWindow(text: string): { start: Ymd; end: Ymd; inferred: boole
 export function readTitle(lines: readonly SourceLine[]): { title: string; orgFromTitle: string | null } {
   const head = lines.slice(0, 10);
   // A title is a short line: a paragraph that mentions "关于…情况的汇报" is not one.
-  const i = head.findIndex((l) => l.text.length <= 80 && !/[。？?]/.test(l.text) && /关于/.test(l.text) && /(?:通\s*报|报\s*告|意\s*见|方\s*案|情况|整改)/.test(l.text + (head[head.indexOf(l) + 1]?.text ?? '')));
+  // A numbered heading ("（一）关于“…”问题的整改") is a problem, never the title.
+  const i = head.findIndex((l) => l.text.length <= 80 && !/[。？?]/.test(l.text) && !/^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]/.test(l.text) && /关于/.test(l.text) && /(?:通\s*报|报\s*告|意\s*见|方\s*案|情况|整改)/.test(l.text + (head[head.indexOf(l) + 1]?.text ?? '')));
   if (i < 0) {
     // Without a 关于 title the first line is the title only when it reads as one: a news item opens
     // with a paragraph ("2025年2月21日,市委第一巡察组向…反馈巡察情况。…"), which is no title.
@@ -123,18 +139,53 @@ function readFooter(lines: readonly SourceLine[]): { date: Ymd | null; signature
   return { date: null, signature: null };
 }
 
+/**
+ * The group: a labelled one, else a numbered one (县委第二巡察组, 市委机动巡察一组), else a generic
+ * one (县委上下联动巡察组, 委党组巡察组) — unless the text speaks of several rounds, where a bare
+ * "区委巡察组" names none of them. A ministry written before the group is part of its name.
+ */
+function readInspector(text: string): string | null {
+  const labelled = LABELLED_INSPECTOR_RE.exec(text)?.[1];
+  if (labelled) return labelled;
+  const m = INSPECTOR_RE.exec(text) ?? INSPECTOR_NUMBERED_RE.exec(text) ?? (SEVERAL_ROUNDS_RE.test(text) ? null : INSPECTOR_GENERIC_RE.exec(text));
+  if (!m) return null;
+  const before = /^[第巡]/.test(m[1]) ? MINISTRY_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 12), m.index))?.[1] : undefined;
+  const ministry = before?.replace(LEAD_VERB_RE, '') ?? '';
+  return (ministry.length >= 2 && ministry.length <= 6 ? ministry : '') + m[1];
+}
+
+/** The 被巡察单位 as a news sentence names it, for texts without a title or signature naming it. */
+function orgInProse(text: string): string | null {
+  const candidates = [ORG_IN_TEXT_RE, ORG_INSPECTED_RE, ORG_TOLD_RE].map((re) => re.exec(text)).filter((m): m is RegExpExecArray => m !== null);
+  // The earliest statement wins; a capture that runs over the work itself is no unit name.
+  const ok = candidates.filter((m) => !/整改|工作|巡[察视]|反馈|[向对]/.test(m[1])).sort((a, b) => a.index - b.index);
+  return ok[0]?.[1] ?? null;
+}
+
 export function readRound(lines: readonly SourceLine[], preambleEnd: number): RoundReading {
   const inferred: RoundReading['inferred'] = [];
   const { title, orgFromTitle } = readTitle(lines);
   const preamble = lines.filter((l) => l.line < preambleEnd);
   const scope = preamble.length > 0 ? preamble : lines;
-  const sentences = sentencesOf(scope);
+  const all = sentencesOf(scope);
+  // A 回头看 is a later check of the rectification: when the text also states the inspection it
+  // follows up, that inspection is the round, and the 回头看's dates, group and unit are left out.
+  // A text about the 回头看 itself (its title says so, or it states no other inspection) keeps them.
+  const mainOnly = all.filter((s) => !/回头看/.test(s));
+  const followUpIsRound = /回头看/.test(title) || !mainOnly.some((s) => /巡察|巡视/.test(s) && inspectionWindow(s));
+  // With a title naming the 回头看, its own sentences come first: the inspection it follows up is
+  // only background there.
+  const sentences = /回头看/.test(title) ? [...all.filter((s) => /回头看/.test(s)), ...mainOnly] : followUpIsRound ? all : mainOnly;
 
   let window: ReturnType<typeof inspectionWindow> = null;
+  let windowInFollowUp = false;
   let feedback: Ymd | null = null;
   let feedbackYearless = false;
   for (const s of sentences) {
-    if (!window && /巡察|巡视/.test(s)) window = inspectionWindow(s);
+    if (!window && /巡察|巡视/.test(s)) {
+      window = inspectionWindow(s);
+      windowInFollowUp = window !== null && /回头看/.test(s);
+    }
     if (!feedback && /反馈/.test(s)) {
       const m = feedbackDateIn(s);
       if (m) {
@@ -155,14 +206,13 @@ export function readRound(lines: readonly SourceLine[], preambleEnd: number): Ro
     } else feedback = null;
   }
 
-  const allText = scope.map((l) => l.text).join('\n');
-  const normalizedScope = normalizeDateText(allText);
-  const inspector =
-    LABELLED_INSPECTOR_RE.exec(normalizedScope)?.[1] ?? INSPECTOR_RE.exec(normalizedScope)?.[1] ?? INSPECTOR_FALLBACK_RE.exec(normalizedScope)?.[1] ?? null;
-  const orgInText = ORG_IN_TEXT_RE.exec(normalizedScope)?.[1] ?? null;
+  const normalizedScope = followUpIsRound ? normalizeDateText(scope.map((l) => l.text).join('\n')) : sentences.join('。');
+  const inspector = readInspector(normalizedScope);
+  const orgInText = orgInProse(normalizedScope);
   const signature = footer.signature && !/(?:巡察|巡视)(?:组|办)/.test(footer.signature) ? footer.signature : null;
   const org = LABELLED_ORG_RE.exec(normalizedScope)?.[1] ?? orgFromTitle ?? signature ?? orgInText;
-  const kind = /回头看/.test(normalizedScope) ? '回头看' : /专项巡[察视]/.test(normalizedScope) ? '专项' : /巡[察视]/.test(normalizedScope) ? '常规' : '';
+  const followUp = /回头看/.test(title) || windowInFollowUp || (window === null && /回头看/.test(normalizedScope));
+  const kind = followUp ? '回头看' : /专项巡[察视]/.test(normalizedScope) ? '专项' : /巡[察视]/.test(normalizedScope) ? '常规' : '';
 
   return {
     title,

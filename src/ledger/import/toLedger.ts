@@ -2,6 +2,7 @@
 // measure. A problem whose text lists no measures still gets one measure carrying its status and
 // deadline (the problem's status is rolled up from its measures), unless nothing is known of its
 // rectification at all (a 反馈意见: the unit writes its measures later).
+import { uniqueLabels } from '../roundFigures';
 import { problemStatus } from '../status';
 import type { NewMeasure, NewProblem } from '../store';
 import { EMPTY_ROUND, UNMARKED } from '../types';
@@ -21,6 +22,7 @@ export function toRound(result: ImportResult, base: Round = EMPTY_ROUND): Round 
     start: r.inspectionStart ?? base.start,
     end: r.inspectionEnd ?? base.end,
     feedback: r.feedbackDate ?? base.feedback,
+    ...(result.figures.length > 0 ? { figures: uniqueLabels(result.figures) } : {}),
   };
 }
 

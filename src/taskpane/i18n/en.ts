@@ -50,6 +50,8 @@ export const en: Strings = {
   asOfHint: 'Leave blank to count as of today',
   saveRound: 'Save round',
   roundSaved: 'Round saved',
+  roundFigures: 'Reported figures (通报数字, {0|figure|figures})',
+  roundFiguresHint: 'Figures from imported reports and news, kept by label (importing again updates them, never repeats them); edit or delete them on the 巡察信息 sheet.',
   monthsInvalid: 'The period must be a whole number from 1 to 24',
   dateBefore: '{0} cannot be before {1} ({2})',
   notSelected: '(none)',

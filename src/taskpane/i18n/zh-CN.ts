@@ -50,6 +50,8 @@ export const zhCN = {
   asOfHint: '留空表示按今天统计',
   saveRound: '保存巡察信息',
   roundSaved: '巡察信息已保存',
+  roundFigures: '通报数字（{0}项）',
+  roundFiguresHint: '导入的通报、新闻中的数字，按名称保存（再次导入只更新、不重复）；可在“巡察信息”工作表中修改或删除。',
   monthsInvalid: '集中整改期应为1到24之间的整数',
   dateBefore: '{0}不能早于{1}（{2}）',
   notSelected: '（未选择）',

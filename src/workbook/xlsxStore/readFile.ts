@@ -2,6 +2,7 @@
 // plus where everything lives — each table's body rows with the 编号 they hold, the cells behind the
 // 巡察信息 names — so that a save can rewrite exactly those cells. A file that is not a ledger
 // answers with a LedgerError naming the reason; nothing is thrown. Pure: bytes in, no DOM, no I/O.
+import { readFigureBlock, type FigureBlock } from '../infoFigures';
 import { toSerial1900, type DateSystem } from '../../ledger/dates';
 import { isLedgerError, ledgerError, type LedgerError } from '../../ledger/errors';
 import { rollUpAll } from '../../ledger/rollup';
@@ -34,6 +35,8 @@ export type LedgerFileModel = {
   /** 变更记录 (optional: a user may delete it; changes are then not logged, as in Excel). */
   changes: TableSlot | null;
   info: Map<string, InfoSlot>;
+  /** 通报数字 on 巡察信息 (the sheet of ZG_Org), or null when the file has no 巡察信息. */
+  figures: { path: string; block: FigureBlock } | null;
   /** The workbook's date system: a Mac workbook may count from 1904; the core works in 1900 serials. */
   dateSystem: DateSystem;
   warnings: LedgerError[];
@@ -122,10 +125,14 @@ export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel |
     const date = INFO_CELLS.find((c) => c.name === name)?.kind === 'date';
     values.set(name, date && raw && typeof raw.value === 'number' && !raw.date ? toSerial1900(raw.value, dateSystem) : cellFor(raw, undefined, dateSystem));
   }
-  const ledger: Ledger = rollUpAll({ round: roundFromCells(values), problems, measures });
+  const infoPath = info.get('ZG_Org')?.path;
+  const figures = infoPath ? { path: infoPath, block: readFigureBlock((r, c) => cellFor(cellsOf(infoPath).get(r, c), undefined, dateSystem), cellsOf(infoPath).lastRow) } : null;
+  const round = roundFromCells(values);
+  if (figures && figures.block.header !== null) round.figures = figures.block.rows.map((r) => r.figure);
+  const ledger: Ledger = rollUpAll({ round, problems, measures });
   const changesTable = findTable(tables, CHANGES.table);
   const changes = changesTable ? slotOf(parts, changesTable, CHANGES, cellsOf(changesTable.sheet.path), dateSystem).slot : null;
-  return { ledger, problems: p.slot, measures: m.slot, changes, info, dateSystem, warnings };
+  return { ledger, problems: p.slot, measures: m.slot, changes, info, figures, dateSystem, warnings };
 }
 
 const startsWithZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

@@ -2,6 +2,8 @@
 // by cell — rows of ZG_Problems / ZG_Measures found by their 编号 (never by position), the 巡察信息
 // cells behind the ZG_* names, and new 变更记录 rows. Cells whose value did not change keep their
 // bytes; parts nothing changed in are not touched at all.
+import { FIGURES_TITLE } from '../../ledger/roundFigures';
+import { afterWrites, planFigureWrites, type FigureWrite } from '../infoFigures';
 import { fromSerial1900, type DateSystem } from '../../ledger/dates';
 import type { ChangeEntry } from '../../ledger/store';
 import type { Ledger } from '../../ledger/types';
@@ -107,6 +109,14 @@ function writeInfo(parts: XlsxParts, model: LedgerFileModel, now: Ledger): strin
     if (!row) sheet.set(at.row, (row = new Map()));
     row.set(at.col, next);
   }
+  for (const w of figureWrites(model, now)) {
+    const path = model.figures!.path;
+    let sheet = edits.get(path);
+    if (!sheet) edits.set(path, (sheet = new Map()));
+    const row = new Map<number, CellContent>();
+    w.values.forEach((v, i) => row.set(i + 1, typeof v === 'number' ? { kind: 'number', value: v } : contentOf(TEXT_COLUMN, v)));
+    sheet.set(w.row, row);
+  }
   if (edits.size === 0) return [];
   const dates = dateStyles(parts);
   const anyDate = dates.indexOf(true);
@@ -137,6 +147,16 @@ function writeInfo(parts: XlsxParts, model: LedgerFileModel, now: Ledger): strin
   return [...edits.keys()];
 }
 
+const TEXT_COLUMN: ColumnDef = { header: FIGURES_TITLE, field: null, kind: 'text', width: 0 };
+
+/** The 通报数字 rows to write: only when the round's figures changed and the file has a 巡察信息. */
+function figureWrites(model: LedgerFileModel, now: Ledger): FigureWrite[] {
+  const figures = now.round.figures;
+  if (!model.figures || !figures || figures === model.ledger.round.figures) return [];
+  const lastRow = Math.max(model.figures.block.end, ...[...model.info.values()].filter((a) => a.path === model.figures!.path).map((a) => a.row));
+  return planFigureWrites(model.figures.block, figures, lastRow);
+}
+
 function isDateCell(col: number, row: number, path: string, model: LedgerFileModel): boolean {
   return INFO_CELLS.some((c) => {
     const at = model.info.get(c.name);
@@ -154,12 +174,14 @@ export function writeEdit(parts: XlsxParts, model: LedgerFileModel, now: Ledger,
   const asRows = (rows: readonly object[]) => rows as unknown as Row[];
   const problems = rewriteTableBody(parts, model.problems, planRows(model.problems, asRows(model.ledger.problems), asRows(now.problems), model.dateSystem));
   const measures = rewriteTableBody(parts, model.measures, planRows(model.measures, asRows(model.ledger.measures), asRows(now.measures), model.dateSystem));
+  const figureEdits = figureWrites(model, now);
   for (const p of [...problems.touched, ...measures.touched, ...writeInfo(parts, model, now)]) touched.add(p);
+  const figures = model.figures && figureEdits.length > 0 ? { ...model.figures, block: afterWrites(model.figures.block, figureEdits) } : model.figures;
   let changes = model.changes;
   if (changes && log.length > 0) {
     const written = rewriteTableBody(parts, changes, planLog(changes, log, model.dateSystem));
     for (const p of written.touched) touched.add(p);
     changes = written.slot;
   }
-  return { touched: [...touched], model: { ...model, ledger: now, problems: problems.slot, measures: measures.slot, changes } };
+  return { touched: [...touched], model: { ...model, ledger: now, problems: problems.slot, measures: measures.slot, changes, figures } };
 }

@@ -1,5 +1,6 @@
 // 分发 in the pane: one fillable .xlsx per 责任单位 (or 责任领导 / 责任人), downloaded together as a
-// .zip to attach to mails. The .xlsx writer (exceljs) is a chunk of its own, fetched on first use:
+// .zip to attach to mails; in Excel on Mac, where nothing downloads, each opened as a new workbook
+// for the user to save. The .xlsx writer (exceljs) is a chunk of its own, fetched on first use:
 // it never weighs on the pane's start-up.
 import { Button, Field, Input, Select, Spinner } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -11,6 +12,8 @@ import { describeError } from '../../format';
 import { fill } from '../../i18n';
 import type { Notice } from '../../hooks/useStoreAction';
 import { NoticeBar } from '../common/NoticeBar';
+import { canDownloadFiles } from '../../platform';
+import { openWorkbooks } from '../../saveFile';
 import { downloadBytes } from '../report/browserIo';
 import { useStatsStyles } from '../stats/statsStyles';
 import type { CollectStrings } from './collectStrings';
@@ -21,6 +24,8 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
   const [due, setDue] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The platform does not change while the pane is open.
+  const [onMac] = useState(() => !canDownloadFiles());
   const make = async () => {
     setBusy(true);
     setNotice(null);
@@ -31,10 +36,19 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
         setNotice({ intent: 'warning', text: fill(t.distributeNone, by) });
         return;
       }
+      const left = unassigned.length ? fill(t.unassigned, unassigned.length, by) : '';
+      if (onMac) {
+        const { opened, error } = await openWorkbooks(files);
+        const names = files.slice(0, opened.length).map((f) => `${f.fileName}（${f.measures}）`).join('、');
+        const stopped = error === null ? '' : fill(t.openStopped, files.length - opened.length, describeError(error, locale));
+        const text = `${opened.length > 0 ? fill(t.distributedOpened, opened.length, names) : ''}${stopped}${left}`.trim();
+        setNotice({ intent: opened.length === 0 ? 'error' : error !== null || left ? 'warning' : 'success', text });
+        return;
+      }
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])), { level: 0 });
       downloadBytes(zip, `分发文件（${by}）.zip`, 'application/zip');
       const names = files.map((f) => `${f.name}（${f.measures}）`).join('、');
-      setNotice({ intent: unassigned.length ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${unassigned.length ? fill(t.unassigned, unassigned.length, by) : ''}` });
+      setNotice({ intent: left ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${left}` });
     } catch (error) {
       setNotice({ intent: 'error', text: describeError(error, locale) });
     } finally {
@@ -46,7 +60,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       <h2 id="distribute-heading" className={styles.heading}>
         {t.distributeHeading}
       </h2>
-      <p className={styles.intro}>{t.distributeIntro}</p>
+      <p className={styles.intro}>{onMac ? t.distributeIntroMac : t.distributeIntro}</p>
       <Field label={t.distributeBy}>
         <Select value={by} onChange={(_, d) => setBy(d.value as SplitBy)}>
           {SPLIT_BYS.map((b) => (
@@ -61,7 +75,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined} onClick={() => void make()}>
-          {t.distributeMake}
+          {onMac ? t.distributeMakeMac : t.distributeMake}
         </Button>
       </div>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />

@@ -50,7 +50,22 @@ describe('ImportPanel', () => {
     expect(await screen.findByText(/^已保存巡察信息/)).toBeInTheDocument();
     expect(addProblems).not.toHaveBeenCalled();
     expect((await store.load()).round.inspector).toBe('县委第三巡察组');
+    expect((await store.load()).round.figures).toContainEqual({ label: '反馈问题总数', value: 42, unit: '个' });
     expect(changed).toHaveBeenCalled();
+  });
+
+  it('saves the figures of a news item to a ledger whose round is kept, by label, without repeating them', async () => {
+    const round = { ...EMPTY_ROUND, org: '县教育局党组', inspector: '县委第三巡察组', figures: [{ label: '反馈问题总数', value: 40, unit: '个' }] };
+    const { user, store } = setup({ ledger: { round, problems: [], measures: [] } });
+    await pasteAndRead(user, '县委第三巡察组对县教育局党组进行了巡察。截至目前，共反馈问题42个，已整改到位39个，整改率92.9%。');
+    expect(await screen.findByText(/不会覆盖；概况数字记入“通报数字”/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存到巡察信息' }));
+    expect(await screen.findByText(/^已保存巡察信息/)).toBeInTheDocument();
+    const saved = (await store.load()).round;
+    expect(saved.org).toBe('县教育局党组');
+    expect(saved.figures?.filter((f) => f.label === '反馈问题总数')).toEqual([{ label: '反馈问题总数', value: 42, unit: '个' }]);
+    expect(saved.figures).toHaveLength(3);
+    expect(new Set(saved.figures?.map((f) => f.label)).size).toBe(3);
   });
 
   it('reads a pasted 通报 into a preview with counts, a tree and warnings', async () => {

@@ -123,7 +123,7 @@ function FiguresOnly({ state, t }: { state: ImportState; t: ImportStrings }) {
     <>
       <p>{state.roundWillSave ? t.figuresOnly : `${t.figuresOnly}${t.roundNothingToSave}`}</p>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void state.saveRound()} disabled={state.phase !== 'preview' || !state.roundWillSave}>
+        <Button appearance="primary" onClick={() => void state.saveRound()} disabled={state.phase !== 'preview' || (!state.roundWillSave && (state.result?.figures.length ?? 0) === 0)}>
           {t.saveRound}
         </Button>
         <Button onClick={state.cancel} disabled={state.phase === 'inserting'}>

@@ -8,7 +8,8 @@ import type { Locale } from '../../../ledger/errors';
 import { importSteps, toNewItems, toRound } from '../../../ledger/import';
 import type { ImportedProblem, ImportResult } from '../../../ledger/import';
 import type { LedgerStore } from '../../../ledger/store';
-import type { IsoDate, Ledger, Status } from '../../../ledger/types';
+import { uniqueLabels } from '../../../ledger/roundFigures';
+import type { IsoDate, Ledger, Round, Status } from '../../../ledger/types';
 import { describeError } from '../../format';
 import { fillIn, IMPORT_STRINGS } from './importStrings';
 
@@ -49,6 +50,15 @@ const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function roundIsEmpty(ledger: Ledger): boolean {
   return !ledger.round.org && !ledger.round.inspector && !ledger.round.feedback && !ledger.round.start;
+}
+
+/**
+ * What an import saves to 巡察信息: the round when the ledger has none yet (never overwritten), and
+ * its 通报数字 either way — merged by label by the store, so importing the text again adds no row.
+ */
+export function roundToSave(result: ImportResult, ledger: Ledger, roundIsNew: boolean): Round | null {
+  if (roundIsNew) return toRound(result, ledger.round);
+  return result.figures.length > 0 ? { ...ledger.round, figures: uniqueLabels(result.figures) } : null;
 }
 
 /** The import with the user's edits applied, and only the problems still selected. */
@@ -157,7 +167,8 @@ export function useImport(store: LedgerStore, ledger: Ledger, locale: Locale, on
     try {
       // One batch for the problems; the round only when the ledger has none yet (never overwritten).
       await store.addProblems(items);
-      if (roundWillSave) await store.saveRound(toRound(chosen, ledger.round));
+      const round = roundToSave(chosen, ledger, roundWillSave);
+      if (round) await store.saveRound(round);
       const measures = items.reduce((n, i) => n + i.measures.length, 0);
       setResult(null);
       setDraft([]);
@@ -172,11 +183,12 @@ export function useImport(store: LedgerStore, ledger: Ledger, locale: Locale, on
   }, [result, draft, store, roundWillSave, ledger.round, onLedgerChanged, t, locale]);
 
   const saveRound = useCallback(async () => {
-    if (!result || !roundWillSave) return;
+    const round = result ? roundToSave(result, ledger, roundWillSave) : null;
+    if (!round) return;
     setPhase('inserting');
     setNotice(null);
     try {
-      await store.saveRound(toRound(result, ledger.round));
+      await store.saveRound(round);
       setResult(null);
       setDraft([]);
       setText('');

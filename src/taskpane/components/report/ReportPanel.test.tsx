@@ -33,6 +33,8 @@ function setup(options: { locale?: Locale; writeReportSheet?: SheetWriter | null
   return { user, store };
 }
 
+const PlatformType = { Mac: 'Mac', PC: 'PC', OfficeOnline: 'OfficeOnline' };
+
 const preview = () => screen.getByRole('article', { name: '整改情况通报预览' });
 
 describe('报告', () => {
@@ -129,17 +131,65 @@ describe('报告', () => {
     click.mockRestore();
   });
 
-  test('in Excel on Mac (no downloads in WKWebView) 下载 Word puts the text on the clipboard and says so, without a dead download', async () => {
-    const { user } = setup();
-    (globalThis as Record<string, unknown>).Office = { PlatformType: { Mac: 'Mac', PC: 'PC', OfficeOnline: 'OfficeOnline' }, context: { diagnostics: { platform: 'Mac' } } };
-    const writeText = jest.fn<Promise<void>, [string]>().mockResolvedValue(undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  describe.each([
+    ['zh-CN', '复制通报文本（粘贴到 Word）', '复制文本', /^Mac 版 Excel 中的加载项不能下载文件，所以这里不生成 \.docx/, '通报全文已复制到剪贴板，请在 Word 中新建文档后粘贴'],
+    ['en', 'Copy the report text for Word', 'Copy text', /^Add-ins in Excel for Mac cannot download files, so no \.docx is made here/, 'The full report text is on the clipboard; paste it into a new Word document'],
+  ] as const)('in Excel on Mac (%s), where WKWebView downloads nothing', (locale, button, plainCopy, hint, confirmation) => {
+    beforeEach(() => {
+      (globalThis as Record<string, unknown>).Office = { PlatformType, context: { diagnostics: { platform: 'Mac' } } };
+    });
+    afterEach(() => {
+      delete (globalThis as Record<string, unknown>).Office;
+    });
+
+    test('the Word button says it copies the text, its help says why, and it copies without a dead download', async () => {
+      const { user } = setup({ locale });
+      const writeText = jest.fn<Promise<void>, [string]>().mockResolvedValue(undefined);
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+      const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+      try {
+        const word = screen.getByRole('button', { name: button });
+        expect(word).toHaveAccessibleDescription(hint);
+        // Nothing on the pane promises a download, and no second button does the same copy.
+        expect(screen.queryByRole('button', { name: /下载|Download|docx/i })).not.toBeInTheDocument();
+        expect(screen.queryByRole('button', { name: plainCopy })).not.toBeInTheDocument();
+        await user.click(word);
+        expect(await screen.findByRole('status')).toHaveTextContent(confirmation);
+        expect(writeText).toHaveBeenCalledTimes(1);
+        expect(writeText.mock.calls[0][0]).toMatch(/^中共清丰县紧密型县域医共体委员会关于巡察整改情况的通报\n/);
+        expect(click).not.toHaveBeenCalled();
+      } finally {
+        click.mockRestore();
+      }
+    });
+
+    test('a refused clipboard is a copy failure, not a Word file failure', async () => {
+      const { user } = setup({ locale });
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+      document.execCommand = jest.fn(() => false);
+      await user.click(screen.getByRole('button', { name: button }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(locale === 'en' ? /^Copying failed: .*⌘C on a Mac/ : /^复制失败：.*Mac 上按 ⌘C/);
+      expect(alert).not.toHaveTextContent(/Word/);
+    });
+  });
+
+  test.each([
+    ['zh-CN', '下载 Word（.docx）', '复制文本', '已生成 Word 文件“'],
+    ['en', 'Download Word (.docx)', 'Copy text', 'Created the Word file "'],
+  ] as const)('in Excel on Windows (%s) the Word button downloads a .docx and promises nothing else', async (locale, button, plainCopy, done) => {
+    (globalThis as Record<string, unknown>).Office = { PlatformType, context: { diagnostics: { platform: 'PC' } } };
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    URL.createObjectURL = jest.fn(() => 'blob:report');
+    URL.revokeObjectURL = jest.fn();
     try {
-      await user.click(screen.getByRole('button', { name: '下载 Word（.docx）' }));
-      expect(await screen.findByRole('status')).toHaveTextContent('Mac 版 Excel 中的加载项无法下载文件：通报全文已复制到剪贴板');
-      expect(writeText.mock.calls[0][0]).toMatch(/^中共清丰县紧密型县域医共体委员会关于巡察整改情况的通报/);
-      expect(click).not.toHaveBeenCalled();
+      const { user } = setup({ locale });
+      const word = screen.getByRole('button', { name: button });
+      expect(word).not.toHaveAccessibleDescription();
+      expect(screen.getByRole('button', { name: plainCopy })).toBeInTheDocument();
+      await user.click(word);
+      expect(await screen.findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent(done);
+      expect(click).toHaveBeenCalledTimes(1);
     } finally {
       click.mockRestore();
       delete (globalThis as Record<string, unknown>).Office;

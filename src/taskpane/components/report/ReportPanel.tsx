@@ -1,6 +1,7 @@
 // 报告: the summary sentence, the settings and editable template paragraphs of the 通报, a preview
 // readable in the 320 px pane, and the ways out: copy as text, write to a new worksheet, download
-// a GB/T 9704 .docx.
+// a GB/T 9704 .docx. In Excel on Mac nothing downloads: the Word button says it copies the text for
+// Word, and is then the only copy button (a second one would do the same).
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
 import type { DraftBlock } from '../../../ledger/report/draft';
 import { formatDate } from '../../format';
@@ -32,6 +33,7 @@ export function ReportPanel({ store, ledger, locale }: PanelProps) {
   const styles = useReportStyles();
   const report = useReport(store, ledger, locale);
   const busy = report.busy !== null;
+  const onMac = report.docxWay === 'clipboard';
   const spinner = (action: typeof report.busy) => (report.busy === action ? <Spinner size="tiny" /> : undefined);
 
   return (
@@ -73,12 +75,20 @@ export function ReportPanel({ store, ledger, locale }: PanelProps) {
       </section>
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} icon={spinner('docx')} onClick={report.downloadDocx}>
-          {t.download}
+        <Button
+          appearance="primary"
+          disabled={busy}
+          icon={spinner('docx')}
+          aria-describedby={onMac ? 'report-word-hint' : undefined}
+          onClick={report.downloadDocx}
+        >
+          {onMac ? t.copyForWord : t.download}
         </Button>
-        <Button disabled={busy} icon={spinner('copy')} onClick={report.copy}>
-          {t.copy}
-        </Button>
+        {!onMac && (
+          <Button disabled={busy} icon={spinner('copy')} onClick={report.copy}>
+            {t.copy}
+          </Button>
+        )}
         <Button
           disabled={busy || !report.canWriteSheet}
           icon={spinner('sheet')}
@@ -88,6 +98,11 @@ export function ReportPanel({ store, ledger, locale }: PanelProps) {
           {t.writeSheet}
         </Button>
       </div>
+      {onMac && (
+        <span id="report-word-hint" className={styles.note}>
+          {t.copyForWordHint}
+        </span>
+      )}
       {report.notice && (
         <MessageBar intent={report.notice.intent} role={report.notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{report.notice.text}</MessageBarBody>

@@ -17,6 +17,8 @@ export type ReportStrings = {
   writeSheet: string;
   writeSheetMissing: string;
   download: string;
+  copyForWord: string;
+  copyForWordHint: string;
   previewHeading: string;
   previewLabel: string;
   copied: string;
@@ -47,14 +49,16 @@ const zhCN: ReportStrings = {
   writeSheet: '写入新工作表',
   writeSheetMissing: '当前环境不支持写入工作表',
   download: '下载 Word（.docx）',
+  copyForWord: '复制通报文本（粘贴到 Word）',
+  copyForWordHint: 'Mac 版 Excel 中的加载项不能下载文件，所以这里不生成 .docx：点击后通报全文复制到剪贴板，在 Word 中新建文档后粘贴；也可以“写入新工作表”。',
   previewHeading: '通报预览',
   previewLabel: '整改情况通报预览',
   copied: '通报全文已复制，可粘贴到 Word 或 WPS。',
-  copyFailed: '复制失败：浏览器不允许访问剪贴板。请在预览中全选文字后按 Ctrl+C 复制。',
+  copyFailed: '复制失败：浏览器不允许访问剪贴板。请在预览中全选文字后按 Ctrl+C（Mac 上按 ⌘C）复制。',
   written: '已写入新工作表“{0}”。',
   untilSaved: '点“保存”后写入文件。',
   downloaded: '已生成 Word 文件“{0}”。',
-  macDocx: 'Mac 版 Excel 中的加载项无法下载文件：通报全文已复制到剪贴板，请在 Word 中新建文档后粘贴；也可以“写入工作表”。',
+  macDocx: '通报全文已复制到剪贴板，请在 Word 中新建文档后粘贴（Mac 版 Excel 中的加载项不能下载 .docx 文件）。',
   docxFailed: '生成 Word 文件失败：{0}',
   sheetName: '整改通报{0}',
   fileName: '{0}.docx',
@@ -76,14 +80,16 @@ const en: ReportStrings = {
   writeSheet: 'Write to new sheet',
   writeSheetMissing: 'Writing a sheet is not available here',
   download: 'Download Word (.docx)',
+  copyForWord: 'Copy the report text for Word',
+  copyForWordHint: 'Add-ins in Excel for Mac cannot download files, so no .docx is made here: this copies the full report text to the clipboard; paste it into a new Word document, or write it to a new sheet.',
   previewHeading: 'Preview',
   previewLabel: 'Report preview',
   copied: 'The report text was copied; paste it into Word or WPS.',
-  copyFailed: 'Copying failed: the browser denied clipboard access. Select the preview text and press Ctrl+C.',
+  copyFailed: 'Copying failed: the browser denied clipboard access. Select the preview text and press Ctrl+C (⌘C on a Mac).',
   written: 'Written to the new sheet "{0}".',
   untilSaved: ' Click Save to write this to the file.',
   downloaded: 'Created the Word file "{0}".',
-  macDocx: 'Add-ins in Excel for Mac cannot download files: the full text is on the clipboard; paste it into a new Word document, or write it to a sheet.',
+  macDocx: 'The full report text is on the clipboard; paste it into a new Word document (add-ins in Excel for Mac cannot download a .docx).',
   docxFailed: 'Could not create the Word file: {0}',
   sheetName: '整改通报{0}',
   fileName: '{0}.docx',

@@ -1,5 +1,6 @@
 // State and actions of the 报告 tab: the settings and editable templates, the draft built from
-// them (pure, src/ledger/report), and the three ways out — clipboard, a new worksheet, a .docx.
+// them (pure, src/ledger/report), and the three ways out — clipboard, a new worksheet, a .docx
+// (in Excel on Mac, where nothing downloads, the 通报 text on the clipboard for Word instead).
 import { useCallback, useMemo, useState } from 'react';
 import { parseIso, todayIso } from '../../../ledger/dates';
 import type { LedgerStore } from '../../../ledger/store';
@@ -12,11 +13,13 @@ import { countLedger, summarySentence } from '../../../ledger/report/summary';
 import { describeError } from '../../format';
 import { fill } from '../../i18n';
 import { copyText, DOCX_MIME, downloadBytes, safeFileName } from './browserIo';
-import { canDownloadFiles } from '../../saveFile';
+import { canDownloadFiles } from '../../platform';
 import { REPORT_STRINGS } from './reportStrings';
 
 export type ReportNotice = { intent: 'success' | 'error'; text: string };
 export type ReportAction = 'copy' | 'sheet' | 'docx';
+/** How the Word button gets the 通报 out: a .docx download, or (Excel on Mac) the text on the clipboard. */
+export type DocxWay = 'download' | 'clipboard';
 
 export type ReportState = {
   asOf: IsoDate;
@@ -35,6 +38,7 @@ export type ReportState = {
   resetTemplates: () => void;
   templatesEdited: boolean;
   canWriteSheet: boolean;
+  docxWay: DocxWay;
   busy: ReportAction | null;
   notice: ReportNotice | null;
   clearNotice: () => void;
@@ -54,6 +58,8 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
   const [nextStepsEdit, setNextSteps] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReportAction | null>(null);
   const [notice, setNotice] = useState<ReportNotice | null>(null);
+  // The platform does not change while the pane is open.
+  const [docxWay] = useState<DocxWay>(() => (canDownloadFiles() ? 'download' : 'clipboard'));
 
   const issuer = issuerEdit ?? defaultIssuer(ledger);
   const date = dateEdit ?? asOf;
@@ -82,11 +88,12 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
       setNotice({ intent: 'success', text: await work() });
     } catch (error) {
       const text = describeError(error, locale);
-      setNotice({ intent: 'error', text: action === 'docx' ? fill(t.docxFailed, text) : text });
+      // On Mac the Word button only copies: a failure there is a copy failure, not a .docx one.
+      setNotice({ intent: 'error', text: action === 'docx' && docxWay === 'download' ? fill(t.docxFailed, text) : text });
     } finally {
       setBusy(null);
     }
-  }, [locale, t]);
+  }, [locale, t, docxWay]);
 
   const copy = useCallback(
     () =>
@@ -112,13 +119,13 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
   const downloadDocx = useCallback(
     () =>
       perform('docx', async () => {
-        // The docx library is a chunk of its own, fetched from the add-in's origin on first use.
-        const { buildDocx } = await import(/* webpackChunkName: "docx" */ '../../../ledger/report/docx');
-        // Excel on Mac cannot download (saveFile.ts): the text goes to the clipboard for Word instead.
-        if (!canDownloadFiles()) {
+        // Excel on Mac cannot download (platform.ts): the text goes to the clipboard for Word instead.
+        if (docxWay === 'clipboard') {
           if (!(await copyText(draftToText(draft)))) throw new Error(t.copyFailed);
           return t.macDocx;
         }
+        // The docx library is a chunk of its own, fetched from the add-in's origin on first use.
+        const { buildDocx } = await import(/* webpackChunkName: "docx" */ '../../../ledger/report/docx');
         const notes: string[] = [];
         const bytes = await buildDocx(draft, (w) => notes.push(w.message));
         const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
@@ -127,7 +134,7 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
         // A paragraph that lost characters XML forbids is named, so the user can check it.
         return [fill(t.downloaded, fileName), ...notes].join('；');
       }),
-    [perform, draft, t],
+    [perform, draft, t, docxWay],
   );
 
   return {
@@ -147,6 +154,7 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
     resetTemplates,
     templatesEdited: organisationEdit !== null || nextStepsEdit !== null,
     canWriteSheet: writeReportSheet !== undefined,
+    docxWay,
     busy,
     notice,
     clearNotice: useCallback(() => setNotice(null), []),

@@ -1,9 +1,10 @@
-// 巡察信息: 巡察组, 被巡察单位, 巡察类型, 巡察起止, 反馈日期, 集中整改期(月), 统计截止日期.
+// 巡察信息: 巡察组, 被巡察单位, 巡察类型, 巡察起止, 反馈日期, 集中整改期(月), 统计截止日期, and the
+// 通报数字 that imports saved (shown, not edited: they are corrected on the sheet).
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ROUND_KINDS, type RoundKind } from '../../../ledger/types';
+import { ROUND_KINDS, type RoundFigure, type RoundKind } from '../../../ledger/types';
 import { useStoreAction } from '../../hooks/useStoreAction';
-import { useI18n } from '../../i18n';
+import { fill, useI18n } from '../../i18n';
 import { roundKindLabel } from '../../i18n/values';
 import { column, heading } from '../../paneStyles';
 import type { PanelProps } from '../../panelProps';
@@ -29,7 +30,31 @@ const useStyles = makeStyles({
     '& .fui-Label': { overflowWrap: 'anywhere' },
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  figures: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', rowGap: tokens.spacingVerticalXXS },
+  figuresTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
+
+/** 通报数字 saved from imports: read-only here (the sheet is where a person corrects them). */
+function RoundFigures({ figures }: { figures: readonly RoundFigure[] }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  if (figures.length === 0) return null;
+  const title = fill(t.roundFigures, figures.length);
+  return (
+    <section aria-label={title}>
+      <h3 className={styles.figuresTitle}>{title}</h3>
+      <p className={styles.intro}>{t.roundFiguresHint}</p>
+      <ul className={styles.figures}>
+        {figures.map((f) => (
+          <li key={f.label}>
+            {f.label}：{f.value}
+            {f.unit}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export type RoundFormProps = Pick<PanelProps, 'store' | 'ledger' | 'onLedgerChanged'> & { onSaved?: () => void };
 
@@ -99,6 +124,7 @@ export function RoundForm({ store, ledger, onLedgerChanged, onSaved }: RoundForm
       <Field label={t.asOf} hint={t.asOfHint} {...fieldState('asOf')}>
         <Input type="date" value={draft.asOf} onChange={set('asOf')} />
       </Field>
+      <RoundFigures figures={ledger.round.figures ?? []} />
       <NoticeBar notice={action.notice} onDismiss={action.clearNotice} />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={action.busy}>

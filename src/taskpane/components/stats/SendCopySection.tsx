@@ -1,5 +1,6 @@
 // 发送副本: in Excel the open workbook's copy (store.makeSendCopy); everywhere, a saved ledger file
-// frozen in the browser and downloaded — the only way in the preview.
+// frozen in the browser and downloaded — the only way in the preview (in Excel on Mac, where
+// nothing downloads, opened as a new workbook instead, and the hint says so).
 import { Button, Spinner } from '@fluentui/react-components';
 import { NoticeBar } from '../common/NoticeBar';
 import { FilePicker } from './FilePicker';
@@ -24,7 +25,7 @@ export function SendCopySection({ state, t }: { state: SendCopyState; t: StatsSt
         )}
         <FilePicker label={t.chooseSaved} busy={state.busy === 'file'} disabled={busy} onFiles={(files) => void state.freezeFile(files[0])} />
       </div>
-      <span className={styles.note}>{t.chooseSavedHint}</span>
+      <span className={styles.note}>{state.savedCopyOpens ? t.chooseSavedHintMac : t.chooseSavedHint}</span>
       <NoticeBar notice={state.notice} onDismiss={state.clearNotice} />
     </section>
   );

@@ -170,6 +170,35 @@ describe('统计: 发送副本', () => {
   });
 });
 
+describe('统计: 发送副本 in Excel on Mac, where nothing downloads', () => {
+  const g = globalThis as Record<string, unknown>;
+  afterEach(() => {
+    delete g.Office;
+    delete g.Excel;
+  });
+
+  test.each([
+    ['zh-CN', '选择已保存的台账文件…', /^选择一个 \.xlsx 台账文件，副本在 Excel 中以新工作簿打开（Mac 版 Excel 中的加载项不能下载文件）/, /^已在新窗口打开发送副本：\d+个 ZG 公式已替换为数值/],
+    ['en', 'Choose a saved ledger file…', /^Pick a ledger \.xlsx file; the copy opens in Excel as a new workbook/, /^The copy is open in a new window: \d+ ZG formulas became values/],
+  ] as const)('(%s) the saved-file copy opens as one new workbook, and the hint says so instead of promising a download', async (locale, picker, hint, done) => {
+    g.Office = { PlatformType: { Mac: 'Mac', PC: 'PC', OfficeOnline: 'OfficeOnline' }, context: { diagnostics: { platform: 'Mac' } } };
+    const createWorkbook = jest.fn(async () => {});
+    g.Excel = { createWorkbook };
+    const downloads = captureDownloads();
+    try {
+      const { user } = setup({ locale });
+      expect(screen.getByText(hint)).toBeInTheDocument();
+      expect(screen.queryByText(/downloaded|下载，/)).not.toBeInTheDocument();
+      await user.upload(screen.getByLabelText(picker), files.zg);
+      expect(await screen.findByText(done)).toBeInTheDocument();
+      expect(createWorkbook).toHaveBeenCalledTimes(1);
+      expect(downloads.blobs).toEqual([]);
+    } finally {
+      downloads.restore();
+    }
+  });
+});
+
 describe('统计: 汇总', () => {
   test('two ledgers and a file that is not one: the ledgers go in, the other gets its reason, the figures per unit follow', async () => {
     const { user, base } = setup();

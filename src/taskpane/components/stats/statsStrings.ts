@@ -32,6 +32,7 @@ export type StatsStrings = {
   copyUncached: string;
   chooseSaved: string;
   chooseSavedHint: string;
+  chooseSavedHintMac: string;
   summaryHeading: string;
   summaryIntro: string;
   chooseLedgers: string;
@@ -86,6 +87,7 @@ const zhCN: StatsStrings = {
   copyUncached: '其中{0}个单元格 Excel 从未计算过，副本中为空白：{1}',
   chooseSaved: '选择已保存的台账文件…',
   chooseSavedHint: '选择一个 .xlsx 台账文件，在浏览器中生成副本并下载，原文件不变。',
+  chooseSavedHintMac: '选择一个 .xlsx 台账文件，副本在 Excel 中以新工作簿打开（Mac 版 Excel 中的加载项不能下载文件），请先保存再发送；原文件不变。',
   summaryHeading: '汇总',
   summaryIntro: '导入各单位报回的台账文件（.xlsx，可多选），汇总到“汇总”表（带“来源单位”列），并生成“汇总统计”工作表。同一单位再次导入时替换原有数据，不会重复。',
   chooseLedgers: '选择台账文件…',
@@ -140,6 +142,7 @@ const en: StatsStrings = {
   copyUncached: '{0|cell was|cells were} never calculated by Excel and {0|is|are} blank in the copy: {1}',
   chooseSaved: 'Choose a saved ledger file…',
   chooseSavedHint: 'Pick a ledger .xlsx file; the copy is made in the browser and downloaded, the file itself is not changed.',
+  chooseSavedHintMac: 'Pick a ledger .xlsx file; the copy opens in Excel as a new workbook (add-ins in Excel for Mac cannot download files): save it, then send it. The file itself is not changed.',
   summaryHeading: 'Consolidate',
   summaryIntro: 'Import the ledger files units sent back (.xlsx, several at once) into the 汇总 table (with a 来源单位 column) and the 汇总统计 sheet. A unit imported again replaces its rows instead of adding them twice.',
   chooseLedgers: 'Choose ledger files…',

@@ -11,6 +11,7 @@ import { DASHBOARD_SHEET } from '../../../workbook/dashboard';
 import { describeError } from '../../format';
 import { fill } from '../../i18n';
 import type { Notice } from '../../hooks/useStoreAction';
+import { canDownloadFiles } from '../../platform';
 import { saveWorkbook } from '../../saveFile';
 import { readFileBytes } from './fileBytes';
 import { STATS_STRINGS, type StatsStrings } from './statsStrings';
@@ -69,6 +70,8 @@ function withUncached(done: string, uncached: readonly string[], t: StatsStrings
 
 export type SendCopyState = {
   canMakeCopy: boolean;
+  /** Whether a saved file's copy opens as a new workbook (Excel on Mac) rather than downloading. */
+  savedCopyOpens: boolean;
   busy: 'copy' | 'file' | null;
   notice: Notice | null;
   clearNotice: () => void;
@@ -81,6 +84,7 @@ export function useSendCopy(store: LedgerStore, locale: Locale): SendCopyState {
   const [busy, setBusy] = useState<SendCopyState['busy']>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const makeSendCopy = store.makeSendCopy?.bind(store);
+  const [savedCopyOpens] = useState(() => !canDownloadFiles());
 
   const perform = useCallback(
     async (action: 'copy' | 'file', work: () => Promise<Notice>) => {
@@ -126,5 +130,5 @@ export function useSendCopy(store: LedgerStore, locale: Locale): SendCopyState {
     [perform, t, locale],
   );
 
-  return { canMakeCopy: makeSendCopy !== undefined, busy, notice, clearNotice: useCallback(() => setNotice(null), []), makeCopy, freezeFile };
+  return { canMakeCopy: makeSendCopy !== undefined, savedCopyOpens, busy, notice, clearNotice: useCallback(() => setNotice(null), []), makeCopy, freezeFile };
 }
