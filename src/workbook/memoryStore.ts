@@ -1,10 +1,9 @@
 // The in-memory LedgerStore of the preview: the task pane in a plain browser (no Office host) and
 // in tests. It applies the same ledger-ops as the Excel adapter and answers asynchronously, like
 // the real one, so the pane cannot come to rely on synchronous answers.
-import { applyCollected } from '../ledger/distribute/apply';
 import * as ops from '../ledger/ledger-ops';
-import type { LedgerEdit, OpsClock } from '../ledger/ledger-ops';
-import { isLedgerError, ledgerError, type LedgerError } from '../ledger/errors';
+import type { OpsClock } from '../ledger/ledger-ops';
+import { ledgerError, type LedgerError } from '../ledger/errors';
 import { LedgerStoreError } from '../ledger/store';
 import type { ChangeEntry, ConsolidationReport, DashboardReport, ItemRef, LedgerPresence, LedgerStore, RepairReport, SummarySource, UnitLedger } from '../ledger/store';
 import type { SummaryRow } from '../ledger/consolidate';
@@ -12,6 +11,7 @@ import { EMPTY_ROUND, type Ledger } from '../ledger/types';
 import { INFO_SHEET, SUMMARY, TABLES } from './schema';
 import type { SheetLayout } from './sheetLayout';
 import { reportSheetName } from './excelReport';
+import { copyLedger, opsMethods } from './opsStore';
 
 export type MemoryStoreOptions = {
   /** The clock for 完成日期 defaults and 变更记录 stamps; default the system clock. */
@@ -66,15 +66,6 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
     if (!present) throw new LedgerStoreError(notALedger());
   }
 
-  /** Commits an edit or rejects with its LedgerError; nothing is half-applied. */
-  function commit<T extends { edit: LedgerEdit } | LedgerEdit>(result: T | LedgerError): T {
-    if (isLedgerError(result)) throw new LedgerStoreError(result);
-    const edit = 'edit' in result ? result.edit : (result as LedgerEdit);
-    ledger = edit.ledger;
-    log.push(...edit.changes);
-    return result;
-  }
-
   async function run<T>(action: () => T): Promise<T> {
     await settle();
     requireLedger();
@@ -95,22 +86,15 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
       present = true;
       return { created, repaired: [], notes: [] };
     },
-    load: () => run(() => copyLedger(ledger)),
-    saveRound: (round) => run(() => void commit(ops.saveRound(ledger, round, clock()))),
-    addProblem: (problem, measures) =>
-      run(() => {
-        const r = commit(ops.addProblems(ledger, [{ problem, measures }], clock()));
-        return { problemId: r.problemIds[0], measureIds: r.measureIds[0] };
-      }),
-    addProblems: (items) => run(() => ({ problemIds: commit(ops.addProblems(ledger, items, clock())).problemIds })),
-    updateProblem: (id, patch) => run(() => void commit(ops.updateProblem(ledger, id, patch, clock()))),
-    updateMeasure: (id, patch) => run(() => void commit(ops.updateMeasure(ledger, id, patch, clock()))),
-    appendProgress: (id, date, text) => run(() => void commit(ops.appendProgress(ledger, id, date, text, clock()))),
-    setStatus: (id, status, doneDate) => run(() => void commit(ops.setStatus(ledger, id, status, clock(), doneDate))),
-    closeStep: (ref, step) => run(() => commit(ops.closeStep(ledger, ref, step, clock())).state),
-    deleteProblem: (id) => run(() => void commit(ops.deleteProblem(ledger, id, clock()))),
-    deleteMeasure: (id) => run(() => void commit(ops.deleteMeasure(ledger, id, clock()))),
-    applyCollected: (changes) => run(() => ({ changed: commit(applyCollected(ledger, changes, clock())).changes.length })),
+    ...opsMethods({
+      ledger: () => ledger,
+      commit: (edit) => {
+        ledger = edit.ledger;
+        log.push(...edit.changes);
+      },
+      clock,
+      run,
+    }),
     async select() {
       await settle();
     },
@@ -173,9 +157,4 @@ export function createMemoryStore(initial: Ledger, options: MemoryStoreOptions =
 
 function notALedger(): LedgerError {
   return ledgerError('notALedger');
-}
-
-/** Rows are replaced, never mutated, by ledger-ops; copying the arrays keeps callers' copies stable. */
-function copyLedger(l: Ledger): Ledger {
-  return { round: { ...l.round }, problems: l.problems.map((p) => ({ ...p })), measures: l.measures.map((m) => ({ ...m })) };
 }

@@ -12,7 +12,8 @@ import type { Ledger } from '../ledger/types';
 import type { ChangeEntry } from '../ledger/store';
 import { cellValue, cellsFromRow, changeRow, type CellValue } from './cells';
 import { DASHBOARD_NAME, dashboardLayout, dashboardSlots, type DashboardSlots } from './dashboard';
-import { layoutRowHeights, STYLE_FONT_SIZES, type CellStyle, type SheetLayout } from './sheetLayout';
+import { layoutRowHeights, type CellStyle, type SheetLayout } from './sheetLayout';
+import { BORDER_COLOUR, FILE_LOOKS, type CellLook } from './sheetLooks';
 import { injectCharts } from './xlsx/charts';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
@@ -143,22 +144,28 @@ export function addInfoSheet(wb: ExcelJS.Workbook, ledger: Ledger): void {
 
 // ---- generated sheets (SheetLayout) ------------------------------------------------------------
 
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  left: { style: 'thin', color: { argb: 'FFBFBFBF' } }, right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-};
+const thin = { style: 'thin' as const, color: { argb: argb(BORDER_COLOUR) } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, bottom: thin, left: thin, right: thin };
 const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 
+/** A CellLook (sheetLooks, shared with the file store) as ExcelJS cell properties. */
+function excelLook(look: CellLook): Partial<Pick<ExcelJS.Cell, 'font' | 'fill' | 'border' | 'alignment'>> {
+  const font: Partial<ExcelJS.Font> = {
+    ...(look.font ? { name: look.font } : {}), ...(look.bold ? { bold: true } : {}), ...(look.size ? { size: look.size } : {}),
+    ...(look.color ? { color: { argb: argb(look.color) } } : {}),
+  };
+  const alignment: Partial<ExcelJS.Alignment> = {
+    ...(look.horizontal ? { horizontal: look.horizontal } : {}), ...(look.vertical ? { vertical: look.vertical === 'center' ? 'middle' : 'top' } : {}),
+    ...(look.wrap ? { wrapText: true } : {}),
+  };
+  return {
+    ...(Object.keys(font).length > 0 ? { font } : {}), ...(look.fill ? { fill: fill(look.fill) } : {}), ...(look.border ? { border: BORDER } : {}),
+    ...(Object.keys(alignment).length > 0 ? { alignment } : {}),
+  };
+}
+
 /** How each CellStyle looks in a file (the Office.js renderer has its own mapping of the same names). */
-const STYLES: Record<CellStyle, Partial<Pick<ExcelJS.Cell, 'font' | 'fill' | 'border' | 'alignment'>>> = {
-  title: { font: { bold: true, size: STYLE_FONT_SIZES.title } },
-  section: { font: { bold: true, size: STYLE_FONT_SIZES.section, color: { argb: argb('#1F4E79') } } },
-  header: { font: { bold: true }, fill: fill('#DDEBF7'), border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
-  label: { border: BORDER, alignment: { vertical: 'middle' } },
-  value: { border: BORDER, alignment: { horizontal: 'right', vertical: 'middle' } },
-  note: { font: { size: STYLE_FONT_SIZES.note, color: { argb: argb('#7F7F7F') } } },
-  total: { font: { bold: true }, fill: fill('#F2F2F2'), border: BORDER },
-};
+const STYLES = Object.fromEntries(Object.entries(FILE_LOOKS).map(([style, look]) => [style, excelLook(look)])) as Record<CellStyle, ReturnType<typeof excelLook>>;
 
 /**
  * Adds a generated sheet: constants as values (never parsed), '='-formulas as formulas — an array

@@ -3,7 +3,8 @@
 // statuses, see 未保存, save (the download path: the test takes the File System Access pickers
 // away, as in browsers without them), and check the saved file with tsx (pageFiles.ts): only the
 // ledger's own sheets and tables changed, LibreOffice's 整改统计 agrees with the core. A file with
-// a user's own sheet and a comment keeps them; closing with unsaved edits asks first.
+// a user's own sheet and a comment keeps them; closing with unsaved edits asks first. 统计 refreshes
+// 整改统计 and 报告 writes a 通报 sheet into the file: LibreOffice's 整改统计 agrees cell by cell.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -172,4 +173,31 @@ export async function pageScenario({ browser, url, width, tag, files, results, l
     assert(own.foreign.length === 0 && own.pageErrors.length === 0, `${own.foreign.join(', ')} ${own.pageErrors.join('; ')}`);
   });
   await own.context.close();
+
+  const stats = await newPage(browser, url, width);
+  await check(`${tag}: 统计 refreshes 整改统计 and 报告 writes the 通报 sheet into the file; the save touches those sheets and the edited rows only`, async () => {
+    const { page } = stats;
+    await openFile(page, files.sample);
+    await page.getByRole('tablist').waitFor();
+    await setStatus(page, 'P002-M02', '已完成', wide);
+    await page.getByRole('tab', { name: '统计' }).click();
+    const refresh = page.getByRole('button', { name: '生成/刷新统计表' });
+    assert(await refresh.isEnabled(), 'the page does not offer 生成/刷新统计表');
+    await refresh.click();
+    await page.getByText('已刷新工作表“整改统计”').waitFor();
+    await shot(page, `${tag}-page-6-refreshed`);
+    await assertNoHorizontalScroll(page, '统计');
+    await page.getByRole('tab', { name: '报告' }).click();
+    await page.getByRole('button', { name: '写入新工作表' }).click();
+    await page.getByText(/已写入新工作表“整改通报\d{8}”/).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: '未保存' }).waitFor();
+    const file = join(results, `${tag}-refreshed-saved.xlsx`);
+    await saveByDownload(page, file);
+    const report = tsx('sheets', files.sample, file, ...(libreoffice ? ['--libreoffice'] : []));
+    assert(report.outside.length === 0, `parts outside the ledger, 整改统计 and the new sheet changed: ${report.outside.join(', ')}`);
+    assert(report.sheets.includes('整改统计') && report.sheets.some((s) => /^整改通报\d{8}$/.test(s)), `sheets: ${report.sheets.join(', ')}`);
+    if (libreoffice) assert(report.wrong.length === 0 && report.checked > 100, `整改统计 cells LibreOffice computed otherwise than the core (${report.checked} checked): ${report.wrong.slice(0, 5).join('; ')}`);
+    assert(stats.foreign.length === 0 && stats.pageErrors.length === 0, `${stats.foreign.join(', ')} ${stats.pageErrors.join('; ')}`);
+  });
+  await stats.context.close();
 }

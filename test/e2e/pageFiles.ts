@@ -3,6 +3,7 @@
 //
 //   tsx test/e2e/pageFiles.ts make <dir>                 writes the inputs, prints their paths (JSON)
 //   tsx test/e2e/pageFiles.ts check <input> <saved> [--libreoffice]
+//   tsx test/e2e/pageFiles.ts sheets <input> <saved> [--libreoffice]   after 统计 and 写入新工作表
 //
 // `check` prints JSON: the parts that differ between input and saved (must be only the sheets and
 // table parts of the ledger's own tables), each measure's 整改状态 as saved, and with --libreoffice the 整改统计 headline figures
@@ -15,6 +16,7 @@ import { isLedgerError } from '../../src/ledger/errors';
 import { dashboardFigures } from '../../src/ledger/stats/dashboard-figures';
 import type { IsoDate, Ledger } from '../../src/ledger/types';
 import { DASHBOARD_SHEET, dashboardPlan, dashboardSlots } from '../../src/workbook/dashboard';
+import { dashboardExpected } from '../../src/workbook/dashboardValues';
 import { sampleLedger } from '../../src/workbook/sample';
 import { unzipXlsx, worksheets, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { readLedgerFile } from '../../src/workbook/xlsx/readLedger';
@@ -113,11 +115,55 @@ async function check(input: string, saved: string, withLibreOffice: boolean): Pr
   };
 }
 
+/**
+ * After 统计 and 写入新工作表: the parts changed beyond the ledger's own, 整改统计 and its drawing and
+ * charts, and the new sheet with what a new sheet needs (workbook, its rels, content types, styles);
+ * with --libreoffice, the 整改统计 cells LibreOffice computed otherwise than the core.
+ */
+async function sheets(input: string, saved: string, withLibreOffice: boolean): Promise<unknown> {
+  const before = unzipXlsx(readFileSync(input));
+  const after = unzipXlsx(readFileSync(saved));
+  const allowed = ledgerParts(before);
+  allowed.add(worksheets(before).find((s) => s.name === DASHBOARD_SHEET)!.path);
+  const added = worksheets(after).filter((s) => !worksheets(before).some((b) => b.path === s.path));
+  for (const s of added) allowed.add(s.path);
+  for (const p of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']) allowed.add(p);
+  const changed = changedParts(before, after);
+  let wrong: string[] = [];
+  let checked = 0;
+  if (withLibreOffice) {
+    const r = readLedgerFile(readFileSync(saved), path.basename(saved));
+    if (isLedgerError(r)) throw new Error(r.message);
+    const dir = mkdtempSync(path.join(tmpdir(), 'zg-page-lo-'));
+    try {
+      const out = unzipXlsx(readFileSync(await recalculate(saved, dir)));
+      const cells = workbookReader(out).cellsOf(worksheets(out).find((s) => s.name === DASHBOARD_SHEET)!.path);
+      const expected = dashboardExpected(r.ledger, r.ledger.round.asOf ?? AS_OF, dashboardSlots(r.ledger));
+      checked = expected.size;
+      wrong = [...expected].flatMap(([address, want]) => {
+        const a = parseA1(address)!;
+        const got = cells.get(a.row, a.col)?.value ?? '';
+        const same = typeof want === 'number' && typeof got === 'number' ? Math.abs(got - want) < 1e-9 : got === want;
+        return same ? [] : [`${address}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify(want)}`];
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    outside: changed.filter((p) => !allowed.has(p) && !/^xl\/(charts\/chart\d+|drawings\/drawing\d+|drawings\/_rels\/drawing\d+\.xml)\.(xml|rels)$/.test(p)),
+    sheets: worksheets(after).map((s) => s.name),
+    wrong,
+    checked,
+  };
+}
+
 async function main(): Promise<void> {
   const [command, a, b, flag] = process.argv.slice(2);
   if (command === 'make') console.log(JSON.stringify(await make(a)));
   else if (command === 'check') console.log(JSON.stringify(await check(a, b, flag === '--libreoffice')));
-  else throw new Error('usage: pageFiles.ts make <dir> | check <input> <saved> [--libreoffice]');
+  else if (command === 'sheets') console.log(JSON.stringify(await sheets(a, b, flag === '--libreoffice')));
+  else throw new Error('usage: pageFiles.ts make <dir> | check|sheets <input> <saved> [--libreoffice]');
 }
 
 main().catch((error: unknown) => {

@@ -48,6 +48,7 @@ describeStoreContract('Excel (Office.js)', async (clock) => {
     store,
     persisted: () => store.load(),
     changeLog: async () => changeEntries(model.body(model.table('ZG_Changes')).map((r) => r.map((c) => c.v))),
+    sheets: async () => model.sheets.map((sheet) => sheet.name),
   };
 });
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { isLedgerError, type LedgerError } from '../../src/ledger/errors';
 import { EMPTY_ROUND, type Ledger } from '../../src/ledger/types';
 import { sampleLedger } from '../../src/workbook/sample';
-import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
+import { partText, setPartText, unzipXlsx, worksheets, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { dateStyles, tablesOf, findTable } from '../../src/workbook/xlsx/sheetCells';
 import { workbookReader } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
@@ -57,6 +57,7 @@ describeStoreContract('.xlsx file', async (clock) => {
     store,
     persisted: () => open(persist()).load(),
     changeLog: async () => logOf(persist()),
+    sheets: async () => worksheets(unzipXlsx(persist())).map((w) => w.name),
   };
 });
 

@@ -59,7 +59,12 @@ describe('sample ledger', () => {
 
 describeStoreContract('memory', async (clock) => {
   const store = createMemoryStore({ round: { ...EMPTY_ROUND }, problems: [], measures: [] }, { now: clock });
-  return { store, persisted: () => store.load(), changeLog: async () => store.changeLog() };
+  return {
+    store,
+    persisted: () => store.load(),
+    changeLog: async () => store.changeLog(),
+    sheets: async () => [...store.reportSheets().map((r) => r.name), ...store.generatedSheets().keys(), ...(store.summaryRows().length > 0 ? ['汇总'] : [])],
+  };
 });
 
 describe('memory store', () => {

@@ -10,7 +10,19 @@ export type ContractSubject = {
   persisted(): Promise<Ledger>;
   /** 变更记录 as the store keeps it, oldest first. */
   changeLog(): Promise<readonly ChangeEntry[]>;
+  /** The names of the sheets the store's generated-sheet actions made (for a file: saved and read back). */
+  sheets(): Promise<string[]>;
 };
+
+/** The optional generated-sheet actions, which every store of the project has. */
+function generating(store: LedgerStore) {
+  const { refreshDashboard, writeReportSheet, consolidate, summarySources } = store;
+  if (!refreshDashboard || !writeReportSheet || !consolidate || !summarySources) throw new Error(`the ${store.kind} store lacks a generated-sheet action`);
+  return {
+    refreshDashboard: refreshDashboard.bind(store), writeReportSheet: writeReportSheet.bind(store),
+    consolidate: consolidate.bind(store), summarySources: summarySources.bind(store),
+  };
+}
 
 /** Makes a store over an empty ledger (巡察信息 blank), on the given clock. */
 export type ContractFactory = (now: () => Date) => Promise<ContractSubject>;
@@ -181,6 +193,59 @@ export function describeStoreContract(name: string, make: ContractFactory): void
       const again = await s.store.load();
       expect(again.measures[0].owner).toBe('甲');
       expect(again.problems).toHaveLength(3);
+    });
+
+    test('统计 writes 整改统计 for the ledger; a second refresh rewrites the same sheet in place and leaves the ledger as it was', async () => {
+      const s = await withThreeProblems(make);
+      const store = generating(s.store);
+      const before = await s.persisted();
+      const first = await store.refreshDashboard();
+      expect(first).toMatchObject({ sheet: '整改统计', categories: 1, units: 1, charts: 3 });
+      await expect(store.refreshDashboard()).resolves.toEqual({ ...first, created: false });
+      expect((await s.sheets()).filter((n) => n === '整改统计')).toEqual(['整改统计']);
+      expect(await s.persisted()).toEqual(before);
+    });
+
+    test('写入新工作表 adds a sheet under a free, valid name every time; a blank name is refused', async () => {
+      const s = await withThreeProblems(make);
+      const store = generating(s.store);
+      const rows = [['类型', '内容'], ['标题', '关于巡察整改情况的通报'], ['正文', '=1+1']];
+      await expect(store.writeReportSheet('整改情况通报20261122', rows)).resolves.toBe('整改情况通报20261122');
+      await expect(store.writeReportSheet('整改情况通报20261122', rows)).resolves.toBe('整改情况通报20261122 (2)');
+      await expect(store.writeReportSheet('通报[草稿]/1', [['x']])).resolves.toBe('通报(草稿)-1');
+      await expect(store.writeReportSheet('  ', rows)).rejects.toBeInstanceOf(LedgerStoreError);
+      expect(await s.sheets()).toEqual(expect.arrayContaining(['整改情况通报20261122', '整改情况通报20261122 (2)', '通报(草稿)-1']));
+    });
+
+    test('汇总 adds units to the 汇总 table, replaces a unit sent again instead of adding it twice, and writes 汇总统计', async () => {
+      const s = await make(now);
+      const store = generating(s.store);
+      const sent = await (await withThreeProblems(make)).store.load();
+      const first = await store.consolidate([
+        { unit: '甲单位', fileName: '甲单位.xlsx', ledger: sent },
+        { unit: '乙单位', fileName: '乙单位.xlsx', ledger: sent },
+      ]);
+      // The pane asks before a file replaces rows another file brought: every store says who brought what.
+      await expect(store.summarySources()).resolves.toEqual([
+        { unit: '甲单位', fileName: '甲单位.xlsx', rows: 5 },
+        { unit: '乙单位', fileName: '乙单位.xlsx', rows: 5 },
+      ]);
+      expect(first).toMatchObject({
+        sheet: '汇总', unitCount: 2, rowCount: 10,
+        units: [
+          { unit: '甲单位', fileName: '甲单位.xlsx', problems: 3, measures: 5, outcome: 'added' },
+          { unit: '乙单位', fileName: '乙单位.xlsx', problems: 3, measures: 5, outcome: 'added' },
+        ],
+      });
+      const fewer = { ...sent, problems: sent.problems.slice(0, 1), measures: sent.measures.filter((m) => m.problemId === 'P001') };
+      const again = await store.consolidate([{ unit: '甲单位', fileName: '甲单位-第二次.xlsx', ledger: fewer }]);
+      expect(again).toMatchObject({ sheet: '汇总', unitCount: 2, rowCount: 7, units: [{ unit: '甲单位', problems: 1, measures: 2, outcome: 'replaced' }] });
+      expect((await store.summarySources()).map((u) => [u.unit, u.fileName, u.rows])).toEqual(
+        expect.arrayContaining([['甲单位', '甲单位-第二次.xlsx', 2], ['乙单位', '乙单位.xlsx', 5]]),
+      );
+      // Nobody typed a 统计截止日期 on 汇总统计: blank, so it counts as of today (a store that cannot tell leaves it out).
+      expect([undefined, null]).toContain(again.asOf);
+      expect(await s.sheets()).toEqual(expect.arrayContaining(['汇总', '汇总统计']));
     });
   });
 }

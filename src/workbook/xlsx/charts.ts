@@ -8,10 +8,10 @@ import { partText, relsPathOf, setPartText, unzipXlsx, worksheets, zipXlsx, type
 
 export type SheetCharts = { sheet: string; charts: LayoutChart[] };
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+export const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+export const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 /** CT_Worksheet's children that come after <drawing>; it goes before the first one present. */
 const AFTER_DRAWING = new Set([
@@ -66,7 +66,7 @@ export function withDrawingElement(sheetXml: string, relId: string): string {
 const emptyRels = () => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"></Relationships>`;
 
 /** Adds a relationship to a part's .rels (created if missing) and returns its new, unused Id. */
-function addRelationship(parts: XlsxParts, ownerPart: string, type: string, target: string): string {
+export function addRelationship(parts: XlsxParts, ownerPart: string, type: string, target: string): string {
   const relsPath = relsPathOf(ownerPart);
   const xml = partText(parts, relsPath) ?? emptyRels();
   const used = new Set(Array.from(xml.matchAll(/\bId\s*=\s*["']([^"']*)["']/g), (m) => m[1]));
@@ -79,7 +79,7 @@ function addRelationship(parts: XlsxParts, ownerPart: string, type: string, targ
   return id;
 }
 
-function addOverride(parts: XlsxParts, part: string, contentType: string): void {
+export function addOverride(parts: XlsxParts, part: string, contentType: string): void {
   const xml = partText(parts, '[Content_Types].xml');
   if (!xml) throw new Error('the package has no [Content_Types].xml');
   const close = xml.lastIndexOf('</Types>');
@@ -96,7 +96,7 @@ export function relativeTarget(owner: string, target: string): string {
 }
 
 /** The first free part name `folder/stemN.xml`, N from 1. */
-function freePart(parts: XlsxParts, folder: string, stem: string): string {
+export function freePart(parts: XlsxParts, folder: string, stem: string): string {
   for (let n = 1; ; n++) if (!parts[`${folder}/${stem}${n}.xml`]) return `${folder}/${stem}${n}.xml`;
 }
 

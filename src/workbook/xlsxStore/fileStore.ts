@@ -2,13 +2,15 @@
 // Edits go through the same ledger-ops as the Excel and memory stores and are kept until save(),
 // which writes the difference into the package in place — the rows of ZG_Problems / ZG_Measures by
 // 编号, the 巡察信息 cells, new 变更记录 rows — and zips it back with every other part (and every
-// untouched zip entry) exactly as it came. Pure: bytes in, bytes out; no DOM, no Node I/O.
-import { applyCollected } from '../../ledger/distribute/apply';
+// untouched zip entry) exactly as it came. The generated sheets (整改统计, a 通报 sheet, 汇总 and
+// 汇总统计) are written into the working copy of the package when the user asks for them, and
+// reach the file with the next save, as edits do. Pure: bytes in, bytes out; no DOM, no Node I/O.
 import * as ops from '../../ledger/ledger-ops';
-import type { LedgerEdit, OpsClock } from '../../ledger/ledger-ops';
+import type { OpsClock } from '../../ledger/ledger-ops';
 import { isLedgerError, type LedgerError } from '../../ledger/errors';
-import { LedgerStoreError, type ChangeEntry, type LedgerStore, type SendCopyReport } from '../../ledger/store';
+import { LedgerStoreError, type ChangeEntry, type ConsolidationReport, type DashboardReport, type LedgerStore, type SendCopyReport, type SummarySource, type UnitLedger } from '../../ledger/store';
 import type { Ledger } from '../../ledger/types';
+import { opsMethods } from '../opsStore';
 import type { XlsxParts } from '../xlsx/package';
 import { openLedgerFile, openLedgerFileAsync, type LedgerFileModel } from './readFile';
 import { writeEdit } from './writeFile';
@@ -26,8 +28,13 @@ export type FileStoreOptions = {
 
 export type SaveResult = { bytes: Uint8Array; parts: string[] };
 
-export type FileStore = LedgerStore & {
+export type FileStore = Omit<LedgerStore, 'refreshDashboard' | 'writeReportSheet' | 'consolidate' | 'summarySources'> & {
   readonly kind: 'file';
+  refreshDashboard(): Promise<DashboardReport>;
+  writeReportSheet(name: string, rows: string[][]): Promise<string>;
+  consolidate(units: readonly UnitLedger[]): Promise<ConsolidationReport>;
+  /** Which unit's rows in the 汇总 came from which file: the pane asks before one file replaces another's. */
+  summarySources(): Promise<SummarySource[]>;
   readonly fileName: string;
   /** What the reader had to assume (missing optional columns, measures of unknown problems). */
   readonly warnings: readonly LedgerError[];
@@ -63,6 +70,8 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
   let ledger: Ledger = model.ledger;
   let log: ChangeEntry[] = [];
   let dirty = false;
+  // `parts` is the package as the file holds it; `work` adds the generated sheets written since.
+  let work: XlsxParts = parts;
   const dirtyListeners = new Set<(dirty: boolean) => void>();
   const clock = (): OpsClock => ops.clockAt(now());
 
@@ -72,27 +81,30 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
     for (const l of dirtyListeners) l(value);
   };
 
-  /** Commits an edit or rejects with its LedgerError; nothing is half-applied. */
-  function commit<T extends { edit: LedgerEdit } | LedgerEdit>(result: T | LedgerError): T {
-    if (isLedgerError(result)) throw new LedgerStoreError(result);
-    const edit = 'edit' in result ? result.edit : (result as LedgerEdit);
-    ledger = edit.ledger;
-    log.push(...edit.changes);
-    if (edit.changes.length > 0 || edit.ledger !== model.ledger) setDirty(true);
-    return result;
-  }
-
   // Answers come asynchronously, as from the other stores, so the pane cannot come to rely on sync ones.
   const run = async <T>(action: () => T): Promise<T> => {
     await Promise.resolve();
     return action();
   };
 
+  /** Writes generated sheets into a copy of the working package: all of it, or (it threw) none of it. */
+  function generate<T>(action: (next: XlsxParts) => T): T {
+    const next: XlsxParts = { ...work };
+    const result = action(next);
+    work = next;
+    setDirty(true);
+    return result;
+  }
+
   function write(): { parts: XlsxParts; touched: string[]; bytes: Uint8Array; model: LedgerFileModel } {
-    const next: XlsxParts = { ...parts };
+    const next: XlsxParts = { ...work };
     const written = writeEdit(next, model, ledger, log);
-    const bytes = written.touched.length === 0 ? source : zipUpdated(source, next, new Set(written.touched));
-    return { parts: next, touched: written.touched, bytes, model: written.model };
+    const changed = new Set(written.touched);
+    // What the generated sheets changed: parts new or rewritten (unless to the same bytes), parts gone.
+    for (const [path, bytes] of Object.entries(work)) if (parts[path] !== bytes && !sameBytes(parts[path], bytes)) changed.add(path);
+    const removed = new Set(Object.keys(parts).filter((path) => !(path in work)));
+    const bytes = changed.size === 0 && removed.size === 0 ? source : zipUpdated(source, next, changed, removed);
+    return { parts: next, touched: [...changed, ...removed].sort(), bytes, model: written.model };
   }
 
   const store: FileStore = {
@@ -109,6 +121,7 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
       // What the file now holds is the new baseline (the writer says where every row went).
       source = written.bytes;
       parts = written.parts;
+      work = parts;
       model = written.model;
       log = [];
       setDirty(false);
@@ -118,22 +131,36 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
     detect: () => run(() => ({ state: 'ok' as const })),
     // A file the store opened is a ledger (openFileStore refuses anything else): nothing to create.
     createOrRepair: () => run(() => ({ created: [], repaired: [], notes: [] })),
-    load: () => run(() => copyLedger(ledger)),
-    saveRound: (round) => run(() => void commit(ops.saveRound(ledger, round, clock()))),
-    addProblem: (problem, measures) =>
-      run(() => {
-        const r = commit(ops.addProblems(ledger, [{ problem, measures }], clock()));
-        return { problemId: r.problemIds[0], measureIds: r.measureIds[0] };
-      }),
-    addProblems: (items) => run(() => ({ problemIds: commit(ops.addProblems(ledger, items, clock())).problemIds })),
-    updateProblem: (id, patch) => run(() => void commit(ops.updateProblem(ledger, id, patch, clock()))),
-    updateMeasure: (id, patch) => run(() => void commit(ops.updateMeasure(ledger, id, patch, clock()))),
-    appendProgress: (id, date, text) => run(() => void commit(ops.appendProgress(ledger, id, date, text, clock()))),
-    setStatus: (id, status, doneDate) => run(() => void commit(ops.setStatus(ledger, id, status, clock(), doneDate))),
-    closeStep: (ref, step) => run(() => commit(ops.closeStep(ledger, ref, step, clock())).state),
-    deleteProblem: (id) => run(() => void commit(ops.deleteProblem(ledger, id, clock()))),
-    deleteMeasure: (id) => run(() => void commit(ops.deleteMeasure(ledger, id, clock()))),
-    applyCollected: (changes) => run(() => ({ changed: commit(applyCollected(ledger, changes, clock())).changes.length })),
+    ...opsMethods({
+      ledger: () => ledger,
+      commit: (edit) => {
+        ledger = edit.ledger;
+        log.push(...edit.changes);
+        if (edit.changes.length > 0 || edit.ledger !== model.ledger) setDirty(true);
+      },
+      clock,
+      run,
+    }),
+    // The layouts and their writers are loaded on first use: opening a file does not need them.
+    refreshDashboard: async () => {
+      const [{ writeDashboard }, { dashboardCounts }] = await Promise.all([import('./generatedSheets'), import('../excelDashboard')]);
+      const placed = generate((next) => writeDashboard(next, ledger, [model.problems, model.measures]));
+      // A ledger from before the roll-up helper columns got them: later saves write rows with them.
+      model = { ...model, problems: placed.tables[0], measures: placed.tables[1] };
+      return { sheet: placed.sheet, created: placed.created, ...dashboardCounts(ledger), charts: placed.charts };
+    },
+    writeReportSheet: async (name, rows) => {
+      const { writeReportSheet } = await import('./generatedSheets');
+      return generate((next) => writeReportSheet(next, name, rows));
+    },
+    consolidate: async (units) => {
+      const { consolidateParts } = await import('./summaryParts');
+      return generate((next) => consolidateParts(next, units, clock().now, model.dateSystem));
+    },
+    summarySources: async () => {
+      const [{ summaryRowsOf }, { summarySources }] = await Promise.all([import('./summaryParts'), import('../../ledger/consolidate')]);
+      return summarySources(summaryRowsOf(work, model.dateSystem));
+    },
     // There is no sheet to select a row in, and no one selecting rows: both are no-ops.
     select: () => run(() => undefined),
     onSelect: () => run(() => () => undefined),
@@ -154,7 +181,8 @@ function fileStore(source: Uint8Array, parts: XlsxParts, model: LedgerFileModel,
   return store;
 }
 
-/** Rows are replaced, never mutated, by ledger-ops; copying the arrays keeps callers' copies stable. */
-function copyLedger(l: Ledger): Ledger {
-  return { round: { ...l.round }, problems: l.problems.map((p) => ({ ...p })), measures: l.measures.map((m) => ({ ...m })) };
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

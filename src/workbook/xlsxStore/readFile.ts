@@ -44,7 +44,7 @@ export type LedgerFileModel = {
 
 const tableTitle = (def: TableDef) => `“${def.sheet}（${def.table}）”`;
 
-function tablePath(parts: XlsxParts, table: TablePart): string {
+export function tablePath(parts: XlsxParts, table: TablePart): string {
   // tablesOf found it through the sheet's relationships; find the same part again by its name.
   for (const rel of relationshipsOf(parts, table.sheet.path)) {
     if (!rel.type.endsWith('/table')) continue;

@@ -78,13 +78,14 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /**
  * The package as a zip: parts in `changed` (and parts the original lacks) compressed anew, every
  * other entry of `original` copied as it was compressed there — including those `parts` does not
- * hold because they were never inflated. Order: the original's, new parts after. Entry names the
- * reader refuses (`..`, absolute paths) are not carried over.
+ * hold because they were never inflated — but for the parts in `removed` (a chart a refresh no
+ * longer draws). Order: the original's, new parts after. Entry names the reader refuses (`..`,
+ * absolute paths) are not carried over.
  */
-export function zipUpdated(original: Uint8Array, parts: XlsxParts, changed: ReadonlySet<string>): Uint8Array {
+export function zipUpdated(original: Uint8Array, parts: XlsxParts, changed: ReadonlySet<string>, removed: ReadonlySet<string> = new Set()): Uint8Array {
   const raw = rawEntries(original);
   if (!raw) return zipXlsx(parts);
-  const names = [...[...raw.keys()].filter(isSafeEntryName), ...Object.keys(parts).filter((n) => !raw.has(n))];
+  const names = [...[...raw.keys()].filter((n) => isSafeEntryName(n) && !removed.has(n)), ...Object.keys(parts).filter((n) => !raw.has(n))];
   const entries: Entry[] = names.map((name) => {
     const kept = raw.get(name);
     if (kept && !changed.has(name)) return { ...kept, flags: kept.flags & ~0x8 };

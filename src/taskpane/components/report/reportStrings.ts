@@ -24,6 +24,8 @@ export type ReportStrings = {
   copied: string;
   copyFailed: string;
   written: string;
+  /** After the sheet went into a file the page holds: it reaches the file with 保存. */
+  untilSaved: string;
   downloaded: string;
   macDocx: string;
   docxFailed: string;
@@ -54,6 +56,7 @@ const zhCN: ReportStrings = {
   copied: '通报全文已复制，可粘贴到 Word 或 WPS。',
   copyFailed: '复制失败：浏览器不允许访问剪贴板。请在预览中全选文字后按 Ctrl+C（Mac 上按 ⌘C）复制。',
   written: '已写入新工作表“{0}”。',
+  untilSaved: '点“保存”后写入文件。',
   downloaded: '已生成 Word 文件“{0}”。',
   macDocx: '通报全文已复制到剪贴板，请在 Word 中新建文档后粘贴（Mac 版 Excel 中的加载项不能下载 .docx 文件）。',
   docxFailed: '生成 Word 文件失败：{0}',
@@ -84,6 +87,7 @@ const en: ReportStrings = {
   copied: 'The report text was copied; paste it into Word or WPS.',
   copyFailed: 'Copying failed: the browser denied clipboard access. Select the preview text and press Ctrl+C (⌘C on a Mac).',
   written: 'Written to the new sheet "{0}".',
+  untilSaved: ' Click Save to write this to the file.',
   downloaded: 'Created the Word file "{0}".',
   macDocx: 'The full report text is on the clipboard; paste it into a new Word document (add-ins in Excel for Mac cannot download a .docx).',
   docxFailed: 'Could not create the Word file: {0}',

@@ -110,9 +110,10 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
       perform('sheet', async () => {
         if (!writeReportSheet) throw new Error(t.writeSheetMissing);
         const name = await writeReportSheet(fill(t.sheetName, date.replace(/-/g, '')), draftToRows(draft));
-        return fill(t.written, name);
+        // On the page the sheet is in the file only once it is saved.
+        return fill(t.written, name) + (store.kind === 'file' ? t.untilSaved : '');
       }),
-    [perform, writeReportSheet, draft, date, t],
+    [perform, writeReportSheet, draft, date, t, store.kind],
   );
 
   const downloadDocx = useCallback(

@@ -109,6 +109,22 @@ describe('统计: 整改统计', () => {
     expect(await screen.findByText(/未改动它；统计表写入了“整改统计 \(2\)”/)).toBeInTheDocument();
   });
 
+  test('on the page (a file store) the outcome says the sheet reaches the file with 保存', async () => {
+    const { openFileStore } = await import('../../../workbook/xlsxStore/fileStore');
+    const ledger = smallLedger();
+    const file = openFileStore(await writeLedgerXlsx(ledger), '台账.xlsx');
+    if ('code' in file) throw new Error(file.message);
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StatsPanel store={file} ledger={ledger} locale="zh-CN" onLedgerChanged={async () => {}} />
+      </FluentProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: '生成/刷新统计表' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(/^已刷新工作表“整改统计”：.*。点“保存”后写入文件。/);
+    expect(file.isDirty()).toBe(true);
+  });
+
   test('a store failure is a Chinese alert, and the pane stays usable', async () => {
     const refreshDashboard = jest.fn().mockRejectedValue(new LedgerStoreError(ledgerError('notALedger')));
     const { user } = setup({ store: { refreshDashboard } });

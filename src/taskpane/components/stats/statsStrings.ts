@@ -7,6 +7,8 @@ export type StatsStrings = {
   dashboardIntro: string;
   refresh: string;
   refreshMissing: string;
+  /** After a generated sheet went into a file the page holds: it reaches the file with 保存. */
+  untilSaved: string;
   dashboardCreated: string;
   dashboardRefreshed: string;
   dashboardRenamed: string;
@@ -80,6 +82,7 @@ const zhCN: StatsStrings = {
   dashboardIntro: '在工作簿中生成“整改统计”工作表：按整改状态、问题类别、责任单位统计，含3个图表。全部使用 Excel 原生公式，没有安装本加载项的人用 Excel、WPS 打开也能自动计算。',
   refresh: '生成/刷新统计表',
   refreshMissing: '当前环境不能写入工作表',
+  untilSaved: '点“保存”后写入文件。',
   dashboardCreated: '已生成工作表“{0}”：{1}个问题类别、{2}个责任单位、{3}个图表。',
   dashboardRefreshed: '已刷新工作表“{0}”：{1}个问题类别、{2}个责任单位、{3}个图表。',
   dashboardRenamed: '工作簿中已有名为“{0}”的工作表且不是本加载项生成的，未改动它；统计表写入了“{1}”。',
@@ -158,6 +161,7 @@ const en: StatsStrings = {
   dashboardIntro: 'Creates the 整改统计 sheet: counts by status, problem category and responsible unit, with 3 charts. Native Excel formulas only, so it computes in Excel or WPS without the add-in.',
   refresh: 'Create / refresh dashboard',
   refreshMissing: 'Writing sheets is not available here',
+  untilSaved: ' Click Save to write this to the file.',
   dashboardCreated: 'Created the sheet "{0}": {1|category|categories}, {2|unit|units}, {3|chart|charts}.',
   dashboardRefreshed: 'Refreshed the sheet "{0}": {1|category|categories}, {2|unit|units}, {3|chart|charts}.',
   dashboardRenamed: 'The workbook already has a sheet "{0}" that the add-in did not create; it was left alone and the dashboard went to "{1}".',

@@ -135,7 +135,7 @@ export function useConsolidate(store: LedgerStore, locale: Locale, asOf: IsoDate
           outcomes = report.units.map((u) => ({ outcome: u.outcome, unit: u.unit }));
           if (report.asOf !== undefined) setSheetAsOf(report.asOf);
           setRows((before) => mergeSummary(before, good.map((g) => g.ledger), clockAt(now()).now).rows);
-          const done = fill(t.consolidated, good.length, report.sheet, report.unitCount, report.rowCount);
+          const done = fill(t.consolidated, good.length, report.sheet, report.unitCount, report.rowCount) + (store.kind === 'file' ? t.untilSaved : '');
           const rest = `${rejected > 0 ? fill(t.someRejected, rejected) : ''}${skipped.size > 0 ? fill(t.someSkipped, skipped.size) : ''}`;
           setNotice(rejected > 0 ? { intent: 'warning', text: `${done}${rest}` } : { intent: 'success', text: `${done}${rest}` });
         } else {
@@ -158,7 +158,7 @@ export function useConsolidate(store: LedgerStore, locale: Locale, asOf: IsoDate
         setReading(0);
       }
     },
-    [consolidate, confirmReplacements, locale, t, now],
+    [consolidate, confirmReplacements, locale, t, now, store.kind],
   );
 
   const countAsOf = sheetAsOf ?? asOf;

@@ -50,13 +50,15 @@ export function useDashboard(store: LedgerStore, ledger: Ledger, locale: Locale)
     setBusy(true);
     setNotice(null);
     try {
-      setNotice(dashboardNotice(await refreshDashboard(), t));
+      const notice = dashboardNotice(await refreshDashboard(), t);
+      // On the page the sheet is in the file only once it is saved.
+      setNotice(store.kind === 'file' ? { ...notice, text: `${notice.text}${t.untilSaved}` } : notice);
     } catch (error) {
       setNotice({ intent: 'error', text: describeError(error, locale) });
     } finally {
       setBusy(false);
     }
-  }, [refreshDashboard, t, locale]);
+  }, [refreshDashboard, t, locale, store.kind]);
 
   return { asOf, figures, canRefresh: refreshDashboard !== undefined, busy, notice, clearNotice: useCallback(() => setNotice(null), []), refresh };
 }
