@@ -242,7 +242,7 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
  * `sorted` is what the first row of 措施有序 must say: which path the problem flags took.
  */
 const LINK_CASES: readonly [string, () => Ledger, '是' | '否'][] = [
-  ['问题编号 LibreOffice would misread (wildcards, operators, numbers, one given twice)', () => oddIdLedger(AS_OF), '否'],
+  ['问题编号 LibreOffice would misread (wildcards, operators, numbers, one given twice)', () => oddIdLedger(AS_OF), '是'],
   ['measures added later at the bottom, problems out of ID order', () => outOfOrderLedger(AS_OF), '否'],
   ['a problem with more measures than the flags read directly', () => longRunLedger(AS_OF), '是'],
   ['a generated ledger of 600 measures, in order', () => generateLedger(600, 3, AS_OF), '是'],
@@ -269,7 +269,9 @@ for (const [name, make, sorted] of LINK_CASES) {
 
     test('every formula cell of the sheet shows what the core expects', () => {
       const sheet = book.getWorksheet(DASHBOARD_SHEET)!;
-      const expected = dashboardExpected(data, AS_OF, slots);
+      // As the add-in reads the tables: a row without a 编号 is not an item (excelLedger.ts).
+      const asRead = { ...data, problems: data.problems.filter((p) => p.id !== ''), measures: data.measures.filter((m) => m.id !== '') };
+      const expected = dashboardExpected(asRead, AS_OF, slots);
       const wrong: string[] = [];
       for (const [address, want] of expected) {
         const cell = sheet.getCell(address);
