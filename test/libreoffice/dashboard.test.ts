@@ -20,6 +20,7 @@ import { encodeXml, partText, relationshipsOf, setPartText, startTags, unzipXlsx
 import { describeWithLibreOffice, recalculate, renderPng } from '../support/libreoffice';
 import { oddIdLedger } from '../support/oddIds';
 import { longRunLedger, outOfOrderLedger } from '../support/orders';
+import { excelJsInput } from '../support/excelJs';
 
 jest.setTimeout(180_000);
 
@@ -140,7 +141,7 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
     const bytes = readFileSync(await recalculate(input, path.join(dir, 'out')));
     parts = unzipXlsx(bytes);
     book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await book.xlsx.load(excelJsInput(bytes));
     sheet = book.getWorksheet(DASHBOARD_SHEET)!;
   });
 
@@ -262,7 +263,7 @@ for (const [name, make, sorted] of LINK_CASES) {
       mkdirSync(path.dirname(input));
       writeFileSync(input, await writeLedgerXlsx(data));
       book = new ExcelJS.Workbook();
-      await book.xlsx.load(readFileSync(await recalculate(input, path.join(dir, 'out'))) as unknown as ExcelJS.Buffer);
+      await book.xlsx.load(excelJsInput(readFileSync(await recalculate(input, path.join(dir, 'out')))));
     });
 
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
