@@ -256,12 +256,14 @@ for (const [name, make, sorted] of LINK_CASES) {
     const slots = dashboardSlots(data);
     let dir: string;
     let book: ExcelJS.Workbook;
+    let written: Uint8Array;
 
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'zg-lo-links-'));
       const input = path.join(dir, 'in', '整改台账-编号.xlsx');
       mkdirSync(path.dirname(input));
-      writeFileSync(input, await writeLedgerXlsx(data));
+      written = await writeLedgerXlsx(data);
+      writeFileSync(input, written);
       book = new ExcelJS.Workbook();
       await book.xlsx.load(excelJsInput(readFileSync(await recalculate(input, path.join(dir, 'out')))));
     });
@@ -281,6 +283,12 @@ for (const [name, make, sorted] of LINK_CASES) {
         if (!same) wrong.push(`${address}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
       }
       expect(wrong).toEqual([]);
+    });
+
+    test('the file LibreOffice opened carries the tables’ column formulas (xlsx/columnFormulas.ts)', () => {
+      const parts = unzipXlsx(written);
+      const tables = Object.keys(parts).filter((p) => /^xl\/tables\//.test(p)).map((p) => partText(parts, p)!);
+      expect(tables.filter((xml) => xml.includes('<calculatedColumnFormula>'))).toHaveLength(2);
     });
 
     test(`the problem flags took the path meant: 措施有序 is ${sorted}`, () => {
