@@ -9,7 +9,8 @@
 // zip + tag scanners in this folder, which skip it — and the tests that use ExcelJS to look at a
 // written file strip the element first (test/support/excelJs.ts).
 import { expandThisRow, type TableDef } from '../schema';
-import { attributes, decodeXml, encodeXml, partText, setPartText, unzipXlsx, zipXlsx } from './package';
+import { zipUpdated } from '../xlsxStore/zipUpdate';
+import { attributes, decodeXml, encodeXml, partText, setPartText, unzipXlsx } from './package';
 
 const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
 
@@ -26,13 +27,18 @@ export function withColumnFormulas(tableXml: string, def: TableDef): string {
 
 /** The .xlsx bytes with the column formulas of `defs` written into their tables (found by table name). */
 export function addColumnFormulas(xlsx: Uint8Array, defs: readonly TableDef[]): Uint8Array {
-  const parts = unzipXlsx(xlsx);
+  // Only the table parts are inflated and compressed again; every other entry is copied as it is
+  // (a unit's copy of a split ledger is written forty times over, so a whole re-zip would show).
+  const parts = unzipXlsx(xlsx, { only: (p) => TABLE_PART.test(p) || p === 'xl/workbook.xml' });
+  const changed = new Set<string>();
   for (const path of Object.keys(parts).filter((p) => TABLE_PART.test(p))) {
     const xml = partText(parts, path)!;
     const tag = /<(?:[\w.-]+:)?table\s([^<>]*?)\/?>/.exec(xml);
     const name = tag ? attributes(tag[1]).name : undefined;
     const def = defs.find((d) => d.table === name);
-    if (def) setPartText(parts, path, withColumnFormulas(xml, def));
+    if (!def) continue;
+    setPartText(parts, path, withColumnFormulas(xml, def));
+    changed.add(path);
   }
-  return zipXlsx(parts);
+  return zipUpdated(xlsx, parts, changed);
 }
