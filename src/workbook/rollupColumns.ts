@@ -22,7 +22,8 @@ import { MEASURE_LABELS, PROBLEM_LABELS } from '../ledger/ledger-diff';
 //   valid only while the measures are in problem order: 顺序 checks each row against the one above
 //   and the first row of 措施有序 counts the rows out of order, once. In order, 末措施行 is the last
 //   measure of the problem and the flags read at most RUN_WINDOW rows up from it (a problem with
-//   more measures, or a table out of order, counts them exactly with COUNTIFS instead).
+//   more measures, or a table out of order, looks its row up exactly in 所属问题序号, 未完成问题序号
+//   and 长期坚持问题序号 instead: one exact MATCH each, which stops at the first hit).
 // A row-by-row check compares with the row above through INDEX on ANOTHER column (a reference to its
 // own column would be circular in Excel and HyperFormula, and an A1 reference would not survive the
 // formula being copied as text into new rows). Rows of a 问题编号 given twice all take the first
@@ -36,10 +37,10 @@ export const KEY_HEADER = '问题键';
 /** The problem's own row among ZG_Problems (the first with its 问题编号): looked up once per problem. */
 export const OWN_ROW_HEADER = '问题序号';
 export const ORDER_HEADERS = { sorted: '措施有序', lastRow: '末措施行', sortValue: '排序值', inOrder: '顺序' } as const;
-export const ROW_HEADERS = { measure: '所属问题序号' } as const;
+export const ROW_HEADERS = { measure: '所属问题序号', open: '未完成问题序号', longTerm: '长期坚持问题序号' } as const;
 export const FLAG_HEADERS = { measure: '有措施', open: '有未完成措施', longTerm: '有长期坚持措施' } as const;
 /** How many measures of one problem the flags read directly; a problem with more is counted exactly. */
-export const RUN_WINDOW = 8;
+export const RUN_WINDOW = 4;
 /** 排序值 of a row with no problem after another such row: above every problem row, so order holds at the end. */
 const NO_PROBLEM = 1000000000;
 
@@ -68,16 +69,17 @@ const windowCount = (column: string, test: string) =>
 /** The problem has more than RUN_WINDOW measures (rows) in order. */
 const longRun = `AND(${LAST}>${RUN_WINDOW},INDEX(${MEASURE(ORDER_HEADERS.sortValue)},MAX(${LAST}-${RUN_WINDOW},1))=${N})`;
 const yesNo = (test: string) => `IF(${test},"是","否")`;
-/** A roll-up flag: the exact count (`exact`, a COUNTIFS) unless the measures are in order, then the window. */
-const flag = (exact: string, window: string) =>
-  `=IF(${N}="","否",IF(${LAST}="",${yesNo(`${exact}>0`)},IF(${longRun},${yesNo(`${exact}>0`)},${yesNo(`${window}>0`)})))`;
-const exactCount = (...criteria: string[]) => `COUNTIFS(${MEASURE(ROW_HEADERS.measure)},${N}${criteria.map((c) => `,${c}`).join('')})`;
+/** A roll-up flag: the window when the measures are in order, else one exact MATCH of the row in `rows` (a measure column). */
+const flag = (rows: string, window: string) => {
+  const exact = yesNo(`ISNUMBER(MATCH(${N},${MEASURE(rows)},0))`);
+  return `=IF(${N}="","否",IF(${LAST}="",${exact},IF(${longRun},${exact},${yesNo(`${window}>0`)})))`;
+};
 
 export const HAS_MEASURE_FORMULA =
   `=IF(${N}="","否",IF(${LAST}="",${yesNo(`ISNUMBER(MATCH(${N},${MEASURE(ROW_HEADERS.measure)},0))`)},` +
   `${yesNo(`INDEX(${MEASURE(ORDER_HEADERS.sortValue)},MAX(${LAST},1))=${N}`)}))`;
-export const HAS_OPEN_FORMULA = flag(exactCount(`${MEASURE('整改状态')},"<>已完成"`), windowCount('整改状态', '<>"已完成"'));
-export const HAS_LONG_TERM_FORMULA = flag(exactCount(`${MEASURE('长期坚持')},"是"`), windowCount('长期坚持', '="是"'));
+export const HAS_OPEN_FORMULA = flag(ROW_HEADERS.open, windowCount('整改状态', '<>"已完成"'));
+export const HAS_LONG_TERM_FORMULA = flag(ROW_HEADERS.longTerm, windowCount('长期坚持', '="是"'));
 
 /**
  * A measure (a row with a 措施编号)'s problem row (问题序号 of the first row with its 问题编号); blank
@@ -88,6 +90,9 @@ const BINARY = `MATCH(${MEASURE_KEY},ZG_Problems[${KEY_HEADER}],1)`;
 export const PROBLEM_ROW_FORMULA =
   `=IF(OR([@措施编号]="",[@问题编号]=""),"",IFERROR(INDEX(ZG_Problems[${OWN_ROW_HEADER}],${BINARY})/(INDEX(ZG_Problems[${KEY_HEADER}],${BINARY})=${MEASURE_KEY}),` +
   `IFERROR(MATCH(${MEASURE_KEY},ZG_Problems[${KEY_HEADER}],0),"")))`;
+/** For the exact fallback (an exact MATCH stops at the first hit, a COUNTIFS reads every row): the problem row where the measure is open / 长期坚持. */
+export const OPEN_ROW_FORMULA = `=IF(OR([@${ROW_HEADERS.measure}]="",[@整改状态]="已完成"),"",[@${ROW_HEADERS.measure}])`;
+export const LONG_TERM_ROW_FORMULA = `=IF(OR([@${ROW_HEADERS.measure}]="",[@长期坚持]<>"是"),"",[@${ROW_HEADERS.measure}])`;
 /** The problem row to sort by: the row's own, else the row above's (a row without a problem), else past every problem. */
 export const SORT_VALUE_FORMULA =
   `=IF(ISNUMBER([@${ROW_HEADERS.measure}]),[@${ROW_HEADERS.measure}],IF(${M_ROW}=1,0,` +

@@ -72,12 +72,14 @@ export const LIGHT_FORMULA =
 // The roll-up helper columns (how 整改统計 links measures to problems) are in rollupColumns.ts.
 import {
   FLAG_HEADERS, HAS_LONG_TERM_FORMULA, HAS_MEASURE_FORMULA, HAS_OPEN_FORMULA, IN_ORDER_FORMULA, KEY_HEADER, LAST_ROW_FORMULA, ORDER_HEADERS,
-  OWN_ROW_FORMULA, OWN_ROW_HEADER, PROBLEM_KEY_FORMULA, PROBLEM_ROW_FORMULA, ROW_HEADERS, SORT_VALUE_FORMULA, SORTED_FORMULA,
+  OWN_ROW_FORMULA, OWN_ROW_HEADER, PROBLEM_KEY_FORMULA, PROBLEM_ROW_FORMULA, ROW_HEADERS, SORT_VALUE_FORMULA, SORTED_FORMULA, OPEN_ROW_FORMULA,
+  LONG_TERM_ROW_FORMULA,
 } from './rollupColumns';
 
 export {
   FLAG_HEADERS, HAS_LONG_TERM_FORMULA, HAS_MEASURE_FORMULA, HAS_OPEN_FORMULA, IN_ORDER_FORMULA, KEY_HEADER, LAST_ROW_FORMULA, ORDER_HEADERS,
   OWN_ROW_FORMULA, OWN_ROW_HEADER, PROBLEM_KEY_FORMULA, PROBLEM_ROW_FORMULA, ROW_HEADERS, RUN_WINDOW, SORT_VALUE_FORMULA, SORTED_FORMULA, matchKey,
+  OPEN_ROW_FORMULA, LONG_TERM_ROW_FORMULA,
 } from './rollupColumns';
 
 /** Conditional-formatting colours of 预警 (fill, font), Excel's own good/neutral/bad palette. */
@@ -150,6 +152,8 @@ export const MEASURES: TableDef<M> = {
     { header: '预警', field: null, kind: 'formula', width: 7, formula: LIGHT_FORMULA },
     col<M>('note', MEASURE_LABELS.note, 'text', 24, { wrap: true }),
     { header: ROW_HEADERS.measure, field: null, kind: 'formula', width: 7, formula: PROBLEM_ROW_FORMULA, format: '0' },
+    { header: ROW_HEADERS.open, field: null, kind: 'formula', width: 7, formula: OPEN_ROW_FORMULA, format: '0' },
+    { header: ROW_HEADERS.longTerm, field: null, kind: 'formula', width: 7, formula: LONG_TERM_ROW_FORMULA, format: '0' },
     { header: ORDER_HEADERS.sortValue, field: null, kind: 'formula', width: 7, formula: SORT_VALUE_FORMULA, format: '0' },
     { header: ORDER_HEADERS.inOrder, field: null, kind: 'formula', width: 7, formula: IN_ORDER_FORMULA, format: '0' },
   ],
