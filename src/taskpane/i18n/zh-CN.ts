@@ -65,7 +65,7 @@ export const zhCN = {
   overdue: '逾期',
   dueSoon: '临期',
   longTermShare: '长期坚持占比',
-  countUnit: '{0}项',
+  countUnit: '{0}条',
   // the same figures in one line at 320 px (full names in the tooltip)
   completionRateShort: '完成率',
   measureRateShort: '到位率',

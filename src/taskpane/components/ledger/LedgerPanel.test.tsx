@@ -89,7 +89,7 @@ describe('台账', () => {
   test('marking a measure done sets its 完成日期 and moves the figures', async () => {
     const { user, store } = await openLedger();
     expect(figure('measures')).toContain('13/28');
-    expect(figure('overdue')).toBe('4项');
+    expect(figure('overdue')).toBe('4条');
     await openMeasure(user, 'P003-M03');
     await user.selectOptions(screen.getByRole('combobox', { name: '整改状态' }), '已完成');
     const doneDate = screen.getByLabelText('完成日期');
@@ -101,7 +101,7 @@ describe('台账', () => {
     const m = (await store.load()).measures.find((x) => x.id === 'P003-M03');
     expect(m).toMatchObject({ status: '已完成', doneDate: '2025-06-10' });
     expect(figure('measures')).toContain('14/28');
-    expect(figure('overdue')).toBe('3项');
+    expect(figure('overdue')).toBe('3条');
   });
 
   test('progress entries are dated and listed newest first', async () => {
