@@ -19,6 +19,7 @@ import { openXlsx } from '../../src/workbook/xlsx/open';
 import { unzipXlsx, worksheets } from '../../src/workbook/xlsx/package';
 import { readChangeLog, readLedgerTables } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
+import { excelJsInput } from '../support/excelJs';
 import { describeWithLibreOffice, recalculate } from '../support/libreoffice';
 
 const TODAY = '2026-12-06';
@@ -42,7 +43,8 @@ function readLedger(file: string): { ledger: Ledger; changes: ReturnType<typeof 
 /** Edits the 整改台账 cells of a distributed file as a person would: by 措施编号 and header. */
 async function fill(file: string, edits: Record<string, Record<string, string | Date>>): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  // ExcelJS cannot load the tables' calculatedColumnFormula (test/support/excelJs.ts); it only stands in for the person here.
+  await wb.xlsx.load(excelJsInput(new Uint8Array(readFileSync(file))));
   const ws = wb.getWorksheet(MEASURES.sheet)!;
   const headers = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
   ws.eachRow((row, n) => {
