@@ -18,6 +18,7 @@ import { writeLedgerXlsx } from '../workbook/xlsxWriter';
 import { describeWithLibreOffice, recalculate, SOFFICE_TIMEOUT_MS } from '../../test/support/libreoffice';
 import { runConsolidate, type ConsolidateIo } from './consolidate';
 import { CliError } from './io';
+import { excelJsInput } from '../../test/support/excelJs';
 
 const NOW = new Date(2026, 2, 15, 9, 30, 0);
 
@@ -147,7 +148,7 @@ describe('ledger consolidate', () => {
     await runConsolidate(['in/卫健委.xlsx', '-o', '汇总.xlsx'], memoryIo(fs));
     // What a user does in Excel: type a date into the input cell and save.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(fs.get('汇总.xlsx')!) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(excelJsInput(fs.get('汇总.xlsx')!));
     wb.getWorksheet(SUMMARY_DASHBOARD_SHEET)!.getCell(SUMMARY_AS_OF_INPUT).value = new Date(Date.UTC(2026, 0, 31));
     fs.set('汇总.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(summaryOf(fs.get('汇总.xlsx')).asOf).toBe('2026-01-31');
@@ -304,7 +305,7 @@ describeWithLibreOffice('the summary workbook in LibreOffice', () => {
 describe('a re-run never destroys what the 巡察办 added, and never replaces a unit silently', () => {
   async function edited(fs: Map<string, Uint8Array>, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(fs.get('汇总.xlsx')!) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(excelJsInput(fs.get('汇总.xlsx')!));
     edit(wb);
     fs.set('汇总.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
   }

@@ -8,6 +8,7 @@ import { FROZEN, MEASURES, STATS, zgWorkbook } from '../../test/workbook/zgWorkb
 import { freezeZgFormulas } from '../workbook/xlsx/freeze';
 import { runFreeze } from './freeze';
 import { CliError, type CliIo } from './io';
+import { excelJsInput } from '../../test/support/excelJs';
 
 function io() {
   const out: string[] = [];
@@ -56,7 +57,7 @@ describe('ledger freeze', () => {
     expect(text).toContain('已删除使用 ZG.* 函数的名称：ZG_Rate');
     // The file written is the frozen workbook: it loads, and a ZG cell holds its value.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(files.get(copy)!) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(excelJsInput(files.get(copy)!));
     expect(wb.getWorksheet(STATS)!.getCell('B1').value).toBe(0.75);
   });
 

@@ -61,9 +61,9 @@ export const isBlank = (range: string): Condition => ({ criteria: [], factor: `(
 // load, but a 整改状态 changed by hand, or a template filled in without the add-in, leaves them stale.
 // So the sheet rolls up itself, as rollUpAll does: a problem is done when it has measures and all are
 // 已完成; it is 长期坚持 when any measure is, and a problem without measures keeps its own flag.
-// Per problem, the helper columns 有措施, 有未完成措施 and 有长期坚持措施 of ZG_Problems (是/否, one
-// exact lookup per row: schema.ts), so every figure here is one pass over a table: recalculation
-// grows linearly with the ledger.
+// Per problem, the helper columns 有措施, 有未完成措施 and 有长期坚持措施 of ZG_Problems (是/否: binary
+// searches while the rows are in order, exact lookups where not; schema.ts), so every figure here is
+// one pass over a table.
 const NO = FLAG_VALUES[1];
 
 /** The problem is done: it has measures and none is open. */

@@ -15,6 +15,7 @@ import type { IsoDate, Ledger, MeasureRow } from '../ledger/types';
 import { columnLetter, LIGHT_COLOURS, MEASURES, PROBLEMS, INFO_SHEET } from './schema';
 import { BASE_NAME, STAMP_NAME, STAMP_SHEET } from './xlsx/readReturned';
 import { addInfoSheet, addTable, SPARE_ROWS } from './xlsxWriter';
+import { addColumnFormulas } from './xlsx/columnFormulas';
 
 export const GUIDE_SHEET = '填报说明';
 /** Characters a 填报说明 line holds before it wraps. */
@@ -149,7 +150,8 @@ export async function writeDistributedXlsx(part: Ledger, options: DistributeOpti
     await wb.getWorksheet(sheet)!.protect('', PROTECTION);
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // Rows a unit adds at the bottom get the formula columns too (xlsx/columnFormulas.ts).
+  return addColumnFormulas(new Uint8Array(buffer as ArrayBuffer), [PROBLEMS, MEASURES]);
 }
 
 export type DistributedFile = { name: string; fileName: string; measures: number; bytes: Uint8Array };

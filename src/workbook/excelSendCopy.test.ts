@@ -8,6 +8,7 @@ import { FROZEN, STATS, zgWorkbook } from '../../test/workbook/zgWorkbook';
 import { makeSendCopy, toBase64, workbookFileName, type OfficeFileHandle, type SendCopyExcel, type SendCopyOffice } from './excelSendCopy';
 import { freezeZgFormulas } from './xlsx/freeze';
 import { unzipXlsx } from './xlsx/package';
+import { excelJsInput } from '../../test/support/excelJs';
 
 // The real Office and Excel namespaces fit the injected types (checked by tsc, nothing runs).
 type Fits<A, B> = A extends B ? true : false;
@@ -113,7 +114,7 @@ describe('makeSendCopy', () => {
     const opened = new Uint8Array(Buffer.from(log.workbooks[0], 'base64'));
     expect(partsOf(opened)).toEqual(partsOf(frozenCopy));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(opened) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(excelJsInput(opened));
     expect(wb.getWorksheet(STATS)!.getCell('B1').value).toBe(0.75);
   });
 

@@ -69,44 +69,18 @@ export const LIGHT_FORMULA =
   `=IF([@整改状态]="已完成","蓝",IF([@截止日期]="",IF([@长期坚持]="是","灰",""),` +
   `IF([@截止日期]<${AS_OF},"红",IF([@截止日期]-${AS_OF}<=${WARN_DAYS},"黄","绿"))))`;
 
-// ---- the roll-up helper columns (formulas): how 整改统计 links measures to problems in linear time --
-//
-// 整改统计 rolls each problem up from its measures (done, 长期坚持) without the add-in. Linking a
-// measure to its problem must be an exact match of 问题编号, which users type themselves: as a
-// COUNTIFS criterion an ID is a pattern or an operator (“P*1”, “=1”, “<待定>”) and one that looks
-// like a number matches every ID of that value (“01” = “1”); MATCH reads * ? ~ as wildcards in Excel
-// and LibreOffice (not in HyperFormula). So both tables carry a KEY with no character any of them
-// reads specially: 问题键 = the ID with ! → !!, * → !s, ? → !q, ~ → !t (one-to-one, and still
-// one-to-one ignoring case, as every match here does).
-//
-// Every helper is ONE exact MATCH per row, which Excel and LibreOffice answer from a lookup cache
-// rather than a scan, so recalculation grows linearly with the ledger (a COUNTIFS per problem row
-// scans every measure: problems × measures again). A measure finds its problem's row (所属问题序号)
-// and repeats it where it is open (未完成问题序号) or 长期坚持 (长期坚持问题序号); a problem looks its
-// own row (问题序号) up in those three columns (有措施, 有未完成措施, 有长期坚持措施: 是/否). Rows of a 问题编号
-// given twice all take the first row's, as the add-in's roll-up gives each of them the measures.
+// The roll-up helper columns (how 整改统計 links measures to problems) are in rollupColumns.ts.
+import {
+  FLAG_HEADERS, HAS_LONG_TERM_FORMULA, HAS_MEASURE_FORMULA, HAS_OPEN_FORMULA, IN_ORDER_FORMULA, KEY_HEADER, LAST_ROW_FORMULA, ORDER_HEADERS,
+  OWN_ROW_FORMULA, OWN_ROW_HEADER, PROBLEM_KEY_FORMULA, PROBLEM_ROW_FORMULA, ROW_HEADERS, SORT_VALUE_FORMULA, SORTED_FORMULA, OPEN_ROW_FORMULA,
+  LONG_TERM_ROW_FORMULA,
+} from './rollupColumns';
 
-/** ref (a cell reference) as a key MATCH takes literally. */
-export const matchKey = (ref: string) => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"!","!!"),"*","!s"),"?","!q"),"~","!t")`;
-export const KEY_HEADER = '问题键';
-/** The problem's own row among ZG_Problems (the first with its 问题编号): looked up once per problem. */
-export const OWN_ROW_HEADER = '问题序号';
-export const ROW_HEADERS = { measure: '所属问题序号', open: '未完成问题序号', longTerm: '长期坚持问题序号' } as const;
-export const FLAG_HEADERS = { measure: '有措施', open: '有未完成措施', longTerm: '有长期坚持措施' } as const;
-
-export const PROBLEM_KEY_FORMULA = `=IF([@问题编号]="","",${matchKey('[@问题编号]')})`;
-export const OWN_ROW_FORMULA = `=IF([@${KEY_HEADER}]="","",MATCH([@${KEY_HEADER}],ZG_Problems[${KEY_HEADER}],0))`;
-/** 是 when one of the measures' row columns holds this problem's (first) row. */
-const hasRow = (column: string) =>
-  `=IF([@${OWN_ROW_HEADER}]="","否",IF(ISNUMBER(MATCH([@${OWN_ROW_HEADER}],ZG_Measures[${column}],0)),"是","否"))`;
-export const HAS_MEASURE_FORMULA = hasRow(ROW_HEADERS.measure);
-export const HAS_OPEN_FORMULA = hasRow(ROW_HEADERS.open);
-export const HAS_LONG_TERM_FORMULA = hasRow(ROW_HEADERS.longTerm);
-/** A measure (a row with a 措施编号)'s problem row; blank when it has none or its 问题编号 is not listed. */
-export const PROBLEM_ROW_FORMULA =
-  `=IF(OR([@措施编号]="",[@问题编号]=""),"",IFERROR(MATCH(${matchKey('[@问题编号]')},ZG_Problems[${KEY_HEADER}],0),""))`;
-export const OPEN_ROW_FORMULA = `=IF(OR([@${ROW_HEADERS.measure}]="",[@整改状态]="已完成"),"",[@${ROW_HEADERS.measure}])`;
-export const LONG_TERM_ROW_FORMULA = `=IF(OR([@${ROW_HEADERS.measure}]="",[@长期坚持]<>"是"),"",[@${ROW_HEADERS.measure}])`;
+export {
+  FLAG_HEADERS, HAS_LONG_TERM_FORMULA, HAS_MEASURE_FORMULA, HAS_OPEN_FORMULA, IN_ORDER_FORMULA, KEY_HEADER, LAST_ROW_FORMULA, ORDER_HEADERS,
+  OWN_ROW_FORMULA, OWN_ROW_HEADER, PROBLEM_KEY_FORMULA, PROBLEM_ROW_FORMULA, ROW_HEADERS, RUN_WINDOW, SORT_VALUE_FORMULA, SORTED_FORMULA, matchKey,
+  OPEN_ROW_FORMULA, LONG_TERM_ROW_FORMULA,
+} from './rollupColumns';
 
 /** Conditional-formatting colours of 预警 (fill, font), Excel's own good/neutral/bad palette. */
 export const LIGHT_COLOURS: Readonly<Record<Light, { fill: string; font: string }>> = {
@@ -143,6 +117,8 @@ export const PROBLEMS: TableDef<P> = {
     col<P>('note', PROBLEM_LABELS.note, 'text', 24, { wrap: true }),
     { header: KEY_HEADER, field: null, kind: 'formula', width: 10, formula: PROBLEM_KEY_FORMULA },
     { header: OWN_ROW_HEADER, field: null, kind: 'formula', width: 7, formula: OWN_ROW_FORMULA, format: '0' },
+    { header: ORDER_HEADERS.sorted, field: null, kind: 'formula', width: 7, formula: SORTED_FORMULA },
+    { header: ORDER_HEADERS.lastRow, field: null, kind: 'formula', width: 7, formula: LAST_ROW_FORMULA, format: '0' },
     { header: FLAG_HEADERS.measure, field: null, kind: 'formula', width: 7, formula: HAS_MEASURE_FORMULA },
     { header: FLAG_HEADERS.open, field: null, kind: 'formula', width: 7, formula: HAS_OPEN_FORMULA },
     { header: FLAG_HEADERS.longTerm, field: null, kind: 'formula', width: 7, formula: HAS_LONG_TERM_FORMULA },
@@ -178,6 +154,8 @@ export const MEASURES: TableDef<M> = {
     { header: ROW_HEADERS.measure, field: null, kind: 'formula', width: 7, formula: PROBLEM_ROW_FORMULA, format: '0' },
     { header: ROW_HEADERS.open, field: null, kind: 'formula', width: 7, formula: OPEN_ROW_FORMULA, format: '0' },
     { header: ROW_HEADERS.longTerm, field: null, kind: 'formula', width: 7, formula: LONG_TERM_ROW_FORMULA, format: '0' },
+    { header: ORDER_HEADERS.sortValue, field: null, kind: 'formula', width: 7, formula: SORT_VALUE_FORMULA, format: '0' },
+    { header: ORDER_HEADERS.inOrder, field: null, kind: 'formula', width: 7, formula: IN_ORDER_FORMULA, format: '0' },
   ],
 };
 

@@ -15,6 +15,7 @@ import { DASHBOARD_NAME, dashboardLayout, dashboardSlots, type DashboardSlots } 
 import { layoutRowHeights, type CellStyle, type SheetLayout } from './sheetLayout';
 import { BORDER_COLOUR, FILE_LOOKS, type CellLook } from './sheetLooks';
 import { injectCharts } from './xlsx/charts';
+import { addColumnFormulas } from './xlsx/columnFormulas';
 import {
   CHANGES, DATE_FORMAT, HOLIDAYS, INFO_CELLS, INFO_HEADERS, INFO_SHEET, INFO_WIDTHS, LIGHT_COLOURS, MEASURES, PROBLEMS, TABLE_STYLE,
   FIRST_DATE_SERIAL, columnLetter, expandThisRow, infoValueAddress, numberFormatOf, validationOf, type TableDef,
@@ -226,5 +227,6 @@ export async function writeLedgerXlsx(ledger: Ledger, options: WriteOptions = {}
   addTable(wb, CHANGES, (options.changes ?? []).map(changeRow));
   sanitizeWorkbook(wb, options.onWarning ?? (() => undefined));
   const buffer = await wb.xlsx.writeBuffer();
-  return injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
+  const withCharts = injectCharts(new Uint8Array(buffer as ArrayBuffer), [{ sheet: dashboard.sheet, charts: dashboard.charts }]);
+  return addColumnFormulas(withCharts, [PROBLEMS, MEASURES]);
 }

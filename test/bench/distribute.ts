@@ -15,6 +15,7 @@ import { createMemoryStore } from '../../src/workbook/memoryStore';
 import { generateLedger } from '../../src/workbook/sample';
 import { MEASURES, PROBLEMS } from '../../src/workbook/schema';
 import { readReturnedFile } from '../../src/workbook/xlsx/readReturned';
+import { excelJsInput } from '../support/excelJs';
 
 const MEASURE_COUNT = 5000;
 const UNITS = 40;
@@ -47,7 +48,7 @@ function benchLedger(): Ledger {
 /** The department's work: five status changes and a progress line in each file. */
 async function fillIn(bytes: Uint8Array): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(excelJsInput(bytes));
   const ws = wb.getWorksheet(MEASURES.sheet)!;
   const col = (h: string) => MEASURES.columns.findIndex((c) => c.header === h) + 1;
   for (let r = 2; r < 7; r++) {
@@ -87,7 +88,7 @@ export async function run(opts: { json: boolean }): Promise<Record<string, unkno
   const check = await collectOnce();
   if (check.json.applied.length < UNITS * 5) throw new Error(`expected at least ${UNITS * 5} applied changes, got ${check.json.applied.length}`);
   const collecting = await pair(collectOnce, async () => {
-    for (const bytes of returned) await new ExcelJS.Workbook().xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    for (const bytes of returned) await new ExcelJS.Workbook().xlsx.load(excelJsInput(bytes));
   });
 
   const summary = {

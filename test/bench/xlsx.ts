@@ -14,6 +14,7 @@ import { freezeZgFormulas } from '../../src/workbook/xlsx/freeze';
 import { partText, setPartText, unzipXlsx, worksheets, zipXlsx } from '../../src/workbook/xlsx/package';
 import { readLedgerFile } from '../../src/workbook/xlsx/readLedger';
 import { hostileCases } from './hostile';
+import { withoutColumnFormulas } from '../support/excelJs';
 
 const MEASURES = 5000;
 const RUNS = 7;
@@ -73,11 +74,13 @@ function withZgFormulas(xlsx: Uint8Array): Uint8Array {
 export async function run(opts: { json: boolean }): Promise<Record<string, unknown>> {
   const ledger = generateLedger(MEASURES);
   const file = await writeLedgerXlsx(ledger);
+  // ExcelJS cannot load the table parts' column formulas (test/support/excelJs.ts): it gets the file without them.
+  const excelJsFile = withoutColumnFormulas(file);
   const read = readLedgerFile(file, 'bench.xlsx');
   if (isLedgerError(read) || read.ledger.measures.length !== MEASURES) throw new Error('the bench ledger did not read back');
   const reading = await pair(
     () => readLedgerFile(file, 'bench.xlsx'),
-    () => new ExcelJS.Workbook().xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer),
+    () => new ExcelJS.Workbook().xlsx.load(Buffer.from(excelJsFile) as unknown as ExcelJS.Buffer),
   );
 
   const zgFile = withZgFormulas(file);
@@ -99,7 +102,7 @@ export async function run(opts: { json: boolean }): Promise<Record<string, unkno
     unzipZipMs: Math.round(freezing.baseline),
     freezeRatioToUnzipZip: Math.round((freezing.ours / freezing.baseline) * 100) / 100,
     readRetainedMiB: await retainedMiB(() => readLedgerFile(file, 'bench.xlsx')),
-    excelJsRetainedMiB: await retainedMiB(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer)),
+    excelJsRetainedMiB: await retainedMiB(() => new ExcelJS.Workbook().xlsx.load(Buffer.from(excelJsFile) as unknown as ExcelJS.Buffer)),
     // Hostile files (zip bombs, huge claimed ranges, 100,000 comments) as ratios to reading the ordinary file.
     hostile: await hostileCases(),
   };

@@ -8,6 +8,7 @@ import { DASHBOARD_SHEET, dashboardPlan, MIN_SLOTS } from '../../src/workbook/da
 import { isLedgerError } from '../../src/ledger/errors';
 import { INFO_SHEET, MEASURES, PROBLEMS } from '../../src/workbook/schema';
 import { readLedgerFile } from '../../src/workbook/xlsx/readLedger';
+import { excelJsInput } from '../support/excelJs';
 
 jest.setTimeout(30_000);
 
@@ -24,7 +25,7 @@ function io(writeFile?: CliIo['writeFile']) {
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as never);
+  await wb.xlsx.load(excelJsInput(bytes));
   return wb;
 }
 

@@ -25,6 +25,7 @@ import { workbookReader } from '../../src/workbook/xlsx/readLedger';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { recalculate } from '../support/libreoffice';
 import { unrelatedWorkbook } from '../support/ledgerXlsx';
+import { excelJsInput } from '../support/excelJs';
 
 /** 统计截止日期 of the sample, so TODAY() on the test machine does not move the figures. */
 export const AS_OF: IsoDate = '2026-03-15';
@@ -43,7 +44,7 @@ async function make(dir: string): Promise<Record<string, string>> {
   writeFileSync(files.sample, bytes);
   // A unit's own sheet with a comment, added in Excel (here ExcelJS) after the template was sent.
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as never);
+  await wb.xlsx.load(excelJsInput(bytes));
   const own = wb.addWorksheet('本单位备忘');
   own.getCell('A1').value = '督办联系人：王芳';
   own.getCell('A1').note = '每月5日前报送';

@@ -13,12 +13,14 @@ import { rollUpAll } from '../../src/ledger/rollup';
 import { UNMARKED, type IsoDate, type Ledger } from '../../src/ledger/types';
 import { DASHBOARD_SHEET, dashboardPlan, dashboardSlots } from '../../src/workbook/dashboard';
 import { dashboardExpected } from '../../src/workbook/dashboardValues';
-import { sampleLedger } from '../../src/workbook/sample';
+import { generateLedger, sampleLedger } from '../../src/workbook/sample';
 import { MEASURES, PROBLEMS, columnLetter } from '../../src/workbook/schema';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { encodeXml, partText, relationshipsOf, setPartText, startTags, unzipXlsx, worksheets, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { describeWithLibreOffice, recalculate, renderPng } from '../support/libreoffice';
 import { oddIdLedger } from '../support/oddIds';
+import { longRunLedger, outOfOrderLedger } from '../support/orders';
+import { excelJsInput } from '../support/excelJs';
 
 jest.setTimeout(180_000);
 
@@ -139,7 +141,7 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
     const bytes = readFileSync(await recalculate(input, path.join(dir, 'out')));
     parts = unzipXlsx(bytes);
     book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await book.xlsx.load(excelJsInput(bytes));
     sheet = book.getWorksheet(DASHBOARD_SHEET)!;
   });
 
@@ -235,33 +237,64 @@ describeWithLibreOffice('整改统计 recalculated by LibreOffice equals the cor
   });
 });
 
-describeWithLibreOffice('整改统计 links measures to problems exactly in LibreOffice (wildcards, operators, numbers, a repeated 问题编号)', () => {
-  const data: Ledger = { ...oddIdLedger(AS_OF), round: { ...oddIdLedger(AS_OF).round, asOf: AS_OF } };
-  const slots = dashboardSlots(data);
-  let dir: string;
-  let sheet: ExcelJS.Worksheet;
+/**
+ * Ledgers that take the exact fallbacks (odd 问题编号, rows out of order, a problem with more measures
+ * than the flags read directly) or the fast path at a larger size: every figure must still be the core's.
+ * `sorted` is what the first row of 措施有序 must say: which path the problem flags took.
+ */
+const LINK_CASES: readonly [string, () => Ledger, '是' | '否'][] = [
+  ['问题编号 LibreOffice would misread (wildcards, operators, numbers, one given twice)', () => oddIdLedger(AS_OF), '是'],
+  ['measures added later at the bottom, problems out of ID order', () => outOfOrderLedger(AS_OF), '否'],
+  ['a problem with more measures than the flags read directly', () => longRunLedger(AS_OF), '是'],
+  ['a generated ledger of 600 measures, in order', () => generateLedger(600, 3, AS_OF), '是'],
+];
 
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'zg-lo-odd-ids-'));
-    const input = path.join(dir, 'in', '整改台账-编号.xlsx');
-    mkdirSync(path.dirname(input));
-    writeFileSync(input, await writeLedgerXlsx(data));
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(await recalculate(input, path.join(dir, 'out'))) as unknown as ExcelJS.Buffer);
-    sheet = book.getWorksheet(DASHBOARD_SHEET)!;
+for (const [name, make, sorted] of LINK_CASES) {
+  describeWithLibreOffice(`整改统计 links measures to problems exactly in LibreOffice: ${name}`, () => {
+    const base = make();
+    const data: Ledger = { ...base, round: { ...base.round, asOf: AS_OF } };
+    const slots = dashboardSlots(data);
+    let dir: string;
+    let book: ExcelJS.Workbook;
+    let written: Uint8Array;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'zg-lo-links-'));
+      const input = path.join(dir, 'in', '整改台账-编号.xlsx');
+      mkdirSync(path.dirname(input));
+      written = await writeLedgerXlsx(data);
+      writeFileSync(input, written);
+      book = new ExcelJS.Workbook();
+      await book.xlsx.load(excelJsInput(readFileSync(await recalculate(input, path.join(dir, 'out')))));
+    });
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    test('every formula cell of the sheet shows what the core expects', () => {
+      const sheet = book.getWorksheet(DASHBOARD_SHEET)!;
+      // As the add-in reads the tables: a row without a 编号 is not an item (excelLedger.ts).
+      const asRead = { ...data, problems: data.problems.filter((p) => p.id !== ''), measures: data.measures.filter((m) => m.id !== '') };
+      const expected = dashboardExpected(asRead, AS_OF, slots);
+      const wrong: string[] = [];
+      for (const [address, want] of expected) {
+        const cell = sheet.getCell(address);
+        const got = plain(cell.formula ? cell.result : cell.value);
+        const same = typeof want === 'number' && typeof got === 'number' ? Math.abs(got - want) < 1e-9 : got === want;
+        if (!same) wrong.push(`${address}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    test('the file LibreOffice opened carries the tables’ column formulas (xlsx/columnFormulas.ts)', () => {
+      const parts = unzipXlsx(written);
+      const tables = Object.keys(parts).filter((p) => /^xl\/tables\//.test(p)).map((p) => partText(parts, p)!);
+      expect(tables.filter((xml) => xml.includes('<calculatedColumnFormula>'))).toHaveLength(2);
+    });
+
+    test(`the problem flags took the path meant: 措施有序 is ${sorted}`, () => {
+      const column = PROBLEMS.columns.findIndex((c) => c.header === '措施有序') + 1;
+      const cell = book.getWorksheet(PROBLEMS.sheet)!.getCell(2, column);
+      expect(plain(cell.result)).toBe(sorted);
+    });
   });
-
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  test('every formula cell of the sheet shows what the core expects', () => {
-    const expected = dashboardExpected(data, AS_OF, slots);
-    const wrong: string[] = [];
-    for (const [address, want] of expected) {
-      const cell = sheet.getCell(address);
-      const got = plain(cell.formula ? cell.result : cell.value);
-      const same = typeof want === 'number' && typeof got === 'number' ? Math.abs(got - want) < 1e-9 : got === want;
-      if (!same) wrong.push(`${address}: LibreOffice ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
-    }
-    expect(wrong).toEqual([]);
-  });
-});
+}

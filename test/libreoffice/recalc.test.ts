@@ -9,6 +9,7 @@ import path from 'path';
 import { injectCharts } from '../../src/workbook/xlsx/charts';
 import { partText, relationshipsOf, startTags, unzipXlsx, worksheets, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { describeWithLibreOffice, recalculate } from '../support/libreoffice';
+import { excelJsInput } from '../support/excelJs';
 
 jest.setTimeout(180_000);
 
@@ -63,7 +64,7 @@ describeWithLibreOffice('LibreOffice recalculation harness', () => {
     const bytes = readFileSync(output);
     parts = unzipXlsx(bytes);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(excelJsInput(bytes));
     result = wb.getWorksheet(SHEET)!;
   });
 

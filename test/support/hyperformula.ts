@@ -4,6 +4,7 @@
 // tables, so the translation is purely mechanical and nothing else:
 //   Table[列]                    → the absolute range of that column's body rows ('问题清单'!$C$2:$C$13)
 //   Table[[#This Row],[列]]      → that column's cell in the formula's own row
+//   Table[[#Headers],[列]]       → that column's header cell
 //   an array cell {=…}           → =ARRAYFORMULA(…), HyperFormula's array evaluation of one formula
 // Workbook names (ZG_AsOf …) become HyperFormula named expressions of the same name. Any other
 // bracket syntax throws, so a formula the translation does not understand never passes quietly.
@@ -22,10 +23,11 @@ export function translateFormula(formula: string, tables: ReadonlyMap<string, Ta
   // String literals ("…", with "" inside) are copied as they are; only the text between them is rewritten.
   return formula.replace(/("(?:[^"]|"")*")|[^"]+/g, (part, literal: string | undefined) => {
     if (literal) return literal;
-    const out = part.replace(/([A-Za-z_][\w.]*)\[(?:\[#This Row\],\[([^\]]+)\]|([^[\]]+))\]/g, (ref, table: string, thisRow?: string, column?: string) => {
+    const out = part.replace(/([A-Za-z_][\w.]*)\[(?:\[(#This Row|#Headers)\],\[([^\]]+)\]|([^[\]]+))\]/g, (ref, table: string, item?: string, thisRow?: string, column?: string) => {
       const place = tables.get(table);
       const letter = place?.columns.get((thisRow ?? column)!);
       if (!place || !letter) throw new Error(`unknown structured reference ${ref}`);
+      if (item === '#Headers') return `${quoteSheet(place.sheet)}!$${letter}$${place.firstRow - 1}`;
       if (thisRow) return `$${letter}${row}`;
       return `${quoteSheet(place.sheet)}!$${letter}$${place.firstRow}:$${letter}$${place.lastRow}`;
     });
@@ -45,6 +47,8 @@ function raw(cell: BodyCell, translate: (formula: string) => string): RawCellCon
 export type EvaluatedWorkbook = {
   /** The computed value of a cell of the layout's sheet (A1 address). */
   value: (address: string) => CellValue;
+  /** The computed value of a helper cell of ZG_Problems / ZG_Measures: `row` 1 is the first body row. */
+  tableValue: (table: 'ZG_Problems' | 'ZG_Measures', header: string, row: number) => CellValue;
   destroy: () => void;
 };
 
@@ -99,6 +103,12 @@ export function evaluateLayout(ledger: Ledger, layout: SheetLayout): EvaluatedWo
       const at = hf.simpleCellAddressFromString(address, ids.layout);
       if (!at) throw new Error(`bad address ${address}`);
       return hf.getCellValue(at);
+    },
+    tableValue: (table, header, row) => {
+      const i = defs.findIndex((def) => def.table === table);
+      const col = defs[i].columns.findIndex((c) => c.header === header);
+      if (col < 0) throw new Error(`${table} has no column ${header}`);
+      return hf.getCellValue({ sheet: ids.tables[i], col, row });
     },
     destroy: () => hf.destroy(),
   };

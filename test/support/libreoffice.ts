@@ -75,7 +75,7 @@ function requireSoffice(): string {
 }
 
 /** Runs one soffice --convert-to with a fresh profile (recalculating unless told); resolves to the output file. */
-async function convert(inputPath: string, outDir: string, target: string, outExt: string, timeoutMs = SOFFICE_TIMEOUT_MS, recalc: RecalcOnLoad = 'always'): Promise<string> {
+async function convert(inputPath: string, outDir: string, target: string, outExt: string, timeoutMs = SOFFICE_TIMEOUT_MS, recalc: RecalcOnLoad = 'always', cpu?: (ms: number) => void): Promise<string> {
   const input = path.resolve(inputPath);
   const out = path.resolve(outDir);
   if (!existsSync(input)) throw new Error(`no such file: ${input}`);
@@ -95,7 +95,10 @@ async function convert(inputPath: string, outDir: string, target: string, outExt
   try {
     const log = await new Promise<string>((resolve, reject) => {
       // Own process group, so a hung conversion is ended with every process soffice started.
-      const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      // With `cpu`: through bash, whose `times` prints the CPU its children used (soffice and what it started).
+      const child = cpu
+        ? spawn('bash', ['-c', '"$0" "$@"; s=$?; times >&2; exit $s', soffice, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn(soffice, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
@@ -113,7 +116,12 @@ async function convert(inputPath: string, outDir: string, target: string, outExt
       });
       child.on('close', (code) => {
         clearTimeout(timer);
-        if (code === 0) resolve(output);
+        if (code === 0) {
+          // `times`' last line: the children's user and system time, as 0m1.234s 0m0.567s.
+          const used = cpu && /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s\s*$/.exec(output);
+          if (used) cpu!((Number(used[1]) * 60 + Number(used[2]) + Number(used[3]) * 60 + Number(used[4])) * 1000);
+          resolve(output);
+        }
         else reject(new Error(`soffice exited with ${code} converting ${input}:\n${output}`));
       });
     });
@@ -134,8 +142,8 @@ export function recalculate(xlsxPath: string, outDir: string, options: { timeout
  * Opens the .xlsx in LibreOffice and writes its first sheet as CSV (a small, fixed amount of work
  * after the load), with or without recalculating every formula on load: the bench of 整改统计.
  */
-export function openAsCsv(xlsxPath: string, outDir: string, recalc: RecalcOnLoad, options: { timeoutMs?: number } = {}): Promise<string> {
-  return convert(xlsxPath, outDir, 'csv', 'csv', options.timeoutMs, recalc);
+export function openAsCsv(xlsxPath: string, outDir: string, recalc: RecalcOnLoad, options: { timeoutMs?: number; cpu?: (ms: number) => void } = {}): Promise<string> {
+  return convert(xlsxPath, outDir, 'csv', 'csv', options.timeoutMs, recalc, options.cpu);
 }
 
 /**

@@ -11,6 +11,7 @@ import { dashboardExpected } from '../../src/workbook/dashboardValues';
 import { generateLedger, GENERATED_TODAY, sampleLedger } from '../../src/workbook/sample';
 import { evaluateLayout, translateFormula } from '../support/hyperformula';
 import { oddIdLedger } from '../support/oddIds';
+import { longRunLedger, outOfOrderLedger } from '../support/orders';
 
 const AS_OF = '2026-11-22';
 
@@ -100,6 +101,8 @@ const cases: [string, Ledger, IsoDate, DashboardSlots | null][] = [
   ['stale problem figures when the 问题类别 list overflows', stale(), AS_OF, { categories: 2, units: 3 }],
   ['问题编号 a criterion would misread', oddIds(), AS_OF, null],
   ['a generated ledger of 400 measures', generateLedger(400, 7), GENERATED_TODAY, null],
+  ['measures added later at the bottom, problems out of ID order', outOfOrderLedger(AS_OF), AS_OF, null],
+  ['a problem with more measures than the flags read directly', longRunLedger(AS_OF), AS_OF, null],
 ];
 
 function same(actual: CellValue, expected: string | number): boolean {
@@ -121,6 +124,24 @@ describe('整改统计 evaluated by HyperFormula equals the core', () => {
     try {
       const wrong = [...expected].map(([address, value]) => ({ address, expected: value, actual: book.value(address) })).filter((x) => !same(x.actual, x.expected));
       expect(wrong).toEqual([]);
+    } finally {
+      book.destroy();
+    }
+  });
+
+  test.each([
+    ['a generated ledger', '是', withAsOf(generateLedger(400, 7), GENERATED_TODAY)],
+    ['the long run', '是', withAsOf(longRunLedger(AS_OF), AS_OF)],
+    ['measures out of order', '否', withAsOf(outOfOrderLedger(AS_OF), AS_OF)],
+  ])('%s takes the path it is meant to: 措施有序 is %s', (_, sorted, ledger) => {
+    const book = evaluateLayout(ledger, dashboardPlan(dashboardSlots(ledger)).layout);
+    try {
+      expect(book.tableValue('ZG_Problems', '措施有序', 1)).toBe(sorted);
+      // In order, every measure found its problem by binary search on rows in ID order, except where
+      // problems are out of ID order (outOfOrderLedger swaps two); the exact MATCH catches those.
+      const rows = ledger.measures.map((m, i) => book.tableValue('ZG_Measures', '所属问题序号', i + 1));
+      const want = ledger.measures.map((m) => (m.id === '' ? '' : ledger.problems.findIndex((p) => p.id === m.problemId) + 1));
+      expect(rows).toEqual(want);
     } finally {
       book.destroy();
     }
@@ -220,11 +241,12 @@ describe('translateFormula', () => {
     ['COUNTIFS(ZG_Measures[整改状态],"已完成")', "COUNTIFS('整改台账'!$J$2:$J$9,\"已完成\")"],
     ['IF(ZG_Measures[[#This Row],[截止日期]]="","",1)', 'IF($I5="","",1)'],
     ['IF(A1="[x]","ZG_Measures[整改状态]",ZG_AsOf)', 'IF(A1="[x]","ZG_Measures[整改状态]",ZG_AsOf)'],
+    ['ROW()-ROW(ZG_Measures[[#Headers],[整改状态]])', "ROW()-ROW('整改台账'!$J$1)"],
   ])('%s', (formula, expected) => {
     expect(translateFormula(formula, tables, 5)).toBe(expected);
   });
 
-  test.each([['ZG_Measures[#All]'], ['ZG_Other[整改状态]'], ['ZG_Measures[[#Headers],[整改状态]]'], ['ZG_Measures[不存在]']])('refuses %s', (formula) => {
+  test.each([['ZG_Measures[#All]'], ['ZG_Other[整改状态]'], ['ZG_Measures[#Headers]'], ['ZG_Measures[[#Totals],[整改状态]]'], ['ZG_Measures[不存在]']])('refuses %s', (formula) => {
     expect(() => translateFormula(formula, tables, 5)).toThrow();
   });
 });

@@ -5,7 +5,7 @@ import { dashboardLayout, dashboardSlots, DASHBOARD_SHEET } from '../../src/work
 import { DASHBOARD_NAME } from '../../src/workbook/dashboard';
 import { cellPosition } from '../../src/workbook/excelLayout';
 import { createExcelStore } from '../../src/workbook/excelStore';
-import { OPEN_ROW_FORMULA } from '../../src/workbook/schema';
+import { IN_ORDER_FORMULA } from '../../src/workbook/schema';
 import { FakeContext } from './fakeContext';
 import { createExcelMock, FakeModel, FakeSheet } from './fakeExcel';
 
@@ -75,15 +75,15 @@ describe('Excel: refreshDashboard', () => {
     const { model, store, syncsOf } = await withLedger();
     const before = await store.load();
     for (const header of ['有措施', '有未完成措施']) model.deleteColumn('ZG_Problems', header);
-    model.deleteColumn('ZG_Measures', '未完成问题序号');
+    model.deleteColumn('ZG_Measures', '顺序');
     const { syncs } = await syncsOf(() => store.refreshDashboard());
     expect(syncs).toBe(2);
     const headers = (table: string) => model.headers(model.table(table));
     expect(headers('ZG_Problems')).toEqual(expect.arrayContaining(['有措施', '有未完成措施']));
-    expect(headers('ZG_Measures')).toContain('未完成问题序号');
+    expect(headers('ZG_Measures')).toContain('顺序');
     const t = model.table('ZG_Measures');
-    const c = headers('ZG_Measures').indexOf('未完成问题序号');
-    expect(model.body(t).every((row) => row[c].f === OPEN_ROW_FORMULA)).toBe(true);
+    const c = headers('ZG_Measures').indexOf('顺序');
+    expect(model.body(t).every((row) => row[c].f === IN_ORDER_FORMULA)).toBe(true);
     expect(await store.load()).toEqual(before);
   });
 

@@ -253,13 +253,14 @@ describe('repair', () => {
   test('an older ledger without the roll-up columns gets them, as formulas, and keeps every value', async () => {
     const { model, store } = await ledgerWithThreeProblems();
     const before = await store.load();
-    for (const header of ['问题键', '问题序号', '有措施', '有未完成措施', '有长期坚持措施']) model.deleteColumn('ZG_Problems', header);
-    for (const header of ['所属问题序号', '未完成问题序号', '长期坚持问题序号']) model.deleteColumn('ZG_Measures', header);
+    for (const header of ['问题键', '问题序号', '措施有序', '末措施行', '有措施', '有未完成措施', '有长期坚持措施']) model.deleteColumn('ZG_Problems', header);
+    for (const header of ['所属问题序号', '未完成问题序号', '长期坚持问题序号', '排序值', '顺序']) model.deleteColumn('ZG_Measures', header);
     expect(await store.detect()).toMatchObject({ state: 'repairable' });
     const report = await store.createOrRepair();
     expect(report.repaired).toEqual([
-      'ZG_Problems[问题键]', 'ZG_Problems[问题序号]', 'ZG_Problems[有措施]', 'ZG_Problems[有未完成措施]', 'ZG_Problems[有长期坚持措施]',
-      'ZG_Measures[所属问题序号]', 'ZG_Measures[未完成问题序号]', 'ZG_Measures[长期坚持问题序号]',
+      'ZG_Problems[问题键]', 'ZG_Problems[问题序号]', 'ZG_Problems[措施有序]', 'ZG_Problems[末措施行]', 'ZG_Problems[有措施]', 'ZG_Problems[有未完成措施]',
+      'ZG_Problems[有长期坚持措施]', 'ZG_Measures[所属问题序号]', 'ZG_Measures[未完成问题序号]', 'ZG_Measures[长期坚持问题序号]', 'ZG_Measures[排序值]',
+      'ZG_Measures[顺序]',
     ]);
     await expect(store.detect()).resolves.toEqual({ state: 'ok' });
     expect(await store.load()).toEqual(before);

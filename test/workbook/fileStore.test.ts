@@ -16,6 +16,7 @@ import { changeEntries } from '../support/changeLog';
 import { unrelatedWorkbook } from '../support/ledgerXlsx';
 import { describeStoreContract, measure, problem } from './storeContract';
 import { MEASURES, columnLetter } from '../../src/workbook/schema';
+import { excelJsInput } from '../support/excelJs';
 
 /** The last column of ZG_Measures as the writer lays it out (the roll-up helper columns included). */
 const LAST_MEASURE_COLUMN = columnLetter(MEASURES.columns.length - 1);
@@ -186,7 +187,7 @@ describe('saving changes only what the user changed', () => {
 
   test('a user\'s own sheet and a comment survive a save, byte for byte', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(sample) as never);
+    await wb.xlsx.load(excelJsInput(sample));
     const own = wb.addWorksheet('我的备忘');
     own.getCell('A1').value = '本单位自用';
     own.getCell('A1').note = '请勿删除';

@@ -6,6 +6,7 @@ import { sampleLedger } from '../../src/workbook/sample';
 import { INFO_CELLS, MEASURES, PROBLEMS } from '../../src/workbook/schema';
 import { styleRowHeight, type SheetLayout } from '../../src/workbook/sheetLayout';
 import { addLayoutSheet, expandThisRow, writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
+import { excelJsInput } from '../support/excelJs';
 
 describe('writeLedgerXlsx', () => {
   const ledger = sampleLedger('2026-11-22');
@@ -16,7 +17,7 @@ describe('writeLedgerXlsx', () => {
   beforeAll(async () => {
     bytes = await writeLedgerXlsx(ledger);
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as never);
+    await wb.xlsx.load(excelJsInput(bytes));
   });
 
   const rowsOf = (sheet: string): unknown[][] => {
@@ -115,7 +116,7 @@ describe('addLayoutSheet', () => {
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load(Buffer.from(bytes) as never);
+    await back.xlsx.load(excelJsInput(bytes));
     ws = back.getWorksheet('统计')!;
   });
 

@@ -5,6 +5,7 @@ import type { LayoutChart } from '../sheetLayout';
 import { absoluteRef, cellIndex } from './chartXml';
 import { injectCharts, relativeTarget, rootChildren, withDrawingElement } from './charts';
 import { partText, relationshipsOf, relsPathOf, startTags, unzipXlsx, worksheets, type XlsxParts } from './package';
+import { excelJsInput } from '../../../test/support/excelJs';
 
 // ── A small namespace-aware XML tree (saxes rejects anything not well-formed) ──────────────────
 type Node = { local: string; uri: string; attrs: Record<string, string>; children: Node[]; text: string };
@@ -249,7 +250,7 @@ describe('injectCharts', () => {
 
   test('ExcelJS still loads the file, with its sheets, table and values', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(excelJsInput(bytes));
     expect(wb.worksheets.map((w) => w.name)).toEqual([STATS, OTHER, '无图表']);
     expect(wb.getWorksheet(STATS)!.getCell('A1').value).toBe('整改统计');
     expect(wb.getWorksheet(OTHER)!.getCell('A2').value).toBe('a');

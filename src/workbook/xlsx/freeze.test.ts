@@ -14,6 +14,7 @@ import { writeLedgerXlsx } from '../xlsxWriter';
 import { callsZg, freezeZgFormulas, sendCopyFileName, type FreezeResult } from './freeze';
 import { freezeSheetCells, needsAddin, zgDefinedNames } from './freezeXml';
 import { partText, setPartText, unzipXlsx, zipXlsx } from './package';
+import { excelJsInput } from '../../../test/support/excelJs';
 
 function frozen(bytes: Uint8Array): FreezeResult {
   const result = freezeZgFormulas(bytes, 'x.xlsx');
@@ -23,7 +24,7 @@ function frozen(bytes: Uint8Array): FreezeResult {
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(excelJsInput(bytes));
   return wb;
 }
 
