@@ -168,7 +168,9 @@ async function writeRows<T extends { id: string }>(batch: PayloadBatch, state: T
  */
 export function placeAdded(rowOf: ReadonlyMap<string, number>, deleted: readonly number[], after: readonly { id: string }[], added: ReadonlySet<string>): { inserts: [number, string[]][]; appended: string[] } {
   const gone = new Set(deleted);
-  const lastItem = Math.max(-1, ...[...rowOf.values()].filter((r) => !gone.has(r)));
+  // A loop, not Math.max(...rows): a spread of a large table's rows would overflow the stack.
+  let lastItem = -1;
+  for (const r of rowOf.values()) if (!gone.has(r) && r > lastItem) lastItem = r;
   const groups = new Map<number, string[]>();
   const appended: string[] = [];
   let at = -1; // the body index (before deletions) the previous row sits at, -1: append

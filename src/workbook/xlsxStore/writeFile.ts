@@ -74,7 +74,8 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
     });
     keep.push({ index, cells });
   });
-  const lastItem = Math.max(-1, ...kept.values());
+  let lastItem = -1; // a loop, not Math.max(...kept): a spread of a large table's rows would overflow the stack
+  for (const k of kept.values()) lastItem = Math.max(lastItem, k);
   const add: RowCells[] = [];
   const insert = new Map<number, RowCells[]>();
   let after = -1; // the keep position the previous row of `now` sits at (or follows), -1: below
