@@ -196,6 +196,23 @@ describe('add, delete and round', () => {
     expect(err(ops.addProblems(empty, [{ problem: problem(), measures: [{ ...measure('a'), deadline: '2026-02-30' }] }], clock)).code).toBe('badDate');
   });
 
+  test.each([
+    ['the first of three problems', 'P001', ['P001-M01', 'P001-M02', 'P001-M03', 'P002-M01', 'P003-M01']],
+    ['the last problem', 'P003', ['P001-M01', 'P001-M02', 'P002-M01', 'P003-M01', 'P003-M02']],
+    ['a problem without measures', 'P004', ['P001-M01', 'P001-M02', 'P002-M01', 'P003-M01', 'P004-M01']],
+  ])('a measure added to %s goes after its last measure', (_, problemId, order) => {
+    const base = ok(ops.addProblems(ledgerWith(['正在推进', '正在推进'], ['未启动'], ['正在推进']), [{ problem: problem('四'), measures: [] }], clock)).edit.ledger;
+    const r = ok(ops.addMeasures(base, problemId, [measure('新')], clock));
+    expect(r.edit.ledger.measures.map((m) => m.id)).toEqual(order.filter((id) => id !== 'P004-M01' || problemId === 'P004'));
+    // Every other row is the same object: the diff writes the new row and nothing else.
+    expect(r.edit.ledger.measures.filter((m) => !r.measureIds.includes(m.id))).toEqual(base.measures);
+    expect(r.edit.diff.measures).toEqual({ added: r.measureIds, updated: [], deleted: [] });
+  });
+
+  test('a measure added to a problem that is not there is refused', () => {
+    expect(err(ops.addMeasures(ledgerWith(['正在推进']), 'P009', [measure('新')], clock)).code).toBe('notFound');
+  });
+
   test('deleting a problem deletes its measures and logs each row', () => {
     const l = ledgerWith(['正在推进', '已完成'], ['未启动']);
     const edit: LedgerEdit = ok(ops.deleteProblem(l, 'P001', clock));

@@ -124,12 +124,23 @@ export function addProblems(
   return { edit, problemIds, measureIds };
 }
 
-/** Adds measures to an existing problem. */
+/**
+ * Adds measures to an existing problem, right after its last measure in the ledger's (the table's)
+ * order, not at the bottom: 整改统计's roll-ups find a problem's measures by binary search only while
+ * they are contiguous and in problem order. A problem without measures gets them at the bottom.
+ */
 export function addMeasures(ledger: Ledger, problemId: string, newMeasures: readonly NewMeasure[], clock: OpsClock): { edit: LedgerEdit; measureIds: string[] } | LedgerError {
   if (!ledger.problems.some((p) => p.id === problemId)) return ledgerError('notFound', problemId);
   const rows = newMeasureRows(ledger, problemId, newMeasures);
   if (isLedgerError(rows)) return rows;
-  const measures = [...ledger.measures, ...rows];
+  let at = ledger.measures.length;
+  for (let i = ledger.measures.length - 1; i >= 0; i--) {
+    if (ledger.measures[i].problemId === problemId) {
+      at = i + 1;
+      break;
+    }
+  }
+  const measures = [...ledger.measures.slice(0, at), ...rows, ...ledger.measures.slice(at)];
   const problems = rollUpProblems(ledger.problems, measures, new Set([problemId]));
   return { edit: diffLedgers(ledger, { ...ledger, problems, measures }, clock.now), measureIds: rows.map((m) => m.id) };
 }

@@ -69,6 +69,11 @@ export type LedgerStore = {
   addProblem(problem: NewProblem, measures: NewMeasure[]): Promise<{ problemId: string; measureIds: string[] }>;
   /** Adds many at once (import): one batch, one Excel.run. */
   addProblems(items: { problem: NewProblem; measures: NewMeasure[] }[]): Promise<{ problemIds: string[] }>;
+  /**
+   * Adds measures to an existing problem: their rows go right after the problem's last measure in
+   * the table (a problem without any: at the bottom), so ZG_Measures stays in problem order.
+   */
+  addMeasures(problemId: string, measures: NewMeasure[]): Promise<{ measureIds: string[] }>;
   updateProblem(id: string, patch: ProblemPatch): Promise<void>;
   updateMeasure(id: string, patch: MeasurePatch): Promise<void>;
   appendProgress(measureId: string, date: IsoDate, text: string): Promise<void>;

@@ -143,12 +143,50 @@ async function writeRows<T extends { id: string }>(batch: PayloadBatch, state: T
   for (const id of diff.updated) writeChangedCells(state, beforeById.get(id)!, afterById.get(id)!, system);
   if (diff.added.length === 0 && diff.deleted.length === 0) return null;
   const deleteRows = diff.deleted.map((id) => state.rowOf.get(id)).filter((r): r is number => r !== undefined).sort((a, b) => b - a);
-  const added = diff.added.map((id) => cellsFromRow(state.loaded.def, afterById.get(id)! as unknown as Record<string, unknown>, state.headers, 'office', system));
+  const cells = (id: string) => cellsFromRow(state.loaded.def, afterById.get(id)! as unknown as Record<string, unknown>, state.headers, 'office', system);
+  const { inserts, appended } = placeAdded(state.rowOf, deleteRows, after, new Set(diff.added));
   const restore = liftFilter(state);
+  const rows = state.loaded.table.rows;
   // Bottom-up, so each index still points at the row it meant when queued.
-  for (const r of deleteRows) state.loaded.table.rows.getItemAt(r).delete();
-  await batch.addRows(added, (chunk) => state.loaded.table.rows.add(undefined, chunk));
+  for (const r of deleteRows) rows.getItemAt(r).delete();
+  for (const [at, ids] of inserts) {
+    let offset = 0;
+    await batch.addRows(ids.map(cells), (chunk) => {
+      rows.add(at + offset, chunk);
+      offset += chunk.length;
+    });
+  }
+  await batch.addRows(appended.map(cells), (chunk) => rows.add(undefined, chunk));
   return restore;
+}
+
+/**
+ * Where new rows go: one that follows a row already in the table (in the edit's order — a measure
+ * added to an existing problem) is inserted right after it, so ZG_Measures stays in problem order;
+ * after the last item, and for new problems, rows are appended as before. Inserts are keyed by their
+ * 0-based body index once the deletions are done, highest first, so each index holds when queued.
+ */
+export function placeAdded(rowOf: ReadonlyMap<string, number>, deleted: readonly number[], after: readonly { id: string }[], added: ReadonlySet<string>): { inserts: [number, string[]][]; appended: string[] } {
+  const gone = new Set(deleted);
+  // A loop, not Math.max(...rows): a spread of a large table's rows would overflow the stack.
+  let lastItem = -1;
+  for (const r of rowOf.values()) if (!gone.has(r) && r > lastItem) lastItem = r;
+  const groups = new Map<number, string[]>();
+  const appended: string[] = [];
+  let at = -1; // the body index (before deletions) the previous row sits at, -1: append
+  for (const { id } of after) {
+    const r = rowOf.get(id);
+    if (!added.has(id)) {
+      if (r !== undefined) at = r === lastItem ? -1 : r;
+      continue;
+    }
+    if (at < 0) appended.push(id);
+    else groups.set(at, [...(groups.get(at) ?? []), id]);
+  }
+  const inserts = [...groups]
+    .map(([r, ids]): [number, string[]] => [r + 1 - deleted.filter((d) => d <= r).length, ids])
+    .sort((a, b) => b[0] - a[0]);
+  return { inserts, appended };
 }
 
 /**

@@ -194,6 +194,12 @@ export function createExcelStore(options: ExcelStoreOptions = {}): ExcelStore {
         return isLedgerError(r) ? r : { edit: r.edit, value: { problemIds: r.problemIds } };
       }),
 
+    addMeasures: (problemId, measures) =>
+      act((ledger, c) => {
+        const r = ops.addMeasures(ledger, problemId, measures, c);
+        return isLedgerError(r) ? r : { edit: r.edit, value: { measureIds: r.measureIds } };
+      }),
+
     updateProblem: (id, patch) => act((ledger, c) => plain(ops.updateProblem(ledger, id, patch, c))),
     updateMeasure: (id, patch) => act((ledger, c) => plain(ops.updateMeasure(ledger, id, patch, c))),
     appendProgress: (id, date, text) => act((ledger, c) => plain(ops.appendProgress(ledger, id, date, text, c))),

@@ -11,7 +11,7 @@ import type { Ledger } from '../ledger/types';
 
 export type OpsMethods = Pick<
   LedgerStore,
-  | 'load' | 'saveRound' | 'addProblem' | 'addProblems' | 'updateProblem' | 'updateMeasure' | 'appendProgress' | 'setStatus' | 'closeStep'
+  | 'load' | 'saveRound' | 'addProblem' | 'addProblems' | 'addMeasures' | 'updateProblem' | 'updateMeasure' | 'appendProgress' | 'setStatus' | 'closeStep'
   | 'deleteProblem' | 'deleteMeasure' | 'applyCollected'
 >;
 
@@ -42,6 +42,7 @@ export function opsMethods(host: OpsHost): OpsMethods {
         return { problemId: r.problemIds[0], measureIds: r.measureIds[0] };
       }),
     addProblems: (items) => run(() => ({ problemIds: commit(ops.addProblems(l(), items, clock())).problemIds })),
+    addMeasures: (problemId, measures) => run(() => ({ measureIds: commit(ops.addMeasures(l(), problemId, measures, clock())).measureIds })),
     updateProblem: (id, patch) => run(() => void commit(ops.updateProblem(l(), id, patch, clock()))),
     updateMeasure: (id, patch) => run(() => void commit(ops.updateMeasure(l(), id, patch, clock()))),
     appendProgress: (id, date, text) => run(() => void commit(ops.appendProgress(l(), id, date, text, clock()))),

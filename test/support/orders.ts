@@ -8,7 +8,7 @@ import { RUN_WINDOW } from '../../src/workbook/schema';
 import { sampleLedger } from '../../src/workbook/sample';
 
 /**
- * Measures added later to early problems (at the bottom, as the add-in and hand typing append them),
+ * Measures added later to early problems (at the bottom, as typing below the table appends them),
  * a row without 措施编号 between them, and two problems typed in out of ID order.
  */
 export function outOfOrderLedger(asOf: IsoDate): Ledger {

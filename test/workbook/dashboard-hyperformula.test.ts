@@ -12,6 +12,7 @@ import { generateLedger, GENERATED_TODAY, sampleLedger } from '../../src/workboo
 import { evaluateLayout, translateFormula } from '../support/hyperformula';
 import { oddIdLedger } from '../support/oddIds';
 import { longRunLedger, outOfOrderLedger } from '../support/orders';
+import { createMemoryStore } from '../../src/workbook/memoryStore';
 
 const AS_OF = '2026-11-22';
 
@@ -142,6 +143,19 @@ describe('整改统计 evaluated by HyperFormula equals the core', () => {
       const rows = ledger.measures.map((m, i) => book.tableValue('ZG_Measures', '所属问题序号', i + 1));
       const want = ledger.measures.map((m) => (m.id === '' ? '' : ledger.problems.findIndex((p) => p.id === m.problemId) + 1));
       expect(rows).toEqual(want);
+    } finally {
+      book.destroy();
+    }
+  });
+
+  test('a measure the add-in adds to the first problem keeps the table on the fast path (措施有序 是)', async () => {
+    const store = createMemoryStore(sampleLedger(AS_OF), { now: () => new Date(2026, 10, 22, 9, 30) });
+    const first = (await store.load()).problems[0].id;
+    await store.addMeasures(first, [{ ...(await store.load()).measures[0], text: '新增措施', status: '正在推进' }]);
+    const ledger = withAsOf(await store.load(), AS_OF);
+    const book = evaluateLayout(ledger, dashboardPlan(dashboardSlots(ledger)).layout);
+    try {
+      expect(book.tableValue('ZG_Problems', '措施有序', 1)).toBe('是');
     } finally {
       book.destroy();
     }

@@ -52,6 +52,26 @@ describe('adding and deleting rows while a table is filtered', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('a measure added to P001 under a filter is inserted after P001-M02, once, and the filter comes back', async () => {
+    const { model, store, warnings } = await filteredLedger();
+    await expect(store.addMeasures('P001', [measure('措施1-3', '丁')])).resolves.toEqual({ measureIds: ['P001-M03'] });
+    expect(idsOf(model, 'ZG_Measures', '措施编号')).toEqual(['P001-M01', 'P001-M02', 'P001-M03', 'P002-M01']);
+    expect(idsOf(model, 'ZG_Measures', '责任人')).toEqual(['甲', '乙', '丁', '丙']);
+    expect(model.table('ZG_Measures').criteria[0]).toMatchObject({ values: ['丙'] });
+    expect(model.rowAdds.slice(-2)).toEqual([1, 1]); // the measure's row and its 变更记录 line, each written once
+    expect(warnings).toEqual([]);
+  });
+
+  test('a table sorted by hand: the new measure goes after its problem\'s last row where that row now is', async () => {
+    const { model, store } = await filteredLedger();
+    model.filter('ZG_Measures', 0, null as unknown as object);
+    model.reorderRows('ZG_Measures', [2, 0, 1]);
+    await store.addMeasures('P002', [measure('措施2-2')]);
+    expect(idsOf(model, 'ZG_Measures', '措施编号')).toEqual(['P002-M01', 'P002-M02', 'P001-M01', 'P001-M02']);
+    await store.addMeasures('P001', [measure('措施1-3')]);
+    expect(idsOf(model, 'ZG_Measures', '措施编号')).toEqual(['P002-M01', 'P002-M02', 'P001-M01', 'P001-M02', 'P001-M03']);
+  });
+
   test('a filter Excel refuses to re-apply: the save stands, the rows are written once, the warning names the table', async () => {
     const { model, store, warnings } = await filteredLedger();
     model.failFilterApply = true;

@@ -334,7 +334,7 @@ export class FakeTableProxy extends Loadable {
       get items() {
         return (self.read('rows') as { items: { values: unknown[][] }[] }).items;
       },
-      add: (_index: unknown, values: unknown[][]) => this.ctx.model.insertRows(this.t, values.map((r) => [...r])),
+      add: (index: number | undefined, values: unknown[][]) => this.ctx.model.insertRows(this.t, values.map((r) => [...r]), index ?? undefined),
       getItemAt: (i: number) => ({ delete: () => this.ctx.model.deleteRow(this.t, i) }),
     };
   }

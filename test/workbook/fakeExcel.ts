@@ -194,16 +194,24 @@ export class FakeModel {
   isFiltered(t: FakeTable): boolean {
     return t.criteria.some((c) => c !== null && c !== undefined);
   }
-  insertRows(t: FakeTable, values: unknown[][]): void {
+  /** Adds rows at the end, or (as TableRowCollection.add with an index) at 0-based body row `index`. */
+  insertRows(t: FakeTable, values: unknown[][], index?: number): void {
     if (this.isFiltered(t)) throw Object.assign(new Error('This operation is not permitted on a filtered table'), { code: 'InvalidOperation' });
-    // The last body row (or the empty insert row of a new table) lends its format and validation,
-    // as a table's new rows inherit them in Excel.
-    const templateRow = t.top + Math.max(t.rows, 1);
+    const at = index ?? t.rows;
+    if (!Number.isInteger(at) || at < 0 || at > t.rows) throw Object.assign(new Error(`row index ${at} out of the table`), { code: 'InvalidArgument' });
+    // The table's rows from there on move down (table columns only, as Excel shifts a table's cells).
+    for (let r = t.rows - 1; r >= at; r--) {
+      for (let c = 0; c < t.cols; c++) t.sheet.cells.set(`${t.top + 1 + r + values.length},${t.left + c}`, { ...t.sheet.cell(t.top + 1 + r, t.left + c) });
+    }
+    // The row above (the last body row, or the empty insert row of a new table, when appending)
+    // lends its format and validation, as a table's new rows inherit them in Excel.
+    const templateRow = at === t.rows ? t.top + Math.max(t.rows, 1) : t.top + Math.max(at, 1);
     this.payload += Buffer.byteLength(JSON.stringify(values));
     this.rowAdds.push(values.length);
     values.forEach((row, i) => {
       if (row.length !== t.cols) throw Object.assign(new Error('row size does not match the table'), { code: 'InvalidArgument' });
-      const r = t.top + 1 + t.rows + i;
+      const r = t.top + 1 + at + i;
+      if (at < t.rows) for (let c = 0; c < t.cols; c++) t.sheet.cells.set(`${r},${t.left + c}`, { v: '' });
       row.forEach((v, c) => {
         const template = t.sheet.peek(templateRow, t.left + c);
         const cell = t.sheet.cell(r, t.left + c);

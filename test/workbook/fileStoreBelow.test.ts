@@ -47,6 +47,28 @@ async function withContentBelow(extra: { comment?: boolean } = {}): Promise<{ by
 }
 
 describe('content below a table moves with its rows', () => {
+  test('a measure inserted in the middle: the rows after it and the note below move down one, styles and ids intact', async () => {
+    const { bytes, note } = await withContentBelow();
+    const store = open(bytes);
+    const ledger = await store.load();
+    const first = ledger.problems[0].id;
+    const { measureIds } = await store.addMeasures(first, [measure('新措施一', '甲')]);
+    const parts = unzipXlsx(store.save().bytes);
+    const xml = partText(parts, measuresSheet(parts))!;
+    expect(readSheetCells(xml, [], []).get(note + 1, 1)?.value).toBe('备注：以上为第一轮');
+    expect(xml).toContain(`<mergeCell ref="A${note + 1}:C${note + 1}"/>`);
+    const back = await open(zipXlsx(parts)).load();
+    const last = ledger.measures.map((m) => m.problemId).lastIndexOf(first);
+    expect(back.measures.map((m) => m.id)).toEqual([...ledger.measures.slice(0, last + 1).map((m) => m.id), ...measureIds, ...ledger.measures.slice(last + 1).map((m) => m.id)]);
+    expect(back.measures.filter((m) => !measureIds.includes(m.id))).toEqual(ledger.measures);
+    // The new row's cells take the column's style (a date cell its date format), as rows below keep theirs.
+    const styleAt = (r: number, col: string) => new RegExp(`<c r="${col}${r}"[^>]*?\\ss="(\\d+)"`).exec(xml)?.[1];
+    const top = findTable(tablesOf(parts), 'ZG_Measures')!.range.top;
+    const row = top + 1 + last + 1;
+    expect(styleAt(row, 'I')).toBe(styleAt(row + 1, 'I'));
+    expect(styleAt(row, 'I')).toBeDefined();
+  });
+
   test('a table grown by one row: the note, its merge, validation, colour rule and defined name all move down one row', async () => {
     const { bytes, note } = await withContentBelow();
     const store = open(bytes);

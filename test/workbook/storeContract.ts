@@ -61,6 +61,24 @@ export function describeStoreContract(name: string, make: ContractFactory): void
       expect(l.problems[0]).toMatchObject({ id: 'P001', description: '问题一', status: '正在推进', longTerm: false, closeState: '未申请' });
     });
 
+    test('a measure added to an existing problem lands after its last measure; every other row unchanged', async () => {
+      const s = await withThreeProblems(make);
+      const before = await s.persisted();
+      await expect(s.store.addMeasures('P001', [measure('措施1-3', '己')])).resolves.toEqual({ measureIds: ['P001-M03'] });
+      const l = await s.persisted();
+      expect(l.measures.map((m) => m.id)).toEqual(['P001-M01', 'P001-M02', 'P001-M03', 'P002-M01', 'P003-M01', 'P003-M02']);
+      expect(l.measures[2]).toMatchObject({ problemId: 'P001', text: '措施1-3', owner: '己', deadline: '2026-12-31', status: '正在推进', closeState: '未申请' });
+      expect(l.measures.filter((m) => m.id !== 'P001-M03')).toEqual(before.measures);
+      expect(l.problems).toEqual(before.problems);
+      // A new problem's measures still go at the bottom; the one added next to P003 after them.
+      await s.store.addProblem(problem('问题四'), [measure('措施4-1')]);
+      await s.store.addMeasures('P003', [measure('措施3-3'), measure('措施3-4')]);
+      expect((await s.persisted()).measures.map((m) => m.id)).toEqual([
+        'P001-M01', 'P001-M02', 'P001-M03', 'P002-M01', 'P003-M01', 'P003-M02', 'P003-M03', 'P003-M04', 'P004-M01',
+      ]);
+      await expect(s.store.addMeasures('P009', [measure('无')])).rejects.toBeInstanceOf(LedgerStoreError);
+    });
+
     test('status, progress and 长期坚持 roll up to the problem, and persist', async () => {
       const s = await withThreeProblems(make);
       await s.store.setStatus('P003-M01', '已完成');

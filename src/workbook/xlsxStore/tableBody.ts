@@ -1,6 +1,6 @@
 // Rewriting the body of one table (ZG_Problems, ZG_Measures, ZG_Changes) in its worksheet part:
 // rows kept in their order (cells changed where asked, the rest byte for byte), rows dropped, rows
-// appended; the rows below move with it, and the table's ref (and autoFilter) grows or shrinks.
+// inserted after a kept row or appended; the rows below move with it, and the table's ref (and autoFilter) grows or shrinks.
 // New cells take the style of the same column in the rows already there, so a date lands with the
 // column's date format and styles.xml stays as it is.
 import { columnLetter, expandThisRow } from '../schema';
@@ -18,6 +18,8 @@ export type BodyPlan = {
   keep: { index: number; cells: RowCells }[];
   /** Rows appended below, each cell by table column (formula columns are filled in here). */
   add: RowCells[];
+  /** New rows that go right after the kept row at this position of `keep` (a measure of a problem). */
+  insert?: ReadonlyMap<number, readonly RowCells[]>;
 };
 
 /** For each table column, the style its cells have (the lowest body row that has one wins). */
@@ -117,7 +119,7 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   const { table } = slot;
   const sheetPath = table.sheet.path;
   const tableXml = partText(parts, slot.path) ?? '';
-  const unchanged = plan.add.length === 0 && plan.keep.length === slot.rows.length && plan.keep.every((k, i) => k.index === i && k.cells.size === 0);
+  const unchanged = plan.add.length === 0 && !plan.insert?.size && plan.keep.length === slot.rows.length && plan.keep.every((k, i) => k.index === i && k.cells.size === 0);
   if (unchanged) return { touched: [], slot };
   const sheet = splitSheet(partText(parts, sheetPath) ?? '');
   const { prefix } = sheet;
@@ -135,20 +137,7 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   const kinds = table.columns.map((h) => slot.def.columns.find((c) => c.header === h.trim())?.kind);
   const isDateColumn = (i: number) => kinds[i] === 'date' || kinds[i] === 'datetime';
   const body: RowXml[] = [];
-  for (const keep of plan.keep) {
-    const r = bodyFirst + body.length;
-    const old = byR.get(slot.rows[keep.index].r) ?? { r: slot.rows[keep.index].r, attrs: '', cells: [], xml: '' };
-    const moved = moveRow(prefix, old, r);
-    const replaced = new Map<number, string>();
-    for (const [i, content] of keep.cells) {
-      const existing = moved.cells.find((c) => c.col === table.range.left + i);
-      let style = existing ? (cellStyle(existing.xml) ?? 0) : undefined;
-      // A date into a cell without a date format (typed blank, General) takes the column's date style.
-      if (style !== undefined && content.kind === 'number' && isDateColumn(i) && !(dates ??= dateStyles(parts))[style]) style = undefined;
-      replaced.set(table.range.left + i, cellOf(i, r, content, style));
-    }
-    body.push(withCells(prefix, moved.xml === '' ? { ...moved, xml: rowXml(prefix, r, '', []) } : moved, replaced));
-  }
+  const slotRows: TableSlot['rows'] = [];
   const fresh = (cells: RowCells) => {
     const r = bodyFirst + body.length;
     const out: CellXml[] = [];
@@ -161,15 +150,29 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
     body.push({ r, attrs: '', cells: out, xml: rowXml(prefix, r, '', out) });
   };
   const idCol = table.columns.findIndex((h) => h.trim() === slot.def.idHeader);
-  const slotRows: TableSlot['rows'] = plan.keep.map((k, i) => {
-    const was = slot.rows[k.index];
-    return { r: bodyFirst + i, id: was.id, empty: was.empty && k.cells.size === 0 };
-  });
-  for (const cells of plan.add) {
+  const addRow = (cells: RowCells) => {
     const id = cells.get(idCol);
     slotRows.push({ r: bodyFirst + body.length, id: id?.kind === 'text' ? id.text.trim() : '', empty: false });
     fresh(cells);
-  }
+  };
+  plan.keep.forEach((keep, k) => {
+    const r = bodyFirst + body.length;
+    const was = slot.rows[keep.index];
+    slotRows.push({ r, id: was.id, empty: was.empty && keep.cells.size === 0 });
+    const old = byR.get(was.r) ?? { r: was.r, attrs: '', cells: [], xml: '' };
+    const moved = moveRow(prefix, old, r);
+    const replaced = new Map<number, string>();
+    for (const [i, content] of keep.cells) {
+      const existing = moved.cells.find((c) => c.col === table.range.left + i);
+      let style = existing ? (cellStyle(existing.xml) ?? 0) : undefined;
+      // A date into a cell without a date format (typed blank, General) takes the column's date style.
+      if (style !== undefined && content.kind === 'number' && isDateColumn(i) && !(dates ??= dateStyles(parts))[style]) style = undefined;
+      replaced.set(table.range.left + i, cellOf(i, r, content, style));
+    }
+    body.push(withCells(prefix, moved.xml === '' ? { ...moved, xml: rowXml(prefix, r, '', []) } : moved, replaced));
+    for (const cells of plan.insert?.get(k) ?? []) addRow(cells);
+  });
+  for (const cells of plan.add) addRow(cells);
   // A table keeps at least one body row (Excel refuses a table without one): a blank one.
   if (body.length === 0) {
     slotRows.push({ r: bodyFirst, id: '', empty: true });
@@ -180,7 +183,7 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   const before = sheet.rows.filter((row) => row.r < bodyFirst);
   const after = sheet.rows.filter((row) => row.r > bodyLast).map((row) => moveRow(prefix, row, row.r + delta));
   let rows = [...before, ...body, ...after];
-  if (delta !== 0 || plan.keep.some((k, i) => k.index !== i)) rows = unshare(rows, prefix);
+  if (delta !== 0 || plan.keep.some((k, i) => k.index !== i) || plan.insert?.size) rows = unshare(rows, prefix);
   const lastRow = rows.length > 0 ? rows[rows.length - 1].r : bodyFirst;
   const head = sheet.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/, (whole, a: string, range: string, b: string) => {
     const [start, end = start] = range.split(':');

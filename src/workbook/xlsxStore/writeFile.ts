@@ -13,7 +13,7 @@ import { partText, setPartText, type XlsxParts } from '../xlsx/package';
 import { dateStyles } from '../xlsx/sheetCells';
 import type { LedgerFileModel, TableSlot } from './readFile';
 import { cellStyle, cellXml, joinSheet, rowXml, splitSheet, withCells, type CellContent } from './rowsXml';
-import { rewriteTableBody, type BodyPlan } from './tableBody';
+import { rewriteTableBody, type BodyPlan, type RowCells } from './tableBody';
 
 /** A value as the cell content the file stores: dates as serials of the workbook's system, flags 是/否, text as text. */
 export function contentOf(column: ColumnDef, value: unknown, system: DateSystem = '1900'): CellContent {
@@ -38,7 +38,11 @@ function columnsOf(slot: TableSlot): (ColumnDef | undefined)[] {
   return slot.table.columns.map((h) => slot.def.columns.find((c) => c.header === h.trim() && c.field !== null));
 }
 
-/** Rows of `now` against `before`, by 编号: changed cells, rows gone, rows new. */
+/**
+ * Rows of `now` against `before`, by 编号: changed cells, rows gone, rows new. A new row that follows
+ * a kept row in `now` (a measure added to an existing problem) goes right after that row in the
+ * table, so ZG_Measures stays in problem order; after the last item, and for new problems, below.
+ */
 export function planRows(slot: TableSlot, before: readonly Row[], now: readonly Row[], system: DateSystem = '1900'): BodyPlan {
   const columns = columnsOf(slot);
   const was = new Map(before.map((r) => [r.id, r]));
@@ -46,6 +50,8 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
   const hasItems = now.length > 0;
   const seen = new Set<string>();
   const keep: BodyPlan['keep'] = [];
+  /** 编号 → its position in `keep`. */
+  const kept = new Map<string, number>();
   slot.rows.forEach((row, index) => {
     if (row.id === '') {
       // The template's blank row goes once the table has items; anything typed there stays.
@@ -58,6 +64,7 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
     if (!current) return; // deleted
     const old = was.get(row.id);
     const cells = new Map<number, CellContent>();
+    kept.set(row.id, keep.length);
     // ledger-ops replaces the rows it changes and keeps the others: the same object is unchanged.
     if (old === current) return keep.push({ index, cells });
     columns.forEach((column, i) => {
@@ -67,16 +74,26 @@ export function planRows(slot: TableSlot, before: readonly Row[], now: readonly 
     });
     keep.push({ index, cells });
   });
-  const add = now
-    .filter((r) => !seen.has(r.id))
-    .map((r) => {
-      const cells = new Map<number, CellContent>();
-      columns.forEach((column, i) => {
-        if (column) cells.set(i, contentOf(column, r[column.field!], system));
-      });
-      return cells as ReadonlyMap<number, CellContent>;
+  let lastItem = -1; // a loop, not Math.max(...kept): a spread of a large table's rows would overflow the stack
+  for (const k of kept.values()) lastItem = Math.max(lastItem, k);
+  const add: RowCells[] = [];
+  const insert = new Map<number, RowCells[]>();
+  let after = -1; // the keep position the previous row of `now` sits at (or follows), -1: below
+  for (const r of now) {
+    const at = kept.get(r.id);
+    if (at !== undefined) {
+      after = at === lastItem ? -1 : at;
+      continue;
+    }
+    if (seen.has(r.id)) continue;
+    const cells = new Map<number, CellContent>();
+    columns.forEach((column, i) => {
+      if (column) cells.set(i, contentOf(column, r[column.field!], system));
     });
-  return { keep, add };
+    if (after < 0) add.push(cells);
+    else insert.set(after, [...(insert.get(after) ?? []), cells]);
+  }
+  return insert.size > 0 ? { keep, add, insert } : { keep, add };
 }
 
 /** New 变更记录 lines appended below the rows already there (the blank template row goes). */
