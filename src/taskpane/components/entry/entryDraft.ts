@@ -90,38 +90,71 @@ function required(value: string, label: string, locale: Locale): Finding | undef
   return value.trim() ? undefined : { state: 'error', message: formatMessage('required', [label], locale), missing: true };
 }
 
-/** Every field issue of the draft; required-field errors count as blocking even before they are shown. */
-export function validateDraft(draft: EntryDraft, ctx: ValidationContext): EntryIssues {
-  const { t, locale } = ctx;
-  const problem: EntryIssues['problem'] = {};
+/** Counts blocking findings; missing fields are only shown once the user tried to save (no red form on arrival). */
+function collector(submitted: boolean) {
   let blocking = 0;
   const note = <K extends string>(into: Partial<Record<K, FieldIssue>>, field: K, finding: Finding | undefined) => {
     if (!finding) return;
     if (finding.state === 'error') blocking += 1;
-    // Missing fields are only pointed out once the user tried to save: no red form on arrival.
-    if (finding.missing && !draft.submitted) return;
+    if (finding.missing && !submitted) return;
     into[field] = { state: finding.state, message: finding.message };
   };
+  return { note, blocking: () => blocking };
+}
+
+function measureIssues(m: MeasureDraft, ctx: ValidationContext, note: ReturnType<typeof collector>['note']) {
+  const { t, locale } = ctx;
+  const issues: Partial<Record<MeasureField, FieldIssue>> = {};
+  note(issues, 'text', required(m.text, t.measureText, locale));
+  note(issues, 'unit', required(m.unit, t.unit, locale));
+  const reading = readDeadline(m.deadlineText, ctx.refIso);
+  if (reading.state === 'empty') {
+    // Ticking 长期坚持 is itself a 整改时限.
+    if (!m.longTerm) note(issues, 'deadlineText', required('', t.deadline, locale));
+  } else if (reading.state === 'invalid') {
+    note(issues, 'deadlineText', { state: 'error', message: formatFieldMessage('badDeadline', [t.deadline, m.deadlineText.trim()], locale) });
+  } else if (reading.state === 'unresolved') {
+    note(issues, 'deadlineText', { state: 'warning', message: t.unresolvedWarning.replace('{0}', m.deadlineText.trim()) });
+  }
+  return issues;
+}
+
+/** Every field issue of the draft; required-field errors count as blocking even before they are shown. */
+export function validateDraft(draft: EntryDraft, ctx: ValidationContext): EntryIssues {
+  const { t, locale } = ctx;
+  const problem: EntryIssues['problem'] = {};
+  const { note, blocking } = collector(draft.submitted);
   note(problem, 'category', required(draft.problem.category, t.category, locale));
   note(problem, 'description', required(draft.problem.description, t.description, locale));
-
   const measures: EntryIssues['measures'] = {};
-  for (const m of draft.measures) {
-    const issues: Partial<Record<MeasureField, FieldIssue>> = {};
-    note(issues, 'text', required(m.text, t.measureText, locale));
-    note(issues, 'unit', required(m.unit, t.unit, locale));
-    const reading = readDeadline(m.deadlineText, ctx.refIso);
-    if (reading.state === 'empty') {
-      // Ticking 长期坚持 is itself a 整改时限.
-      if (!m.longTerm) note(issues, 'deadlineText', required('', t.deadline, locale));
-    } else if (reading.state === 'invalid') {
-      note(issues, 'deadlineText', { state: 'error', message: formatFieldMessage('badDeadline', [t.deadline, m.deadlineText.trim()], locale) });
-    } else if (reading.state === 'unresolved') {
-      note(issues, 'deadlineText', { state: 'warning', message: t.unresolvedWarning.replace('{0}', m.deadlineText.trim()) });
-    }
-    measures[m.key] = issues;
-  }
-  return { problem, measures, blocking };
+  for (const m of draft.measures) measures[m.key] = measureIssues(m, ctx, note);
+  return { problem, measures, blocking: blocking() };
+}
+
+/** One measure on its own (a measure added to a problem already in the ledger), by the 录入 form's rules. */
+export function validateMeasure(m: MeasureDraft, submitted: boolean, ctx: ValidationContext): { issues: EntryIssues['measures'][string]; blocking: number } {
+  const { note, blocking } = collector(submitted);
+  const issues = measureIssues(m, ctx, note);
+  return { issues, blocking: blocking() };
+}
+
+/** What the store receives for one valid measure; 责任领导 falls back to the problem's. */
+export function toNewMeasure(m: MeasureDraft, problemLeader: string, refIso: IsoDate): NewMeasure {
+  const deadlineText = m.deadlineText.trim() || (m.longTerm ? '长期坚持' : '');
+  const reading = readDeadline(deadlineText, refIso);
+  const readLongTerm = reading.state === 'date' || reading.state === 'none' || reading.state === 'unresolved' ? reading.longTerm : false;
+  return {
+    text: m.text.trim(),
+    leader: m.leader.trim() || problemLeader.trim(),
+    unit: m.unit.trim(),
+    coUnits: m.coUnits.trim(),
+    owner: m.owner.trim(),
+    deadlineText,
+    deadline: reading.state === 'date' ? reading.date : null,
+    status: '未启动',
+    longTerm: m.longTerm || readLongTerm,
+    note: '',
+  };
 }
 
 /** What the store receives for a valid draft (call only when validateDraft reports nothing blocking). */
@@ -136,22 +169,6 @@ export function toNewItems(draft: EntryDraft, refIso: IsoDate): { problem: NewPr
     leadUnit: p.leadUnit.trim(),
     note: '',
   };
-  const measures = draft.measures.map((m): NewMeasure => {
-    const deadlineText = m.deadlineText.trim() || (m.longTerm ? '长期坚持' : '');
-    const reading = readDeadline(deadlineText, refIso);
-    const readLongTerm = reading.state === 'date' || reading.state === 'none' || reading.state === 'unresolved' ? reading.longTerm : false;
-    return {
-      text: m.text.trim(),
-      leader: m.leader.trim() || p.leader.trim(),
-      unit: m.unit.trim(),
-      coUnits: m.coUnits.trim(),
-      owner: m.owner.trim(),
-      deadlineText,
-      deadline: reading.state === 'date' ? reading.date : null,
-      status: '未启动',
-      longTerm: m.longTerm || readLongTerm,
-      note: '',
-    };
-  });
+  const measures = draft.measures.map((m) => toNewMeasure(m, p.leader, refIso));
   return { problem, measures };
 }
