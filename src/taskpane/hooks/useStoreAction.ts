@@ -12,8 +12,11 @@ export type StoreAction = {
   busy: boolean;
   notice: Notice | null;
   clearNotice: () => void;
-  /** Resolves true when the action succeeded (and the ledger was reloaded). */
-  run: (action: () => Promise<unknown>, successText?: string) => Promise<boolean>;
+  /**
+   * Resolves true when the action succeeded (and the ledger was reloaded). successText may be made
+   * from the action's result (an id the store assigned).
+   */
+  run: <T>(action: () => Promise<T>, successText?: string | ((result: T) => string)) => Promise<boolean>;
 };
 
 export function useStoreAction(onLedgerChanged: () => Promise<void>): StoreAction {
@@ -29,12 +32,13 @@ export function useStoreAction(onLedgerChanged: () => Promise<void>): StoreActio
   }, []);
 
   const run = useCallback(
-    async (action: () => Promise<unknown>, successText?: string) => {
+    async <T,>(action: () => Promise<T>, successText?: string | ((result: T) => string)) => {
       setBusy(true);
       setNotice(null);
       takeStoreWarnings(); // left over from an action that did not finish here
+      let result: T;
       try {
-        await action();
+        result = await action();
       } catch (error) {
         if (mounted.current) {
           setNotice({ intent: 'error', text: describeError(error, locale) });
@@ -47,7 +51,7 @@ export function useStoreAction(onLedgerChanged: () => Promise<void>): StoreActio
         // Saved, but something after the save went wrong (a filter not restored): say that instead.
         const warnings = takeStoreWarnings();
         if (mounted.current && warnings.length > 0) setNotice({ intent: 'warning', text: warnings.map((w) => w.message).join('\n') });
-        else if (mounted.current && successText) setNotice({ intent: 'success', text: successText });
+        else if (mounted.current && successText) setNotice({ intent: 'success', text: typeof successText === 'function' ? successText(result) : successText });
       } catch (error) {
         if (mounted.current) setNotice({ intent: 'error', text: describeError(error, locale) });
       } finally {

@@ -15,15 +15,16 @@ export type ItemDetailProps = {
   action: StoreAction;
   today: IsoDate;
   refIso: IsoDate;
+  feedbackKnown: boolean;
   onOpen: (ref: ItemRef | null) => void;
 };
 
-export function ItemDetail({ item, index, store, action, today, refIso, onOpen }: ItemDetailProps) {
+export function ItemDetail({ item, index, store, action, today, refIso, feedbackKnown, onOpen }: ItemDetailProps) {
   const { t } = useI18n();
   const problem = item.kind === 'problem' ? index.problemById.get(item.id) : undefined;
   const measure = item.kind === 'measure' ? index.measureById.get(item.id) : undefined;
   if (problem) {
-    return <ProblemDetail problem={problem} store={store} action={action} today={today} refIso={refIso} onOpen={onOpen} onDeleted={() => onOpen(null)} />;
+    return <ProblemDetail problem={problem} store={store} action={action} today={today} refIso={refIso} feedbackKnown={feedbackKnown} onOpen={onOpen} onDeleted={() => onOpen(null)} />;
   }
   if (measure) {
     return (

@@ -53,7 +53,7 @@ export function LedgerPanel({ store, ledger, onLedgerChanged, view, index, today
       )}
       <NoticeBar notice={action.notice} onDismiss={action.clearNotice} />
       <Suspense fallback={<p className={styles.count}>{t.loading}</p>}>
-        <ItemDetail item={view.selected} index={index} store={store} action={action} today={today} refIso={refIso} onOpen={onOpen} />
+        <ItemDetail item={view.selected} index={index} store={store} action={action} today={today} refIso={refIso} feedbackKnown={ledger.round.feedback !== null} onOpen={onOpen} />
       </Suspense>
     </>
   );

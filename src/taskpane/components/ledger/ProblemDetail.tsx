@@ -1,10 +1,11 @@
 // One problem: its facts, the status rolled up from its measures, the measures (each opens), the
-// problem's own 销号 steps, and delete (with its measures).
+// problem's own 销号 steps, and delete (with its measures). A measure can be added to it.
 import { Badge } from '@fluentui/react-components';
 import type { ItemRef } from '../../../ledger/store';
 import { fill, useI18n } from '../../i18n';
 import { sourceLabel, statusLabel } from '../../i18n/values';
 import { LightBadge, StatusBadge } from './badges';
+import { AddMeasure } from './AddMeasure';
 import { DetailFoot, FactList, type DetailContext } from './detailParts';
 import { ProgressLog } from './ProgressLog';
 import { deadlineSummary } from './ItemList';
@@ -14,9 +15,11 @@ import { useLedgerStyles } from './ledgerStyles';
 type Props = DetailContext & {
   problem: IndexedProblem;
   onOpen: (ref: ItemRef) => void;
+  /** Whether the round has a 反馈日期 (立行立改 is counted from it, else from today). */
+  feedbackKnown: boolean;
 };
 
-export function ProblemDetail({ problem, onOpen, ...context }: Props) {
+export function ProblemDetail({ problem, onOpen, feedbackKnown, ...context }: Props) {
   const { t, locale } = useI18n();
   const styles = useLedgerStyles();
   const p = problem.row;
@@ -67,6 +70,7 @@ export function ProblemDetail({ problem, onOpen, ...context }: Props) {
             </li>
           ))}
         </ul>
+        <AddMeasure key={p.id} problem={problem} context={context} feedbackKnown={feedbackKnown} />
       </section>
 
       <DetailFoot

@@ -1,0 +1,100 @@
+// 添加整改措施: one more measure for a problem already in the ledger (a 巡察办 often asks a unit for
+// more). The fields, their 整改时限 reading and their validation are the 录入 form's; the row goes
+// right after the problem's last measure (store.addMeasures).
+import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { isStatus } from '../../../ledger/status';
+import type { Status } from '../../../ledger/types';
+import { fill, useI18n } from '../../i18n';
+import { StatusSelect } from '../common/StatusSelect';
+import { emptyMeasure, toNewMeasure, validateMeasure, type MeasureDraft } from '../entry/entryDraft';
+import { MeasureFields } from '../entry/MeasureFields';
+import type { MeasurePatch } from '../entry/useProblemForm';
+import type { DetailContext } from './detailParts';
+import type { IndexedProblem } from './ledgerView';
+import { useLedgerStyles } from './ledgerStyles';
+
+type Props = { problem: IndexedProblem; context: DetailContext; feedbackKnown: boolean };
+
+type Draft = { measure: MeasureDraft; status: Status; note: string; submitted: boolean };
+
+const fresh = (): Draft => ({ measure: emptyMeasure('new'), status: '未启动', note: '', submitted: false });
+
+export function AddMeasure({ problem, context, feedbackKnown }: Props) {
+  const { store, action, today, refIso } = context;
+  const { t, locale } = useI18n();
+  const styles = useLedgerStyles();
+  const p = problem.row;
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Draft>(fresh);
+  const setMeasure = useCallback((_key: string, patch: MeasurePatch) => setDraft((d) => ({ ...d, measure: { ...d.measure, ...patch } })), []);
+  const { issues, blocking } = useMemo(
+    () => validateMeasure(draft.measure, draft.submitted, { t, locale, refIso }),
+    [draft.measure, draft.submitted, t, locale, refIso],
+  );
+
+  function close() {
+    setDraft(fresh());
+    setOpen(false);
+  }
+
+  async function save() {
+    if (blocking > 0) {
+      setDraft((d) => ({ ...d, submitted: true }));
+      return;
+    }
+    const measure = { ...toNewMeasure(draft.measure, p.leader, refIso), status: draft.status, note: draft.note.trim() };
+    const ok = await action.run(
+      () => store.addMeasures(p.id, [measure]),
+      (r) => fill(t.didAddMeasure, p.id, r.measureIds[0] ?? ''),
+    );
+    if (ok) close();
+  }
+
+  if (!open) {
+    return (
+      <div className={styles.buttons}>
+        <Button onClick={() => setOpen(true)} disabled={action.busy}>
+          {t.addMeasureToProblem}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <section className={styles.section} aria-labelledby={`add-measure-${p.id}`}>
+      <h3 className={styles.sectionTitle} id={`add-measure-${p.id}`}>
+        {fill(t.addMeasureTitle, p.id)}
+      </h3>
+      <MeasureFields
+        index={problem.measures.length}
+        measure={draft.measure}
+        issues={issues}
+        removable={false}
+        setMeasure={setMeasure}
+        onRemove={() => undefined}
+        refIso={refIso}
+        today={today}
+        feedbackKnown={feedbackKnown}
+      />
+      <Field label={t.status}>
+        <StatusSelect value={draft.status} onChange={(v) => isStatus(v) && setDraft((d) => ({ ...d, status: v }))} unmarked="omit" />
+      </Field>
+      <Field label={t.note}>
+        <Textarea rows={2} value={draft.note} onChange={(_, d) => setDraft((s) => ({ ...s, note: d.value }))} />
+      </Field>
+      {draft.submitted && blocking > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>{fill(t.formInvalid, blocking)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={save} disabled={action.busy}>
+          {action.busy ? t.saving : t.saveMeasure}
+        </Button>
+        <Button onClick={close} disabled={action.busy}>
+          {t.cancel}
+        </Button>
+      </div>
+    </section>
+  );
+}
