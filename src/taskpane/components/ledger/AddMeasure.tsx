@@ -2,7 +2,7 @@
 // more). The fields, their 整改时限 reading and their validation are the 录入 form's; the row goes
 // right after the problem's last measure (store.addMeasures).
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isStatus } from '../../../ledger/status';
 import type { Status } from '../../../ledger/types';
 import { fill, useI18n } from '../../i18n';
@@ -27,13 +27,21 @@ export function AddMeasure({ problem, context, feedbackKnown }: Props) {
   const p = problem.row;
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>(fresh);
+  const [attempts, setAttempts] = useState(0);
+  const sectionRef = useRef<HTMLElement>(null);
   const setMeasure = useCallback((_key: string, patch: MeasurePatch) => setDraft((d) => ({ ...d, measure: { ...d.measure, ...patch } })), []);
   const { issues, blocking } = useMemo(
     () => validateMeasure(draft.measure, draft.submitted, { t, locale, refIso }),
     [draft.measure, draft.submitted, t, locale, refIso],
   );
 
+  // Opening the form, or a refused save, takes keyboard users to the field that needs them.
+  useEffect(() => {
+    if (open) sectionRef.current?.querySelector<HTMLElement>(attempts > 0 ? '[aria-invalid="true"]' : 'textarea')?.focus();
+  }, [open, attempts]);
+
   function close() {
+    setAttempts(0);
     setDraft(fresh());
     setOpen(false);
   }
@@ -41,6 +49,7 @@ export function AddMeasure({ problem, context, feedbackKnown }: Props) {
   async function save() {
     if (blocking > 0) {
       setDraft((d) => ({ ...d, submitted: true }));
+      setAttempts((n) => n + 1);
       return;
     }
     const measure = { ...toNewMeasure(draft.measure, p.leader, refIso), status: draft.status, note: draft.note.trim() };
@@ -61,7 +70,7 @@ export function AddMeasure({ problem, context, feedbackKnown }: Props) {
     );
   }
   return (
-    <section className={styles.section} aria-labelledby={`add-measure-${p.id}`}>
+    <section ref={sectionRef} className={styles.section} aria-labelledby={`add-measure-${p.id}`}>
       <h3 className={styles.sectionTitle} id={`add-measure-${p.id}`}>
         {fill(t.addMeasureTitle, p.id)}
       </h3>

@@ -44,6 +44,22 @@ describe('the pane in English', () => {
     expect(screen.getByText('Cannot read the deadline "next week"; expected a date or a phrase such as 12月底前')).toBeInTheDocument();
   });
 
+  test('添加整改措施 speaks English: a refused save, then the new id with a capital', async () => {
+    const { user } = await renderApp({ locale: 'en' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'P003');
+    await user.click(await screen.findByRole('button', { name: /^P003(?!-)/ }));
+    await user.click(await screen.findByRole('button', { name: 'Add a measure' }));
+    const form = screen.getByRole('region', { name: 'Add a measure to P003' });
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByText('3 fields still need attention; see the fields marked in red.')).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: /Measure/ })).toHaveFocus();
+    await user.type(within(form).getByRole('textbox', { name: /Measure/ }), '补充措施');
+    await user.type(within(form).getByRole('textbox', { name: /^Responsible unit/ }), '办公室');
+    await user.click(within(form).getByRole('button', { name: 'Long-term' }));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Added measure P003-M04 to P003')).toBeInTheDocument();
+  });
+
   test('巡察类型 options are English', async () => {
     const { user } = await renderApp({ locale: 'en' });
     await user.click(screen.getByRole('button', { name: 'Inspection' }));
