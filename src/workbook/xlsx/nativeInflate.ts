@@ -4,7 +4,7 @@
 // hundred ms (zlib: a third of that). Bounded as ./zip is: output is counted chunk by chunk against the entry's and the
 // archive's limits and the stream is cancelled at the first chunk past one. Where the platform has
 // no such stream, or refuses the data, the entry goes through ./zip's inflater, which decides as before.
-import { inflateEntry, ZipLimitError, type InflateBudget, type ZipEntry } from './zip';
+import { inflateEntry, joinChunks, ZipLimitError, type InflateBudget, type ZipEntry } from './zip';
 
 function nativeStream(): DecompressionStream | null {
   if (typeof DecompressionStream !== 'function') return null;
@@ -43,12 +43,5 @@ export async function inflateEntryNative(b: Uint8Array, entry: ZipEntry, budget:
     budget.used -= size;
     return inflateEntry(b, entry, budget);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinChunks(chunks, size);
 }

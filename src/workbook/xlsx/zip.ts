@@ -175,6 +175,11 @@ export function inflateEntry(b: Uint8Array, entry: ZipEntry, budget: InflateBudg
     if (e instanceof ZipLimitError) throw e;
     throw new ZipFormatError(`damaged data in ${entry.name}`);
   }
+  return joinChunks(chunks, size);
+}
+
+/** The inflated chunks of one entry as one array of `size` bytes (the chunk itself when there is one). */
+export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(size);
   let at = 0;
