@@ -75,4 +75,17 @@ describe('台账: 添加整改措施 to a problem already in the ledger', () => 
     await waitFor(() => expect(within(form).getByRole('textbox', { name: /整改措施/ })).toHaveAttribute('aria-invalid', 'true'));
     expect((await store.load()).measures).toEqual(before.measures);
   });
+
+  test('a store error (the problem deleted meanwhile) is shown in the catalogue’s words, and the form keeps what was typed', async () => {
+    const { user, store } = await renderApp();
+    await openProblem(user, 'P003');
+    const form = await openForm(user);
+    await user.type(within(form).getByRole('textbox', { name: /整改措施/ }), '补充措施');
+    await user.type(within(form).getByRole('textbox', { name: /责任单位/ }), '办公室');
+    await user.click(within(form).getByRole('button', { name: '长期坚持' }));
+    await store.deleteProblem('P003'); // elsewhere: the pane has not reloaded yet
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('找不到编号为“P003”的条目，可能已被删除');
+    expect(within(form).getByRole('textbox', { name: /整改措施/ })).toHaveValue('补充措施');
+  });
 });
