@@ -54,8 +54,12 @@ const filesOf = (store: MemoryStore) => [...new Set(store.summaryRows().map((r) 
 
 async function withYiConsolidated(locale: Locale = 'zh-CN') {
   const s = setup(locale);
-  await s.user.upload(screen.getByLabelText(locale === 'en' ? 'Choose ledger files…' : '选择台账文件…'), [yi]);
+  const picker = () => screen.getByLabelText(locale === 'en' ? 'Choose ledger files…' : '选择台账文件…');
+  await s.user.upload(picker(), [yi]);
   await waitFor(() => expect(filesOf(s.store)).toEqual(['乙局←乙局.xlsx']));
+  // The store holds the rows before the import has finished; the picker stays disabled until it has,
+  // and an upload into a disabled picker is ignored (as a click on it would be). Wait as a user waits.
+  await waitFor(() => expect(picker()).toBeEnabled());
   return s;
 }
 
