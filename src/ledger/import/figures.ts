@@ -21,7 +21,7 @@ type LabelRule = { re: RegExp; label: string; units?: readonly string[] };
 // Labels in the vocabulary of DESIGN.md §7; the first matching rule wins, on the figure's own words.
 const LABEL_RULES: readonly LabelRule[] = [
   { re: /整改到位率/, label: '整改到位率' },
-  { re: /整改完成率|完成率/, label: '整改完成率' },
+  { re: /整改完成率|完成率|整改率/, label: '整改完成率' },
   { re: /销号率/, label: '销号率' },
   { re: /办结率/, label: '办结率' },
   // The number must count the 方面 ("5个方面问题"), not follow them ("等方面问题199条").
@@ -38,6 +38,8 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /(?:已|己|按期)(?:全部)?(?:整改)?(?:完成|到位)[^，,]{0,6}任务|任务[^，,]{0,4}(?:已|己)(?:全部)?(?:整改)?(?:完成|到位)/, label: '已完成整改任务数' },
   { re: /任务|整改事项/, label: '整改任务总数' },
   { re: /(?:已)?(?:落实到位|整改到位)/, label: '已落实到位整改措施数' },
+  // "反馈问题306个,整改279个,整改率达91.18%": a bare 整改 count in a tally is the rectified ones.
+  { re: /^整改\d/, label: '已完成问题数' },
   { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改|整改完成|完成[^，,未]{1,6}整改/, label: '已完成问题数' },
   { re: /整改措施|措施/, label: '整改措施总数' },
   // Work done for the rectification, labelled by what is counted (issue 15): letters, meetings, talks.
@@ -80,13 +82,42 @@ function labelFor(text: string, unit: string): string {
   return unit === '%' ? words || '比率' : `${words || '数量'}数`;
 }
 
-// "整改任务106个，已完成整改98个": a completed count that names no noun counts what the figure
-// before it counted (tasks, measures), not problems.
-function inherited(label: string, text: string, previous: SummaryFigure | undefined): string {
-  if (label !== '已完成问题数' || /问题/.test(text) || !previous) return label;
-  if (previous.label === '整改任务总数') return '已完成整改任务数';
-  if (previous.label === '整改措施总数') return '已落实到位整改措施数';
+// What a completed count means, by what it counts.
+const DONE_LABEL = { 问题: '已完成问题数', 措施: '已落实到位整改措施数', 任务: '已完成整改任务数' } as const;
+type Counted = keyof typeof DONE_LABEL;
+
+function countedBy(label: string): Counted | null {
+  if (/方面|率/.test(label)) return null;
+  return label.includes('任务') ? '任务' : label.includes('措施') ? '措施' : label.includes('问题') ? '问题' : null;
+}
+
+// "整改任务106个，已完成整改98个", "制定整改措施48条…16个问题…已完成整改13个", "反馈问题42个，已整改
+// 到位39个": a completed count that names no noun counts what the nearest earlier count in the same
+// measure word counted (个 problems, 条 measures…), whatever the words 到位 or 完成 suggest.
+function inherited(label: string, text: string, unit: string, before: readonly SummaryFigure[]): string {
+  if (!Object.values(DONE_LABEL).includes(label as never) || /问题|措施|任务|事项/.test(text)) return label;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const counted = before[i].unit === unit ? countedBy(before[i].label) : null;
+    if (counted) return DONE_LABEL[counted];
+  }
   return label;
+}
+
+// Things a report counts that are no rectification figure: lists drawn up ("3项清单"), units or
+// villages checked ("整改督促检查单位30个"), offices. The noun after the number says what is counted;
+// a bare count takes the noun right before it.
+const OTHER_NOUN = '(?:清单|台账|单位|部门|科室|股室|党组织|党委|党组|党总支|党支部|支部|企业|学校|项目|村|社区)';
+const OTHER_AFTER_RE = new RegExp(`^[\\u4e00-\\u9fa5]{0,3}?${OTHER_NOUN}`);
+const OTHER_BEFORE_RE = new RegExp(`${OTHER_NOUN}[)）”"’」』]?$`);
+const LIST_AFTER_RE = /^(?:清单|台账|表|单)/;
+
+function countsSomethingElse(lead: string, after: string, unit: string): boolean {
+  if (/%|‰|元/.test(unit)) return false;
+  const rest = after.replace(/^的/, '');
+  const noun = tailOf(rest);
+  // "3项问题清单": the 问题 names the lists.
+  if (noun !== '' && !OUTCOME_TAIL_RE.test(noun)) return LIST_AFTER_RE.test(rest.slice(noun.length));
+  return OTHER_AFTER_RE.test(rest) || OTHER_BEFORE_RE.test(lead);
 }
 
 function valueOf(digits: string): number | null {
@@ -129,7 +160,8 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
         if (INCIDENTAL_UNITS.has(unit) && ruleLabel(text, unit) === null) return;
         // "一个问题一个问题地解决": 一个 is an idiom, not a count.
         if (m[1] === '一' && unit === '个') return;
-        const label = inherited(labelFor(text, unit), text, figures[figures.length - 1]);
+        if (countsSomethingElse(clause.slice(prevEnd, start), clause.slice(end, nextStart), unit)) return;
+        const label = inherited(labelFor(text, unit), text, unit, figures);
         const key = `${label}|${value}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -152,16 +184,19 @@ function figureText(clause: string, prevEnd: number, start: number, end: number,
   const tail = tailOf(clause.slice(end, nextStart));
   // "其中35个已整改": an outcome after a bare count says what it counts; after a named count
   // ("反馈问题42个已整改到位39个") it belongs to the next figure.
-  const outcomeTail = /^(?:已|己)/.test(tail);
+  const outcomeTail = OUTCOME_TAIL_RE.test(tail);
   return clause.slice(start - lead.length, end) + (outcomeTail && (/问题|措施|任务|方面/.test(lead) || nextStart < clause.length) ? '' : tail);
 }
 
 /** The noun after a figure, not an outcome: "42个已整改到位39个" leaves 已整改到位 to the 39. */
 function nounTailOf(after: string): string {
   const tail = tailOf(after);
-  return /^(?:已|己)/.test(tail) ? '' : tail;
+  return OUTCOME_TAIL_RE.test(tail) ? '' : tail;
 }
 
+// An outcome after a bare count ("35个已整改", "28项完成阶段性整改") rather than a noun.
+const OUTCOME_TAIL_RE = /^(?:已|己|完成)/;
+
 function tailOf(after: string): string {
-  return /^(?:的)?(?:具体|突出|主要|重点|立行立改)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改事项|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?|^(?:已|己)(?:全部)?(?:整改|完成)(?:到位|完成)?/.exec(after)?.[0] ?? '';
+  return /^(?:的)?(?:具体|突出|主要|重点|立行立改)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改事项|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?|^(?:已|己)(?:全部)?(?:整改|完成)(?:到位|完成)?|^完成(?:阶段性)?整改/.exec(after)?.[0] ?? '';
 }
