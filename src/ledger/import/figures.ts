@@ -96,7 +96,8 @@ function countedBy(label: string): Counted | null {
 // measure word counted (个 problems, 条 measures…), whatever the words 到位 or 完成 suggest.
 function inherited(label: string, text: string, unit: string, before: readonly SummaryFigure[]): string {
   if (!Object.values(DONE_LABEL).includes(label as never) || /问题|措施|任务|事项/.test(text)) return label;
-  for (let i = before.length - 1; i >= 0; i--) {
+  // The count it follows is near: looking back a few figures keeps a text of thousands linear.
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 12); i--) {
     const counted = before[i].unit === unit ? countedBy(before[i].label) : null;
     if (counted) return DONE_LABEL[counted];
   }
