@@ -70,7 +70,7 @@ describe('parseStatus: every phrase of DESIGN.md §4', () => {
     expect(parseStatus(phrase).status).toBe(status);
   });
 
-  test.each<[string, Status, boolean]>([
+  test.each<[string, Status | null, boolean]>([
     ['已完成并长期坚持；人员招聘方面因疫情防控原因于9月27日研究决定推迟面试时间，根据实际情况，正在推进。', '正在推进', true],
     ['此项问题部分已整改，需要长期推进', '部分完成', true],
     ['此项问题部分已整改，需要长期推进，2022年10月底前落实到位', '部分完成', true],
@@ -82,6 +82,14 @@ describe('parseStatus: every phrase of DESIGN.md §4', () => {
     ['已完成，纳入常态化管理', '已完成', true],
     ['已于2022年3月底前完成整改', '已完成', false],
     ['目前整改完毕', '已完成', false],
+    // 已 claims the act right after it: starting, urging or meeting is not the rectification done.
+    ['已启动整改', '正在推进', false],
+    ['已着手清理，年底前完成', '正在推进', false],
+    ['已完成阶段性整改', '基本完成', false],
+    ['已督促相关单位整改到位', null, false],
+    ['已召开专题会议研究整改', null, false],
+    ['已召开专题会议研究，现已整改完毕', '已完成', false],
+    ['已按要求完成整改', '已完成', false],
   ])('mixed: %s → %s (长期坚持 %s)', (phrase, status, longTerm) => {
     expect(parseStatus(phrase)).toMatchObject({ status, longTerm });
   });

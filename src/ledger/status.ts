@@ -25,7 +25,9 @@ const RULES: readonly StatusRule[] = [
   { status: '未启动', re: /(?:尚|仍|还|暂)?(?:未|没有|没|无法|不能|难以)(?:能|有)?(?:按期|按时|如期|及时)?(?:完成|整改|启动|开展|实施|落实|解决|办结|开工|动工)(?:整改|到位)?/g },
   { status: '正在推进', re: /(?:未|不)到位/g },
   { status: '部分完成', re: /(?:大)?部分[^，,。；;]{0,8}?(?:已|已经)?(?:完成|整改|落实|到位|解决)(?:整改|到位)?|完成(?:率)?(?:达到?|了)?(?:约|近)?\d{1,2}(?:\.\d+)?%/g },
-  { status: '基本完成', re: /基本(?:完成|整改|到位|落实|办结|解决)(?:整改|到位)?|取得阶段性(?:成效|成果|进展)|阶段性完成/g },
+  { status: '基本完成', re: /基本(?:完成|整改|到位|落实|办结|解决)(?:整改|到位)?|取得阶段性(?:成效|成果|进展)|阶段性完成|完成(?:了)?阶段性(?:整改|任务|目标)/g },
+  // 已 before starting the work claims the start, not the end: "已启动整改", "已着手清理".
+  { status: '正在推进', re: /(?:已|已经|现已)(?:启动|开始|着手)[^，,。；;]*/g },
   {
     status: '正在推进',
     re: /正在|正推进|推进中|进行中|整改中|实施中|办理中|建设中|施工中|落实中|取得(?:积极|明显|一定|较大)?进展|(?<![对接招款优期看善虐交厚亏])待(?!遇|人|客|命)|仍有|仍存在|尚有|尚存在|尚需|仍需/g,
@@ -52,6 +54,10 @@ const EXACT: ReadonlyMap<string, Status> = new Map(Object.entries({
   进行中: '正在推进', 推进中: '正在推进', 整改中: '正在推进',
   'not started': '未启动', 未开始: '未启动',
 } satisfies Record<string, Status>)); // a Map: "__proto__" or "constructor" typed in a cell is not a status
+
+// 已 before urging, a meeting or a plan claims that act, not the rectification it is about ("已督促
+// 相关单位整改到位", "已召开专题会议研究整改"): the rest of the clause states no outcome.
+const SET_GOING_RE = /(?:已|已经|现已)(?:督促|催促|责令|召开|研究|部署|安排|动员|提醒)[^，,。；;]*/g;
 
 const PLAN_RE = /计划|争取|力争|(?<!即)将|预计|拟|确保|需要|务必|要求|(?<![目当此提事])前|以后|之后/;
 const ALREADY_RE = /^(?:已|已经|业已|现已)/;
@@ -119,7 +125,9 @@ function parseStatusUncached(text: string): ParsedStatus {
   const soft: Status[] = [];
   // Long-term words are a flag, not an outcome: blank them so 持续整改 and 常态化 inside a
   // 长期坚持 phrase do not read as 正在推进.
-  const withoutFlags = normalized.replace(new RegExp(LONG_TERM_RE.source, 'g'), (m) => BLANK.repeat(m.length));
+  const withoutFlags = normalized
+    .replace(new RegExp(LONG_TERM_RE.source, 'g'), (m) => BLANK.repeat(m.length))
+    .replace(SET_GOING_RE, (m) => BLANK.repeat(m.length));
   for (const [, clause, delimiter] of withoutFlags.matchAll(CLAUSE_RE)) {
     // "是否已完成：已完成" is a form's question and its answer: each side of a colon on its own.
     const parts = clause.split(/[：:]/);

@@ -171,6 +171,11 @@ describe('outcomes and figures', () => {
     ['已完成。推动学习常态化。', '已完成', false],
     ['已完成，长期坚持。', '已完成', true],
     ['立行立改，已完成。', '已完成', false],
+    // What limits the completion word weakens it, as in prose outcomes (issue 15).
+    ['已部分退还。', '部分完成', false],
+    ['多数已整改到位。', '部分完成', false],
+    ['已追回部分资金。', '正在推进', false],
+    ['已启动整改。', '正在推进', false],
   ] as const)('整改情况：%s → %s, 长期坚持 %s', (line, status, longTerm) => {
     const r = imported([...base, '（1）制度不健全。', `整改情况：${line}`, ...end]);
     expect(r.problems[0]).toMatchObject({ status, longTerm });
@@ -211,12 +216,28 @@ describe('outcomes stated in prose (issue 15)', () => {
     ['目前已完成2项', null],
     ['召开会议再次推进', null],
     ['计划6月底前全部清退', null],
+    ['整改已完成80%', '部分完成'],
+    ['多数已整改到位', '部分完成'],
+    ['已追回部分资金', '正在推进'],
+    ['已收回2万元，其余资金将于年底前收回', '正在推进'],
+    ['立行立改2项，其余已整改完毕', '已完成'],
+    // Starting, urging or meeting is not the remedy done, and states no outcome.
+    ['已启动整改', null],
+    ['已督促相关单位整改到位', null],
+    ['已召开专题会议研究整改', null],
   ])('“%s” → %s', (body, status) => {
     const result = importReport(`${head}（1）违规发放津贴补贴问题。\n${body}。\n（2）台账不规范问题。\n已注销该账户。\n`);
     if (isLedgerError(result)) throw new Error(result.message);
     expect(result.problems.map((p) => p.status)).toEqual([status, '已完成']);
     const ambiguous = result.warnings.filter((w) => w.code === 'outcomeAmbiguous');
     expect(ambiguous.length).toBe(status === null && /初步|2项/.test(body) ? 1 : 0);
+  });
+
+  it('a hedged status line is left 未标注 with the warning the preview shows', () => {
+    const result = importReport(`${head}（1）违规发放津贴补贴问题。\n整改情况：已初步整改。\n`);
+    if (isLedgerError(result)) throw new Error(result.message);
+    expect(result.problems[0].status).toBeNull();
+    expect(result.warnings.filter((w) => w.code === 'outcomeAmbiguous').map((w) => w.params[1])).toEqual(['已初步整改']);
   });
 });
 

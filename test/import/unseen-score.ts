@@ -128,6 +128,7 @@ function score(s: UnseenScore, result: ImportResult, expected: Expected): Unseen
   for (const f of figures.missing) s.misses.push(`figure missing: ${f.value}${f.unit} (${f.label})`);
   s.figures.matched = figures.matched.length;
   s.figures.labels = figures.matched.filter(([e, f]) => f.label === e.label).length;
+  for (const [e, f] of figures.matched) if (f.label !== e.label) s.misses.push(`figure label: ${e.value}${e.unit} expected ${e.label}, got ${f.label} (${f.text})`);
   s.figures.found = result.figures.length;
   for (const r of figures.extra) s.misses.push(`figure extra: ${r.text}`);
   if (s.kind.found !== s.kind.expected) s.misses.push(`kind: expected ${s.kind.expected}, got ${s.kind.found}`);

@@ -23,20 +23,34 @@ const PARTIAL_RE = /其中|部分|个别|有的|一些|少数|多数|大部分|�
 const HEDGE_RE = /初步|总体上|大体|原则上|基本上|暂时|临时|一定程度|阶段性|试行|暂行/;
 
 const COUNT_AFTER_RE = /^(?:了)?(?:\d+|[一二两三四五六七八九十]+)(?:项|个|条|件|处)/;
+// "整改已完成80%": a share short of the whole.
+const SHARE_AFTER_RE = /^(?:了)?(?:约|近)?\d{1,2}(?:\.\d+)?%/;
+// 已 before starting, urging or a meeting claims that act, not the remedy it is about: "已启动整改",
+// "已督促相关单位整改", "已召开专题会议研究整改" (the same words status.ts reads).
+const SET_GOING_RE = /^(?:已经?|均已|现已)(?:启动|开始|着手|督促|催促|责令|召开|研究|部署|安排|动员|提醒)/;
 
 // Words of work still under way: any such clause keeps an item from 已完成 (the weakest-clause
 // rule), though alone they state no outcome ("逐步规范" describes a measure).
 export const UNDER_WAY_RE = /正推进|正在|部分|逐步|尚未|尚有|尚需|尚待|剩余|仍有|仍需|仍存在|推进中|整改中|未完成|未到位|未整改/;
+// The rest of a problem not stated done ("其余资金将于年底前收回") is still under way; "其余已全部
+// 整改到位" is not.
+const REMAINDER_RE = /其余|余下|余款|尾款/;
+
+/** Whether a clause says work is still under way (the weakest-clause rule). */
+export function isUnderWay(clause: string): boolean {
+  const text = normalizeText(clause);
+  return UNDER_WAY_RE.test(text) || (REMAINDER_RE.test(text) && readAct(text) !== 'done');
+}
 
 /** The outcome a single clause states by its act, or null when it states none. */
 export function readAct(clause: string): ActReading {
   const text = normalizeText(clause);
   const m = DONE_ACT_RE.exec(text);
   if (!m) return null;
-  if (PLAN_RE.test(text.slice(0, m.index))) return null;
+  if (PLAN_RE.test(text.slice(0, m.index)) || SET_GOING_RE.test(m[0])) return null;
   if (HEDGE_RE.test(text)) return 'ambiguous';
   // "已完成2项": a count of what was done, of a whole the clause does not give.
   if (COUNT_AFTER_RE.test(text.slice(m.index + m[0].length)) && !/全部|均已|全面/.test(text)) return 'ambiguous';
-  if (PARTIAL_RE.test(text.slice(0, m.index + m[0].length))) return 'partial';
+  if (PARTIAL_RE.test(text.slice(0, m.index + m[0].length)) || SHARE_AFTER_RE.test(text.slice(m.index + m[0].length))) return 'partial';
   return 'done';
 }

@@ -21,7 +21,7 @@ type LabelRule = { re: RegExp; label: string; units?: readonly string[] };
 // Labels in the vocabulary of DESIGN.md §7; the first matching rule wins, on the figure's own words.
 const LABEL_RULES: readonly LabelRule[] = [
   { re: /整改到位率/, label: '整改到位率' },
-  { re: /整改完成率|完成率/, label: '整改完成率' },
+  { re: /整改完成率|完成率|整改率/, label: '整改完成率' },
   { re: /销号率/, label: '销号率' },
   { re: /办结率/, label: '办结率' },
   // The number must count the 方面 ("5个方面问题"), not follow them ("等方面问题199条").
@@ -31,6 +31,8 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /纳入长期|长期坚持|长期推进/, label: '纳入长期坚持问题数' },
   // "基本完成取得阶段性成果并持续整改问题4个", "阶段性完成7个": 基本完成 (DESIGN §4), not under way.
   { re: /阶段性|性成[果效]/, label: '基本完成问题数' },
+  // "部分整改4项" (DESIGN §4: 部分整改 → 部分完成).
+  { re: /部分(?:已)?(?:整改|完成)/, label: '部分完成问题数' },
   { re: /正在推进|正在整改|推进整改|整改中|持续推进/, label: '正在推进问题数' },
   { re: /基本完成/, label: '基本完成问题数' },
   { re: /未完成|未整改|尚未/, label: '未完成问题数' },
@@ -38,6 +40,8 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /(?:已|己|按期)(?:全部)?(?:整改)?(?:完成|到位)[^，,]{0,6}任务|任务[^，,]{0,4}(?:已|己)(?:全部)?(?:整改)?(?:完成|到位)/, label: '已完成整改任务数' },
   { re: /任务|整改事项/, label: '整改任务总数' },
   { re: /(?:已)?(?:落实到位|整改到位)/, label: '已落实到位整改措施数' },
+  // "反馈问题306个,整改279个,整改率达91.18%": a bare 整改 count in a tally is the rectified ones.
+  { re: /^整改\d/, label: '已完成问题数' },
   { re: /(?:已|按期)(?:整改)?完成|完成整改|已整改|整改完成|完成[^，,未]{1,6}整改/, label: '已完成问题数' },
   { re: /整改措施|措施/, label: '整改措施总数' },
   // Work done for the rectification, labelled by what is counted (issue 15): letters, meetings, talks.
@@ -53,9 +57,6 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /会议|推进会|调度会|部署会|座谈会|专题会|民主生活会|组织生活会/, label: '召开会议次数', units: ['次', '场'] },
   { re: /督[查导]|检查/, label: '督查检查次数', units: ['次'] },
   { re: /专项(?:检查|治理|整治)/, label: '专项检查治理数' },
-  { re: /税款|税费/, label: '追缴税款' },
-  { re: /挽回(?:经济)?损失/, label: '挽回经济损失' },
-  { re: /清退|收回|追回|追缴|补缴|挽回|退还|上缴|资金|金额/, label: '收回清退资金' },
   { re: /党纪|政务处分|纪律处分/, label: '党纪政务处分人数' },
   { re: /问责|处分|处理|追责/, label: '问责处理人数' },
   // 约谈 and 提醒/诫勉谈话 act on a person; a bare 谈话 is the inspection's own interviews (谈话331人次).
@@ -64,29 +65,75 @@ const LABEL_RULES: readonly LabelRule[] = [
   { re: /个方面|方面/, label: '反馈问题方面数' },
 ];
 
+// Sums of money are labelled by what became of the money, never as a count of problems or measures:
+// "整改到位资金215587.84万元", "未整改资金35435.70万元", "问题资金251023.54万元" (an audit report
+// read as prose). A bare 资金 after a recovery ("追回应由个人承担的资金146万元") is the recovery.
+const MONEY_RULES: readonly LabelRule[] = [
+  { re: /税款|税费/, label: '追缴税款' },
+  { re: /挽回(?:经济)?损失/, label: '挽回经济损失' },
+  { re: /未整改|未收回|未追回|尚未|未到位/, label: '未整改资金' },
+  { re: /清退|收回|追回|追缴|补缴|挽回|退还|上缴|缴回/, label: '收回清退资金' },
+  { re: /整改(?:到位)?(?:资金|金额)|整改到位/, label: '整改到位资金' },
+  { re: /问题(?:资金|金额)|涉及(?:资金|金额)/, label: '涉及问题资金' },
+  { re: /资金/, label: '收回清退资金' },
+];
+const MONEY_UNITS = new Set(['元', '万元', '亿元']);
+
 // Units that count people, places, meetings or papers: a figure in them is kept only when its
 // words say what rectification it counts ("问责处理6人"), not in passing ("2家单位", "提出3点").
 const INCIDENTAL_UNITS = new Set(['家', '份', '点', '次', '场', '户', '名', '人', '人次', '起', '类']);
 
 function ruleLabel(text: string, unit: string): string | null {
-  for (const rule of LABEL_RULES) if (rule.re.test(text) && (!rule.units || rule.units.includes(unit))) return rule.label;
+  for (const rule of MONEY_UNITS.has(unit) ? MONEY_RULES : LABEL_RULES) if (rule.re.test(text) && (!rule.units || rule.units.includes(unit))) return rule.label;
   return null;
 }
 
-function labelFor(text: string, unit: string): string {
+/** The label, or null for a count whose words do not say what it counts ("…达到100%的51个"). */
+function labelFor(text: string, unit: string): string | null {
   const known = ruleLabel(text, unit);
   if (known) return known;
-  const words = text.replace(/\d+(?:\.\d+)?|[%‰]/g, '').replace(/^(?:已|共|累计|其中|并|和|及)/, '');
-  return unit === '%' ? words || '比率' : `${words || '数量'}数`;
+  const words = text.replace(/\d+(?:\.\d+)?|[%‰]|\s|万元|亿元|元/g, '').replace(/^(?:已|共|累计|其中|并|和|及)/, '');
+  if (MONEY_UNITS.has(unit)) return words || null;
+  return unit === '%' ? words || '比率' : words && words !== unit ? `${words}数` : null;
 }
 
-// "整改任务106个，已完成整改98个": a completed count that names no noun counts what the figure
-// before it counted (tasks, measures), not problems.
-function inherited(label: string, text: string, previous: SummaryFigure | undefined): string {
-  if (label !== '已完成问题数' || /问题/.test(text) || !previous) return label;
-  if (previous.label === '整改任务总数') return '已完成整改任务数';
-  if (previous.label === '整改措施总数') return '已落实到位整改措施数';
+// What a completed count means, by what it counts.
+const DONE_LABEL = { 问题: '已完成问题数', 措施: '已落实到位整改措施数', 任务: '已完成整改任务数' } as const;
+type Counted = keyof typeof DONE_LABEL;
+
+function countedBy(label: string): Counted | null {
+  if (/方面|率/.test(label)) return null;
+  return label.includes('任务') ? '任务' : label.includes('措施') ? '措施' : label.includes('问题') ? '问题' : null;
+}
+
+// "整改任务106个，已完成整改98个", "制定整改措施48条…16个问题…已完成整改13个", "反馈问题42个，已整改
+// 到位39个": a completed count that names no noun counts what the nearest earlier count in the same
+// measure word counted (个 problems, 条 measures…), whatever the words 到位 or 完成 suggest.
+function inherited(label: string, text: string, unit: string, before: readonly SummaryFigure[]): string {
+  if (!Object.values(DONE_LABEL).includes(label as never) || /问题|措施|任务|事项/.test(text)) return label;
+  // The count it follows is near: looking back a few figures keeps a text of thousands linear.
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 12); i--) {
+    const counted = before[i].unit === unit ? countedBy(before[i].label) : null;
+    if (counted) return DONE_LABEL[counted];
+  }
   return label;
+}
+
+// Things a report counts that are no rectification figure: lists drawn up ("3项清单"), units or
+// villages checked ("整改督促检查单位30个"), offices. The noun after the number says what is counted;
+// a bare count takes the noun right before it.
+const OTHER_NOUN = '(?:清单|台账|单位|部门|科室|股室|党组织|党委|党组|党总支|党支部|支部|企业|学校|项目|村|社区)';
+const OTHER_AFTER_RE = new RegExp(`^[\\u4e00-\\u9fa5]{0,3}?${OTHER_NOUN}`);
+const OTHER_BEFORE_RE = new RegExp(`${OTHER_NOUN}[)）”"’」』]?$`);
+const LIST_AFTER_RE = /^(?:清单|台账|表|单)/;
+
+function countsSomethingElse(lead: string, after: string, unit: string): boolean {
+  if (/%|‰|元/.test(unit)) return false;
+  const rest = after.replace(/^的/, '');
+  const noun = tailOf(rest);
+  // "3项问题清单": the 问题 names the lists.
+  if (noun !== '' && !OUTCOME_TAIL_RE.test(noun)) return LIST_AFTER_RE.test(rest.slice(noun.length));
+  return OTHER_AFTER_RE.test(rest) || OTHER_BEFORE_RE.test(lead);
 }
 
 function valueOf(digits: string): number | null {
@@ -129,7 +176,12 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
         if (INCIDENTAL_UNITS.has(unit) && ruleLabel(text, unit) === null) return;
         // "一个问题一个问题地解决": 一个 is an idiom, not a count.
         if (m[1] === '一' && unit === '个') return;
-        const label = inherited(labelFor(text, unit), text, figures[figures.length - 1]);
+        if (countsSomethingElse(clause.slice(prevEnd, start), clause.slice(end, nextStart), unit)) return;
+        // "完成率达到100%的51个, 80%以下的4个": a threshold, not a rate.
+        if (unit === '%' && /^(?:的|以下|以上|及以上)/.test(clause.slice(end))) return;
+        const named = labelFor(text, unit);
+        if (named === null) return;
+        const label = inherited(named, text, unit, figures);
         const key = `${label}|${value}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -143,25 +195,30 @@ export function readFigures(paragraphs: readonly string[]): SummaryFigure[] {
 // The figure with the words that say what it counts: up to 10 characters before it, not reaching
 // back over the previous figure (nor its noun) or past a 的/和/及/与 joint, and the noun (or, for
 // a bare count, the outcome) after it.
+const JOINT_RE = /[的和与、]|(?<![涉普以])及(?!时)/g;
+
 function figureText(clause: string, prevEnd: number, start: number, end: number, nextStart: number): string {
   const from = Math.max(prevEnd, start - 10);
   let lead = clause.slice(from, start);
-  const joint = Math.max(...['的', '和', '及', '与', '、'].map((j) => lead.lastIndexOf(j)));
+  const joint = Math.max(-1, ...[...lead.matchAll(JOINT_RE)].map((m) => m.index ?? -1));
   if (joint >= 0) lead = lead.slice(joint + 1);
-  lead = lead.replace(/^(?:对照|其中|共|累计|并|已将|截至目前|截止目前|目前|问题|方面)/, '');
+  lead = lead.replace(/^(?:对照|其中|共|累计|并|已将|截至目前|截止目前|目前|问题(?!资金|金额)|方面)/, '');
   const tail = tailOf(clause.slice(end, nextStart));
   // "其中35个已整改": an outcome after a bare count says what it counts; after a named count
   // ("反馈问题42个已整改到位39个") it belongs to the next figure.
-  const outcomeTail = /^(?:已|己)/.test(tail);
+  const outcomeTail = OUTCOME_TAIL_RE.test(tail);
   return clause.slice(start - lead.length, end) + (outcomeTail && (/问题|措施|任务|方面/.test(lead) || nextStart < clause.length) ? '' : tail);
 }
 
 /** The noun after a figure, not an outcome: "42个已整改到位39个" leaves 已整改到位 to the 39. */
 function nounTailOf(after: string): string {
   const tail = tailOf(after);
-  return /^(?:已|己)/.test(tail) ? '' : tail;
+  return OUTCOME_TAIL_RE.test(tail) ? '' : tail;
 }
 
+// An outcome after a bare count ("35个已整改", "28项完成阶段性整改") rather than a noun.
+const OUTCOME_TAIL_RE = /^(?:已|己|完成)/;
+
 function tailOf(after: string): string {
-  return /^(?:的)?(?:具体|突出|主要|重点|立行立改)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改事项|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?|^(?:已|己)(?:全部)?(?:整改|完成)(?:到位|完成)?/.exec(after)?.[0] ?? '';
+  return /^(?:的)?(?:(?:具体|突出|主要|重点|立行立改)(?:的)?)?(?:方面|问题|意见建议|意见|建议|整改任务|任务|整改事项|整改措施|措施|制度|信访件|信访举报件)(?:问题|的意见)?|^(?:已|己)(?:全部)?(?:整改|完成)(?:到位|完成)?|^完成(?:阶段性)?整改/.exec(after)?.[0] ?? '';
 }

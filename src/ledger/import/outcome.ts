@@ -6,7 +6,7 @@ import { normalizeDateText, normalizeText } from '../normalize';
 import { NOT_LONG_TERM_RE } from '../phrases';
 import { parseStatus } from '../status';
 import type { IsoDate, Status } from '../types';
-import { readAct, UNDER_WAY_RE } from './acts';
+import { isUnderWay, readAct } from './acts';
 import { firstSentence, readStatusLabel, sentences } from './lines';
 import type { StatusSource } from './types';
 
@@ -36,8 +36,10 @@ export function outcomeFromStatusLine(line: string): Outcome {
   for (const candidate of [firstSentence(rest), lastSentence(rest)]) {
     const parsed = parseStatus(candidate);
     if (parsed.status !== null || parsed.longTerm) {
+      const weakened = parsed.status === '已完成' ? weakerByActs(candidate) : null;
+      if (weakened?.ambiguous) return { ...NONE, statusText: weakened.clause, source: 'line', longTerm: parsed.longTerm || flagged, ambiguous: true };
       return {
-        status: parsed.status,
+        status: weakened?.status ?? parsed.status,
         statusText: candidate.replace(/[。．.]$/, ''),
         source: 'line',
         longTerm: parsed.longTerm || flagged,
@@ -50,6 +52,24 @@ export function outcomeFromStatusLine(line: string): Outcome {
   const acted = outcomeFromProse(rest);
   if (acted.status !== null || acted.ambiguous) return { ...acted, source: 'line', longTerm: acted.longTerm || flagged };
   return { ...NONE, statusText: firstSentence(rest).replace(/[。．.]$/, '') };
+}
+
+// A status line's completion word read whole can miss what limits it: "已部分退还", "多数已整改到位",
+// "已追回部分资金", "已初步整改". The clause rules of prose outcomes (acts.ts) weaken it: a part is
+// 部分完成, work under way 正在推进, a hedge with nothing done is ambiguous (未标注, said why).
+function weakerByActs(sentence: string): { status?: Status; ambiguous?: true; clause: string } | null {
+  let hedged = '';
+  let done = false;
+  let underWay = '';
+  for (const part of sentence.split(/[，,；;]/)) {
+    const act = readAct(part);
+    if (act === 'partial') return { status: '部分完成', clause: part.trim() };
+    if (act === 'done') done = true;
+    if (act === 'ambiguous' && hedged === '') hedged = part.trim();
+    if (underWay === '' && isUnderWay(part)) underWay = part.trim();
+  }
+  if (underWay !== '') return { status: '正在推进', clause: underWay };
+  return hedged !== '' && !done ? { ambiguous: true, clause: hedged.replace(/[。．.]$/, '') } : null;
 }
 
 function lastSentence(text: string): string {
@@ -97,7 +117,7 @@ export function outcomeFromProse(text: string): Outcome {
         if (act === 'done') consider('已完成', part);
         else if (act === 'partial') consider('部分完成', part);
         else if (act === 'ambiguous' && ambiguous === '') ambiguous = part.trim();
-        if (underWay === '' && UNDER_WAY_RE.test(normalizeText(part))) underWay = part.trim();
+        if (underWay === '' && isUnderWay(part)) underWay = part.trim();
       }
     }
   }

@@ -31,9 +31,10 @@ const MONTH_RANGE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:至|到|—
 const DATE_RE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 const DATE_LINE_RE = /^[(（]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*[)）]?$/;
 
-// 市委第二巡察组, 县委第七巡察组, 第三巡察组; the prefix is only the committee, never the words before it
-// (a ministry before it is read apart: inspectorPrefix). A kind of group may stand between the
-// committee and its number or 巡察组: 县委上下联动巡察组, 市委机动巡察一组, 委党组巡察组.
+// 市委第二巡察组, 县委第七巡察组, 第三巡察组; the place before a committee (兴宁市委, 阜阳市委) and a
+// ministry before a bare number (教育部第一巡视组) are read apart (placeBefore, MINISTRY_BEFORE_RE).
+// A kind of group may stand between the committee and its number or 巡察组: 县委上下联动巡察组,
+// 市委机动巡察一组, 委党组巡察组.
 const GROUP_KIND = '(?:上下联动|联动|机动|专项|提级|交叉)?';
 const INSPECTOR_RE = new RegExp(`((?:[省市县区州旗盟]委|[省市县区])?${GROUP_KIND}第[一二三四五六七八九十\\d]{1,3}(?:轮)?(?:巡察|巡视)(?:组|工作组))`);
 const INSPECTOR_NUMBERED_RE = new RegExp(`((?:[省市县区州旗盟]委)?${GROUP_KIND}(?:巡察|巡视)(?:第)?[一二三四五六七八九十\\d]{1,3}组)`);
@@ -41,6 +42,11 @@ const INSPECTOR_GENERIC_RE = new RegExp(`((?:[省市县区州旗盟]委|[省市�
 // A ministry or department that sends the group: "根据教育部第一巡视组的反馈意见".
 const MINISTRY_BEFORE_RE = /(?:^|[，。；、,\s“"（(])([\u4e00-\u9fa5]{1,7}[部厅])$/;
 const LEAD_VERB_RE = /^(?:根据|按照|依据|接受|配合|针对|对照|由|经|向|对|和|与)/;
+// The words right before a committee are its place only when they stand alone after a break
+// ("2019年1月26日,兴宁市委…"): a verb or a joint there ("落实市委巡察组", "该镇党委对市委巡察组",
+// "接到县委第七巡察组") makes them the sentence, not the name.
+const PLACE_RUN_RE = /[^\u4e00-\u9fa5](?:中共)?([\u4e00-\u9fa5]{2,4})$/;
+const NOT_PLACE_RE = /[的了对向就在将把被和与及是为该其这此各本经由据按从于至到并即]|落实|贯彻|接到|收到|迎接|配合|根据|针对|参照|召开|听取|关于|出台|制定|印发|组织|开展|反馈|汇报|通报|巡[察视]|整改|工作|会议|党[委组]|委员会|同志|书记|领导/;
 // Several rounds in one text ("区委一、二、三轮巡察"): a bare "区委巡察组" there names none of them.
 const SEVERAL_ROUNDS_RE = /[一二三四五六七八九十\d][、，,和及][一二三四五六七八九十\d](?:[、，,和及][一二三四五六七八九十\d])*轮|各轮|历轮|多轮/;
 const LABELLED_ORG_RE = /被巡[察视](?:单位|党组织|对象)\s*[：:]\s*([^\s，。；;]{2,40})/;
@@ -142,16 +148,27 @@ function readFooter(lines: readonly SourceLine[]): { date: Ymd | null; signature
 /**
  * The group: a labelled one, else a numbered one (县委第二巡察组, 市委机动巡察一组), else a generic
  * one (县委上下联动巡察组, 委党组巡察组) — unless the text speaks of several rounds, where a bare
- * "区委巡察组" names none of them. A ministry written before the group is part of its name.
+ * "区委巡察组" names none of them. A place or ministry written before the group is part of its name.
  */
 function readInspector(text: string): string | null {
   const labelled = LABELLED_INSPECTOR_RE.exec(text)?.[1];
   if (labelled) return labelled;
   const m = INSPECTOR_RE.exec(text) ?? INSPECTOR_NUMBERED_RE.exec(text) ?? (SEVERAL_ROUNDS_RE.test(text) ? null : INSPECTOR_GENERIC_RE.exec(text));
   if (!m) return null;
-  const before = /^[第巡]/.test(m[1]) ? MINISTRY_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 12), m.index))?.[1] : undefined;
+  const lead = text.slice(Math.max(0, m.index - 12), m.index);
+  if (/^[省市县区州旗盟]委/.test(m[1])) return placeBefore(text, m.index) + m[1];
+  const before = /^[第巡]/.test(m[1]) ? MINISTRY_BEFORE_RE.exec(lead)?.[1] : undefined;
   const ministry = before?.replace(LEAD_VERB_RE, '') ?? '';
   return (ministry.length >= 2 && ministry.length <= 6 ? ministry : '') + m[1];
+}
+
+/** The place a committee belongs to, as the text names the group ("兴宁市委机动巡察一组"), or ''. */
+function placeBefore(text: string, at: number): string {
+  // A break must be seen: the start of the text counts as one, the middle of a longer run does not.
+  const from = Math.max(0, at - 12);
+  const lead = (from === 0 ? ' ' : '') + text.slice(from, at).replace(/\d+\s*[年月日号]/g, ' ');
+  const run = PLACE_RUN_RE.exec(lead)?.[1] ?? '';
+  return NOT_PLACE_RE.test(run) ? '' : run;
 }
 
 /** The 被巡察单位 as a news sentence names it, for texts without a title or signature naming it. */
