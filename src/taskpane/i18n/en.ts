@@ -17,7 +17,7 @@ export const en: Strings = {
   tabImport: 'Import',
   tabReport: 'Report',
   tabStats: 'Stats',
-  tabDistribute: 'Distribute',
+  tabDistribute: 'Units',
   tabRound: 'Inspection',
   moreMenu: 'More',
 

@@ -40,7 +40,7 @@ const unitCount = () => new Set(sampleLedger(TODAY).measures.flatMap((m) => m.un
 
 async function openDistribute(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const rendered = await renderApp({ ledger: sampleLedger(TODAY), today: TODAY, locale });
-  await rendered.user.click(screen.getByRole('tab', { name: locale === 'en' ? 'Distribute' : '分发' }));
+  await rendered.user.click(screen.getByRole('tab', { name: locale === 'en' ? 'Units' : '分发' }));
   // The panel is a lazy chunk.
   await screen.findByRole('region', { name: locale === 'en' ? 'Distribute' : '分发填报' });
   return rendered;
