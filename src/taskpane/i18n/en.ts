@@ -78,6 +78,8 @@ export const en: Strings = {
   problemLeader: 'Leader in charge',
   leadUnit: 'Lead unit',
   measuresSection: 'Measures',
+  measuresSectionCount: 'Measures ({0})',
+  deadlineReadAs: ' ({0})',
   measureN: 'Measure {0}',
   measureText: 'Measure',
   leader: 'Leader in charge',
