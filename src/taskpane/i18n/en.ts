@@ -108,7 +108,7 @@ export const en: Strings = {
   saved: 'Saved {0} ({1|measure|measures})',
 
   searchLabel: 'Search',
-  searchPlaceholder: 'Search number, text, unit…',
+  searchPlaceholder: 'Search ID, text, unit…',
   filterStatus: 'Status',
   filterUnit: 'Responsible unit',
   filterDue: 'Warning',
