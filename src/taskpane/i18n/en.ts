@@ -30,7 +30,7 @@ export const en: Strings = {
   creating: 'Creating…',
   summaryOnlyTitle: 'Only consolidating?',
   summaryOnly: 'Only consolidate ledgers units sent back',
-  summaryOnlyBody: 'A 巡察办 summary workbook needs no ledger of its own: import the ledger files units sent back into the 汇总 table and the 汇总统计 sheet.',
+  summaryOnlyBody: 'A summary workbook of an inspection office (巡察办) needs no ledger of its own: import the ledger files units sent back into the 汇总 table and the 汇总统计 sheet.',
 
   // summary workbook (汇总 only, no ledger of its own)
   summaryWorkbook: 'Summary workbook',
