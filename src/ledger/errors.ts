@@ -87,7 +87,7 @@ export const MESSAGES = {
   collectRowRemoved: { kind: '#N/A', 'zh-CN': '措施{0}在回收文件中被删除，台账不作改动', en: 'Measure {0} was removed from the returned file; the ledger is not changed' },
   collectDuplicateRow: { kind: '#N/A', 'zh-CN': '第{0}行：措施编号{1}重复出现，以第{2}行为准', en: 'Row {0}: measure number {1} appears again; row {2} is used' },
   collectWorkflowLine: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的整改进展中“{2}”是销号、延期等流程记录，只能由台账维护人员办理，未采用', en: 'Row {0}: measure {1}: "{2}" in 整改进展 is a workflow step (销号, 延期), which only the ledger keeper records; not applied' },
-  collectDoneDateFromFile: { kind: '#N/A', 'zh-CN': '整改状态改为已完成但没有填写完成日期，按文件保存日期{0}填写', en: 'Set to 已完成 without a completion date; the date the file was saved, {0}, is used' },
+  collectDoneDateFromFile: { kind: '#N/A', 'zh-CN': '整改状态改为已完成但没有填写完成日期，按文件保存日期{0}填写', en: 'Set to Done (已完成) without a completion date; the date the file was saved, {0}, is used' },
   collectDoneDateCleared: { kind: '#N/A', 'zh-CN': '整改状态不再是已完成，完成日期随之清空', en: 'The status is no longer 已完成, so the completion date is cleared' },
 } as const satisfies Record<string, { kind: ErrorKind; 'zh-CN': string; en: string }>;
 

@@ -10,6 +10,7 @@ import {
   MessageBarTitle,
   Tab,
   TabList,
+  mergeClasses,
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -177,7 +178,7 @@ function Shell({ store, today: pinnedToday, fileBar }: { store: LedgerStore; tod
         <>
           <FiguresHeader figures={figures} />
           <TabList
-            className={styles.tabs}
+            className={mergeClasses(styles.tabs, locale === 'en' && styles.tabsEn)}
             size="small"
             selectedValue={shownTab}
             onTabSelect={(_, d) => setTab(d.value as TabId)}

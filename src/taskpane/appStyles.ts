@@ -22,6 +22,14 @@ export const useAppStyles = makeStyles({
     flexWrap: 'nowrap',
     '& .fui-Tab': { flexGrow: 1, flexShrink: 1, minWidth: 0, paddingInline: tokens.spacingHorizontalXS, justifyContent: 'center' },
   },
+  // Six English words do not fit 312 px at 14 px: below 420 px they shrink a size, or the tabs
+  // would clip their labels ("Ente", "Ledge") instead of wrapping.
+  tabsEn: {
+    '@media (max-width: 420px)': {
+      '& .fui-Tab': { paddingInline: tokens.spacingHorizontalXXS },
+      '& .fui-Tab span': { fontSize: tokens.fontSizeBase200 },
+    },
+  },
   content: { minWidth: 0 },
   center: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXL, color: tokens.colorNeutralForeground3 },
 });

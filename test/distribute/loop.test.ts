@@ -117,7 +117,7 @@ describeWithLibreOffice('分发 → LibreOffice → 回收', () => {
       { file: '办公室.xlsx', unit: '办公室', status: 'unchanged' },
     ]);
     const reasons = json.rejected.filter((r) => r.id === '').map((r) => r.reason);
-    expect(reasons[0]).toMatch(/^“医政医管科.xlsx”是为另一本台账（中共清源县教育局党组，市委第三巡察组，反馈日期\d{4}-\d{2}-\d{2}）分发的/);
+    expect(reasons[0]).toMatch(/^“医政医管科.xlsx”是为另一本台账（中共清源县教育局党组，市委第三巡察组，反馈日期\d{4}年\d{1,2}月\d{1,2}日）分发的/);
     expect(reasons[1]).toContain('不是整改台账');
     expect(reasons[2]).toBe('“人事科(截断).xlsx”不是 Excel 工作簿（.xlsx），无法读取');
   });

@@ -78,6 +78,13 @@ export async function paneScenario({ browser, origin, width, locale, check, asse
     assert(n >= 3, `only ${n} items of the list are in the first 720 px`);
     const tabTops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
     assert(new Set(tabTops).size === 1, `the tab bar wraps onto ${new Set(tabTops).size} rows`);
+    // One row is not enough: a tab or a header figure that clips its text ("Ente", "33.33" past its tile) fails too.
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('.fui-Tab__content, [data-figure], [data-testid="figures"] dt')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.textContent} (${el.scrollWidth} > ${el.clientWidth} px)`),
+    );
+    assert(cut.length === 0, `text cut off: ${cut.join(', ')}`);
     await assertNoHorizontalScroll(page, 'first screen');
     await scan('台账');
   });

@@ -72,7 +72,7 @@ describe('collect: what is refused, and why', () => {
     const other = { ...LEDGER, round: { ...LEDGER.round, org: '中共清源县教育局党组' } };
     const diff = diffReturned(other, returned({ 'P001-M01': { status: '已完成' } }), TODAY);
     expect(diff.status).toBe('refused');
-    expect(diff.rejected[0].reason.message).toBe('“医政医管科.xlsx”是为另一本台账（中共清源县卫生健康委员会党组，市委第三巡察组，反馈日期2026-08-06）分发的，与本台账（中共清源县教育局党组，市委第三巡察组，反馈日期2026-08-06）不符，未回收');
+    expect(diff.rejected[0].reason.message).toBe('“医政医管科.xlsx”是为另一本台账（中共清源县卫生健康委员会党组，市委第三巡察组，反馈日期2026年8月6日）分发的，与本台账（中共清源县教育局党组，市委第三巡察组，反馈日期2026年8月6日）不符，未回收');
   });
 
   test('a field the ledger changed since distribution is a conflict; 已完成’s date stands or falls with it', () => {

@@ -7,6 +7,7 @@
 //   all three differ            the ledger changed it too since distribution: a conflict
 // 整改进展 and 佐证材料 only grow: new lines are added to the ledger's, never replacing them.
 // Nothing here applies anything: see apply.ts. Pure and linear in the file and the ledger.
+import { formatChineseDate } from '../dates';
 import { ledgerError, type LedgerError } from '../errors';
 import { MEASURE_LABELS } from '../ledger-diff';
 import { CLOSE_TRANSITIONS } from '../ledger-ops';
@@ -64,7 +65,7 @@ const lines = (text: string) => (text ? text.split('\n') : []);
 const DATED = /^\d{4}-\d{2}-\d{2}[：:]/;
 
 function describeRound(stamp: Pick<DistStamp, 'org' | 'inspector' | 'feedback'>): string {
-  return [stamp.org || '未填被巡察单位', stamp.inspector, stamp.feedback ? `反馈日期${stamp.feedback}` : ''].filter(Boolean).join('，');
+  return [stamp.org || '未填被巡察单位', stamp.inspector, stamp.feedback ? `反馈日期${formatChineseDate(stamp.feedback)}` : ''].filter(Boolean).join('，');
 }
 
 /** A file refused as a whole: not a ledger, another ledger, damaged … */

@@ -31,7 +31,7 @@ test('the text says unit, items, deadline in words, days and light', () => {
   const [first] = reminders(LEDGER, { asOf: '2026-12-06' });
   const text = reminderText(first, LEDGER, '2026-12-06');
   expect(text).toContain('疾病预防控制科：');
-  expect(text).toContain('截至2026年12月6日，你单位牵头负责的整改措施中已逾期1项、临近整改时限1项');
+  expect(text).toContain('截至2026年12月6日，你单位牵头负责的整改措施中已逾期1条、临近整改时限1条');
   expect(text).toContain('1. P001-M01 修订应急预案并组织演练。（截止日期：2026年11月11日，已逾期25天，红灯）');
   expect(text).toContain('2. P001-M02 修订应急预案并组织演练。（截止日期：2026年12月10日，还剩4天，黄灯）');
   expect(text).toContain('中共清源县卫生健康委员会党组巡察整改工作领导小组办公室');

@@ -41,7 +41,7 @@ function itemLine(item: ReminderItem, i: number): string {
 function counts(r: UnitReminder): string {
   const red = r.items.filter((i) => i.light === '红').length;
   const yellow = r.items.length - red;
-  return [red ? `已逾期${red}项` : '', yellow ? `临近整改时限${yellow}项` : ''].filter(Boolean).join('、');
+  return [red ? `已逾期${red}条` : '', yellow ? `临近整改时限${yellow}条` : ''].filter(Boolean).join('、');
 }
 
 /** The paragraphs of one unit's 督办提醒 (the text and the .docx say the same). */

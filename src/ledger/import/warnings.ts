@@ -5,7 +5,7 @@ import { fillTemplate } from '../template';
 import type { ImportWarning, WarningCode } from './types';
 
 const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
-  noOutcome: { 'zh-CN': '“{0}”未写明整改结果，状态按未标注导入', en: '"{0}" states no outcome; imported as 未标注 (unmarked)' },
+  noOutcome: { 'zh-CN': '“{0}”未写明整改结果，状态按未标注导入', en: '"{0}" states no outcome; imported as Not stated (未标注)' },
   statusFromProse: { 'zh-CN': '“{0}”没有整改情况行，状态“{1}”是从正文“{2}”推断的，请核对', en: '"{0}" has no status line; the status {1} was inferred from "{2}", please check' },
   yearInferred: { 'zh-CN': '“{0}”没有写年份，按{1}年处理', en: '"{0}" has no year; {1} was assumed' },
   deadlineUnresolved: { 'zh-CN': '“{0}”的整改时限“{1}”没有具体日期，需人工确认', en: 'The deadline "{1}" of "{0}" has no definite date and needs confirming' },
@@ -15,7 +15,7 @@ const TEMPLATES: Record<WarningCode, Record<Locale, string>> = {
   unnumbered: { 'zh-CN': '第{0}行的问题标题没有编号，是按“{1}”格式识别的', en: 'The problem heading on line {0} has no number; it was recognised by its form "{1}"' },
   figureMismatch: { 'zh-CN': '文中写“{0}”，但识别出{1}', en: 'The text says "{0}" but {1} were found' },
   noProblems: { 'zh-CN': '文中没有逐项列出的问题，只读取了巡察信息和概况数字', en: 'The text lists no problems item by item; only the round and the summary figures were read' },
-  outcomeAmbiguous: { 'zh-CN': '“{0}”的整改情况“{1}”没有说清是否已完成，状态按未标注导入，请核对', en: 'The outcome of "{0}" ("{1}") does not say clearly whether it is done; imported as 未标注 (unmarked), please check' },
+  outcomeAmbiguous: { 'zh-CN': '“{0}”的整改情况“{1}”没有说清是否已完成，状态按未标注导入，请核对', en: 'The outcome of "{0}" ("{1}") does not say clearly whether it is done; imported as Not stated (未标注), please check' },
   traditional: { 'zh-CN': '原文是繁体字，已按简体字识别和导入', en: 'The text is in traditional characters; it was read and imported in simplified ones' },
   cellTooLong: { 'zh-CN': '第{0}行的{1}有{2}字，超过 Excel 单元格上限32767字，{3}', en: 'The {1} on line {0} has {2|character|characters}, more than an Excel cell holds (32,767); {3}' },
   emptyProblem: { 'zh-CN': '第{0}行的“{1}”下没有问题内容，未导入', en: '"{1}" on line {0} has no finding under it and was not imported' },

@@ -38,7 +38,8 @@ describe('summarySentence in the reports\' phrasing', () => {
   });
 
   test.each<[Partial<SummaryCounts>, string]>([
-    [{ measures: 25, measuresDone: 20 }, 'of 25 measures, 20 carried out, implementation rate 80%'],
+    [{ measures: 25, measuresDone: 20 }, 'Of 25 measures, 20 carried out, implementation rate 80%'],
+    [{}, 'No problems or measures yet'],
     [
       { problems: 15, problemsDone: 14, problemsInProgress: 1, problemsLongTerm: 15 },
       '15 problems fed back, 14 rectified on time, 1 in progress, 15 under long-term follow-up',

@@ -106,5 +106,7 @@ function englishSentence(c: SummaryCounts): string {
     if (c.closed > 0) parts.push(`${c.closed} closed`);
     clauses.push(parts.join(', '));
   }
-  return clauses.length > 0 ? clauses.join('; ') : 'no problems or measures yet';
+  // A sentence of its own in the English pane: it starts with a capital ("Of 25 measures, …").
+  const sentence = clauses.length > 0 ? clauses.join('; ') : 'no problems or measures yet';
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -17,7 +17,7 @@ export const en: Strings = {
   tabImport: 'Import',
   tabReport: 'Report',
   tabStats: 'Stats',
-  tabDistribute: 'Distribute',
+  tabDistribute: 'Units',
   tabRound: 'Inspection',
   moreMenu: 'More',
 
@@ -30,7 +30,7 @@ export const en: Strings = {
   creating: 'Creating…',
   summaryOnlyTitle: 'Only consolidating?',
   summaryOnly: 'Only consolidate ledgers units sent back',
-  summaryOnlyBody: 'A 巡察办 summary workbook needs no ledger of its own: import the ledger files units sent back into the 汇总 table and the 汇总统计 sheet.',
+  summaryOnlyBody: 'A summary workbook of an inspection office (巡察办) needs no ledger of its own: import the ledger files units sent back into the 汇总 table and the 汇总统计 sheet.',
 
   // summary workbook (汇总 only, no ledger of its own)
   summaryWorkbook: 'Summary workbook',
@@ -78,6 +78,8 @@ export const en: Strings = {
   problemLeader: 'Leader in charge',
   leadUnit: 'Lead unit',
   measuresSection: 'Measures',
+  measuresSectionCount: 'Measures ({0})',
+  deadlineReadAs: ' ({0})',
   measureN: 'Measure {0}',
   measureText: 'Measure',
   leader: 'Leader in charge',
@@ -106,7 +108,7 @@ export const en: Strings = {
   saved: 'Saved {0} ({1|measure|measures})',
 
   searchLabel: 'Search',
-  searchPlaceholder: 'Search number, text, unit…',
+  searchPlaceholder: 'Search ID, text, unit…',
   filterStatus: 'Status',
   filterUnit: 'Responsible unit',
   filterDue: 'Warning',

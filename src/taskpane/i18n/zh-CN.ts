@@ -81,6 +81,9 @@ export const zhCN = {
   problemLeader: '责任领导',
   leadUnit: '牵头单位',
   measuresSection: '整改措施',
+  measuresSectionCount: '整改措施（{0}条）',
+  /** The date a 整改时限 was read as, after the phrase. */
+  deadlineReadAs: '（{0}）',
   measureN: '措施{0}',
   measureText: '整改措施',
   leader: '责任领导',

@@ -4,37 +4,60 @@ import { Button, Checkbox, mergeClasses, Spinner } from '@fluentui/react-compone
 import type { FieldChange, FileDiff } from '../../../ledger/distribute/collect';
 import { formatMessage, type Locale } from '../../../ledger/errors';
 import { MEASURE_LABELS } from '../../../ledger/ledger-diff';
-import { fill } from '../../i18n';
+import type { MeasureRow } from '../../../ledger/types';
+import { formatDate } from '../../format';
+import { fill, STRINGS } from '../../i18n';
+import { closeStateLabel, statusLabel } from '../../i18n/values';
 import { NoticeBar } from '../common/NoticeBar';
 import { FilePicker } from '../stats/FilePicker';
 import { useStatsStyles } from '../stats/statsStyles';
 import type { CollectStrings } from './collectStrings';
 import { changeKey, type CollectState } from './useCollect';
 
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A field as the pane names it: the sheet's own header in Chinese, the detail's label in English. */
+function fieldLabel(field: keyof MeasureRow, locale: Locale): string {
+  if (locale === 'zh-CN') return MEASURE_LABELS[field];
+  const t = STRINGS.en;
+  const en: Partial<Record<keyof MeasureRow, string>> = { status: t.status, doneDate: t.doneDate, progress: t.progress, evidence: t.evidence, closeState: t.closeState };
+  return en[field] ?? MEASURE_LABELS[field];
+}
+
+/** A value as the pane shows it elsewhere: dates in prose, 整改状态 and 销号状态 in the pane's language. */
+function shown(field: keyof MeasureRow, value: string, t: CollectStrings, locale: Locale): string {
+  if (!value) return t.empty;
+  if (field === 'status') return statusLabel(value, locale);
+  if (field === 'closeState') return closeStateLabel(value, locale);
+  return ISO.test(value) ? formatDate(value, locale) : value;
+}
+
 /** What changes, shortly: for the logs (整改进展, 佐证材料) only the lines the file adds. */
-function newText(c: FieldChange, t: CollectStrings): string {
+function newText(c: FieldChange, t: CollectStrings, locale: Locale): string {
   if (c.field === 'progress' || c.field === 'evidence') {
     const had = new Set(c.from.split('\n'));
     return `+ ${c.to.split('\n').filter((l) => !had.has(l)).join(' / ')}`;
   }
-  return `${c.from || t.empty} → ${c.to || t.empty}`;
+  return `${shown(c.field, c.from, t, locale)} → ${shown(c.field, c.to, t, locale)}`;
 }
 
 function ChangeItem({ change, on, state, t, locale }: { change: FieldChange; on: boolean; state: CollectState; t: CollectStrings; locale: Locale }) {
   const styles = useStatsStyles();
-  const label = `${change.id} ${MEASURE_LABELS[change.field]}`;
+  const label = `${change.id} ${fieldLabel(change.field, locale)}`;
+  // A date the message carries (the file's save date) reads as the pane's other dates.
+  const derived = change.derived && formatMessage(change.derived.code, change.derived.params.map((p) => (ISO.test(p) ? formatDate(p, locale) : p)), locale);
   return (
     <li className={mergeClasses(styles.result, change.kind === 'conflict' ? styles.resultBad : styles.resultOk)}>
       <Checkbox checked={on} onChange={(_, d) => state.toggle(change, d.checked === true)} label={change.kind === 'conflict' ? `${label}（${t.conflict}）` : label} />
       {change.kind === 'conflict' ? (
         <>
-          <span>{fill(t.ledgerValue, change.from || t.empty)}</span>
-          <span>{fill(t.fileValue, change.to || t.empty)}</span>
+          <span>{fill(t.ledgerValue, shown(change.field, change.from, t, locale))}</span>
+          <span>{fill(t.fileValue, shown(change.field, change.to, t, locale))}</span>
         </>
       ) : (
-        <span>{newText(change, t)}</span>
+        <span>{newText(change, t, locale)}</span>
       )}
-      {change.derived && <span className={styles.note}>{fill(t.derived, formatMessage(change.derived.code, change.derived.params, locale))}</span>}
+      {derived && <span className={styles.note}>{fill(t.derived, derived)}</span>}
     </li>
   );
 }

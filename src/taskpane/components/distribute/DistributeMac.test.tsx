@@ -40,7 +40,7 @@ const unitCount = () => new Set(sampleLedger(TODAY).measures.flatMap((m) => m.un
 
 async function openDistribute(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const rendered = await renderApp({ ledger: sampleLedger(TODAY), today: TODAY, locale });
-  await rendered.user.click(screen.getByRole('tab', { name: locale === 'en' ? 'Distribute' : '分发' }));
+  await rendered.user.click(screen.getByRole('tab', { name: locale === 'en' ? 'Units' : '分发' }));
   // The panel is a lazy chunk.
   await screen.findByRole('region', { name: locale === 'en' ? 'Distribute' : '分发填报' });
   return rendered;
@@ -78,6 +78,8 @@ describe('on Mac', () => {
     expect(within(section).getByRole('button', { name: 'Make and open the files' })).toBeInTheDocument();
     expect(within(section).getByText(/Add-ins in Excel for Mac cannot download files, so each opens in Excel as a new workbook/)).toBeInTheDocument();
     expect(within(section).queryByText(/downloaded/)).not.toBeInTheDocument();
+    const by = within(section).getByRole('combobox', { name: 'Split by' });
+    expect(within(by).getAllByRole('option').map((o) => o.textContent)).toEqual(['Responsible unit', 'Leader in charge', 'Person responsible']);
   });
 
   test('催办 offers the text to copy and no Word download', async () => {

@@ -36,6 +36,7 @@ test('回收: changes are listed, a conflict waits for a decision, applying logs
   const card = await screen.findByRole('region', { name: '医政医管科 医政医管科.xlsx' });
   expect(within(card).getByRole('checkbox', { name: 'P002-M02 整改状态' })).toBeChecked();
   expect(within(card).getByRole('checkbox', { name: 'P002-M02 完成日期' })).toBeChecked();
+  expect(within(card).getByText('（空） → 2026年12月4日')).toBeInTheDocument();
   const conflict = within(card).getByRole('checkbox', { name: 'P012-M03 整改状态（冲突）' });
   expect(conflict).not.toBeChecked();
   expect(within(card).getByText('台账：正在推进')).toBeInTheDocument();
@@ -49,4 +50,24 @@ test('回收: changes are listed, a conflict waits for a decision, applying logs
     ['P002-M02', '完成日期（回收自医政医管科：医政医管科.xlsx）', '2026-12-04'],
     ['P012-M03', '整改状态（回收自医政医管科：医政医管科.xlsx）', '部分完成'],
   ]));
+});
+
+test('回收 in English: fields, statuses and dates as the rest of the English pane shows them', async () => {
+  const ledger: Ledger = sampleLedger(TODAY);
+  const mine = ledger.measures.filter((m) => m.unit === '医政医管科');
+  const stamp = { version: STAMP_VERSION, ledgerKey: ledgerKey(ledger.round), org: ledger.round.org, inspector: ledger.round.inspector, feedback: ledger.round.feedback, by: '责任单位' as const, unit: '医政医管科', date: '2026-12-01', due: null };
+  (globalThis as unknown as { returned: (n: string) => unknown }).returned = (fileName) => ({
+    fileName, stamp, base: new Map(mine.map((m) => [m.id, baseRowOf(m)])), unnumbered: [], savedOn: '2026-12-05',
+    measures: mine.map((m, i) => ({ row: i + 2, measure: m.id === 'P002-M02' ? { ...m, status: '已完成', doneDate: '' } : m })),
+  });
+  const { user } = await renderApp({ ledger, today: TODAY, locale: 'en' });
+  await user.click(screen.getByRole('tab', { name: 'Units' }));
+  const file = new File([(await writeLedgerXlsx(ledger)) as BlobPart], '医政医管科.xlsx');
+  await user.upload(await screen.findByLabelText('Choose returned files'), file);
+  const card = await screen.findByRole('region', { name: '医政医管科 医政医管科.xlsx' });
+  expect(within(card).getByRole('checkbox', { name: 'P002-M02 Status' })).toBeChecked();
+  expect(within(card).getByText('Partly done → Done')).toBeInTheDocument();
+  expect(within(card).getByRole('checkbox', { name: 'P002-M02 Date done' })).toBeChecked();
+  expect(within(card).getByText('(blank) → Dec 5, 2026')).toBeInTheDocument();
+  expect(within(card).getByText(/the date the file was saved, Dec 5, 2026, is used/)).toBeInTheDocument();
 });

@@ -10,6 +10,7 @@ import type { LedgerStore } from '../../../ledger/store';
 import type { IsoDate } from '../../../ledger/types';
 import { describeError } from '../../format';
 import { fill } from '../../i18n';
+import { splitByLabel, splitByWord } from '../../i18n/values';
 import type { Notice } from '../../hooks/useStoreAction';
 import { NoticeBar } from '../common/NoticeBar';
 import { canDownloadFiles } from '../../platform';
@@ -33,10 +34,10 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       const [ledger, { distributeLedger }, { zipSync }] = await Promise.all([store.load(), import('../../../workbook/distributeXlsx'), import('fflate')]);
       const { files, unassigned } = await distributeLedger(ledger, { by, asOf, date: today, due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null });
       if (files.length === 0) {
-        setNotice({ intent: 'warning', text: fill(t.distributeNone, by) });
+        setNotice({ intent: 'warning', text: fill(t.distributeNone, splitByWord(by, locale)) });
         return;
       }
-      const left = unassigned.length ? fill(t.unassigned, unassigned.length, by) : '';
+      const left = unassigned.length ? fill(t.unassigned, unassigned.length, splitByWord(by, locale)) : '';
       if (onMac) {
         const { opened, error } = await openWorkbooks(files);
         const names = files.slice(0, opened.length).map((f) => `${f.fileName}（${f.measures}）`).join('、');
@@ -65,7 +66,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
         <Select value={by} onChange={(_, d) => setBy(d.value as SplitBy)}>
           {SPLIT_BYS.map((b) => (
             <option key={b} value={b}>
-              {b}
+              {splitByLabel(b, locale)}
             </option>
           ))}
         </Select>

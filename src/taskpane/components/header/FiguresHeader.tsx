@@ -16,11 +16,15 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(5, minmax(0, 1fr))',
     gap: tokens.spacingHorizontalXXS,
     margin: 0,
+    // Five equal fifths of 296 px are narrower than "33.33%": the rates would run past their tiles.
+    // Sized by content, the short counts (5条) give the rates their room.
+    [NARROW]: { gridTemplateColumns: 'repeat(5, auto)' },
   },
   ...figureTile,
   tile: {
     ...figureTile.tile,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    [NARROW]: { paddingInline: tokens.spacingHorizontalXXS },
   },
   value: {
     ...figureTile.value,

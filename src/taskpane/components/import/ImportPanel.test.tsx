@@ -163,4 +163,23 @@ describe('ImportPanel', () => {
     expect(within(warnings).getByText('"其余乡镇3月底前全面推开" has no year; 2023 was assumed')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Import 8 problems' })).toBeEnabled());
   });
+
+  // A real 反馈 news item: twelve problems read out of one sentence, numbered 1…12 by the reader.
+  const LIST = readFileSync(path.resolve(__dirname, '../../../../test/import/real/liuzhou-yizhong-fankui.txt'), 'utf8');
+
+  it('shows the round\'s date in prose and keeps a bare number apart from the finding', async () => {
+    const { user } = setup();
+    await pasteAndRead(user, LIST);
+    expect(await screen.findByText('巡察信息：市第一中学党委｜市委第一巡察组｜2025年2月21日')).toBeInTheDocument();
+    const tree = screen.getByRole('list', { name: '识别出的方面、问题和措施' });
+    expect(within(tree).getByText('1. 统筹推进学校教育高质量发展有短板')).toBeInTheDocument();
+  });
+
+  it('in English shows the preview\'s statuses and dates in English', async () => {
+    const { user } = setup({ locale: 'en' });
+    await pasteAndRead(user, LIST, 'en');
+    expect(await screen.findByText('Round: 市第一中学党委｜市委第一巡察组｜Feb 21, 2025')).toBeInTheDocument();
+    expect(screen.getAllByText('Not stated')).toHaveLength(12);
+    expect(screen.queryByText('未标注')).not.toBeInTheDocument();
+  });
 });

@@ -16,6 +16,8 @@ import { formatWarning } from '../../../ledger/import';
 import { UNMARKED } from '../../../ledger/types';
 import { StatusSelect } from '../common/StatusSelect';
 import type { Status } from '../../../ledger/types';
+import { formatDate } from '../../format';
+import { statusLabel } from '../../i18n/values';
 import type { PanelProps } from '../../panelProps';
 import { fillIn, IMPORT_STRINGS } from './importStrings';
 import type { ImportStrings } from './importStrings';
@@ -76,7 +78,7 @@ function Preview({ state, t, locale }: { state: ImportState; t: ImportStrings; l
   const chosen = state.draft.filter((d) => d.include);
   const measureCount = state.draft.reduce((n, d) => n + d.source.measures.length, 0);
   const r = result.round;
-  const roundText = [r.org, r.inspector, r.feedbackDate].map((v) => v ?? t.unknown).join('｜');
+  const roundText = [r.org, r.inspector, formatDate(r.feedbackDate, locale) || null].map((v) => v ?? t.unknown).join('｜');
   return (
     <section aria-labelledby="import-preview-heading" className={styles.panel}>
       <h3 id="import-preview-heading" className={styles.heading}>
@@ -110,7 +112,7 @@ function Preview({ state, t, locale }: { state: ImportState; t: ImportStrings; l
       {result.problems.length === 0 ? (
         <FiguresOnly state={state} t={t} />
       ) : (
-        <ProblemTree state={state} t={t} categories={categories} chosen={chosen.length} />
+        <ProblemTree state={state} t={t} locale={locale} categories={categories} chosen={chosen.length} />
       )}
     </section>
   );
@@ -134,7 +136,9 @@ function FiguresOnly({ state, t }: { state: ImportState; t: ImportStrings }) {
   );
 }
 
-function ProblemTree({ state, t, categories, chosen }: { state: ImportState; t: ImportStrings; categories: [string | null, DraftProblem[]][]; chosen: number }) {
+type TreeProps = { state: ImportState; t: ImportStrings; locale: PanelProps['locale']; categories: [string | null, DraftProblem[]][]; chosen: number };
+
+function ProblemTree({ state, t, locale, categories, chosen }: TreeProps) {
   const styles = useImportStyles();
   return (
     <>
@@ -149,7 +153,7 @@ function ProblemTree({ state, t, categories, chosen }: { state: ImportState; t: 
             <div className={styles.category}>{category ?? t.uncategorised}</div>
             <ul className={styles.problems} aria-label={category ?? t.uncategorised}>
               {problems.map((p) => (
-                <ProblemItem key={p.key} problem={p} state={state} t={t} />
+                <ProblemItem key={p.key} problem={p} state={state} t={t} locale={locale} />
               ))}
             </ul>
           </li>
@@ -177,12 +181,18 @@ function groupByCategory(draft: readonly DraftProblem[]): [string | null, DraftP
   return [...groups];
 }
 
-function ProblemItem({ problem, state, t }: { problem: DraftProblem; state: ImportState; t: ImportStrings }) {
+/** The number as written (1. （一） 一是); a bare one (a list read out of a sentence: "1") gets a dot, or it runs into the finding. */
+function numbered(number: string | null, finding: string): string {
+  if (!number) return finding;
+  return /[0-9０-９]$/.test(number) ? `${number}. ${finding}` : `${number}${finding}`;
+}
+
+function ProblemItem({ problem, state, t, locale }: { problem: DraftProblem; state: ImportState; t: ImportStrings; locale: PanelProps['locale'] }) {
   const styles = useImportStyles();
   const [editing, setEditing] = useState(false);
   const p = problem;
-  const label = `${p.source.number ?? ''}${p.finding.split('\n')[0]}`;
-  const meta = [p.status ?? UNMARKED, p.source.longTerm ? t.longTerm : '', p.deadline ? `${t.deadline} ${p.deadline}` : '', p.source.group ?? '']
+  const label = numbered(p.source.number, p.finding.split('\n')[0]);
+  const meta = [statusLabel(p.status ?? UNMARKED, locale), p.source.longTerm ? t.longTerm : '', p.deadline ? `${t.deadline} ${formatDate(p.deadline, locale)}` : '', p.source.group ?? '']
     .filter(Boolean)
     .join(' · ');
   return (

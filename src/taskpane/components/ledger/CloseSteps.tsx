@@ -4,7 +4,7 @@
 import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { formatDate } from '../../format';
 import { fill } from '../../i18n';
-import { CloseBadge } from './badges';
+import { closeStateLabel } from '../../i18n/values';
 import { useLedgerStyles } from './ledgerStyles';
 import { useCloseSteps, type CloseStepsProps } from './useCloseSteps';
 
@@ -21,9 +21,8 @@ export function CloseSteps(props: CloseStepsProps) {
       </h3>
       <dl className={styles.facts}>
         <dt>{t.closeState}</dt>
-        <dd>
-          {state} <CloseBadge state={state} />
-        </dd>
+        {/* Plain text, as every fact here: the word beside a badge saying it again read 已销号 已销号. */}
+        <dd>{closeStateLabel(state, locale)}</dd>
         {closeDate && (
           <>
             <dt>{t.closeDate}</dt>

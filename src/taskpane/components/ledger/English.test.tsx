@@ -29,6 +29,8 @@ describe('the pane in English', () => {
     await user.click(screen.getByRole('button', { name: /^P007(?!-)/ }));
     expect(await screen.findByRole('heading', { name: 'Problem P007' })).toBeInTheDocument();
     expect(screen.getByText('Left from last round')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /^Measures \(\d+\)$/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Closing (销号)' })).getByText('Not applied')).toBeInTheDocument();
     expect((await store.load()).problems.find((p) => p.id === 'P007')?.source).toBe('上轮未完成');
   });
 

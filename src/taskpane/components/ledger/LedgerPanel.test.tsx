@@ -179,4 +179,15 @@ describe('台账', () => {
     expect(await screen.findByRole('heading', { name: '问题 P008' })).toBeInTheDocument();
     expect(select).toHaveBeenLastCalledWith({ kind: 'problem', id: 'P008' });
   });
+
+  test('a detail reads as Chinese prose: 整改措施（3条）, the date a 时限 was read as in full-width brackets, 销号状态 said once', async () => {
+    const { user } = await openLedger();
+    await user.click(screen.getByRole('button', { name: /^P001-M01/ }));
+    expect(await screen.findByRole('heading', { name: '措施 P001-M01' })).toBeInTheDocument();
+    expect(screen.getByText(/^立行立改（\d{4}年\d{1,2}月\d{1,2}日）$/)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: '销号' })).getAllByText('已销号')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: '所属问题 P001' }));
+    expect(await screen.findByRole('heading', { name: '整改措施（2条）' })).toBeInTheDocument();
+  });
 });
+

@@ -89,7 +89,7 @@ export function MeasureDetail({ measure, onOpenProblem, ...context }: Props) {
             <>
               {m.deadlineText}
               {/* The date it was read as, unless the phrase already says it (2024年3月15日前). */}
-              {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && ` (${formatDate(m.deadline, locale)})`}
+              {m.deadline && !m.deadlineText.includes(formatDate(m.deadline, 'zh-CN')) && fill(t.deadlineReadAs, formatDate(m.deadline, locale))}
               {original && <div className={styles.muted}>{fill(t.originalDeadline, original)}</div>}
             </>,
           ],

@@ -53,7 +53,7 @@ export function ProblemDetail({ problem, onOpen, feedbackKnown, ...context }: Pr
 
       <section className={styles.section} aria-labelledby={`measures-${p.id}`}>
         <h3 className={styles.sectionTitle} id={`measures-${p.id}`}>
-          {t.measuresSection} ({problem.measures.length})
+          {fill(t.measuresSectionCount, problem.measures.length)}
         </h3>
         <ul className={styles.measures}>
           {problem.measures.map((m) => (

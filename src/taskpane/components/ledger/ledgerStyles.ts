@@ -88,7 +88,9 @@ export const useLedgerStyles = makeStyles({
   sectionTitle: heading,
   facts: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(64px, auto) 1fr',
+    // The labels take at most 40%: one long label (问题状态（由措施汇总）, "Problem status (from its
+    // measures)") wraps instead of squeezing every value into a sliver at 320 px.
+    gridTemplateColumns: 'fit-content(40%) 1fr',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     margin: 0,
