@@ -124,3 +124,12 @@ export function formatChineseDate(iso: IsoDate): string {
   if (!ymd) return iso;
   return `${ymd.year}年${ymd.month}月${ymd.day}日`;
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Mar 15, 2024: the English pane's date in prose, as 2024年3月15日 is the Chinese one. */
+export function formatEnglishDate(iso: IsoDate): string {
+  const ymd = parseIso(iso);
+  if (!ymd) return iso;
+  return `${MONTHS_EN[ymd.month - 1]} ${ymd.day}, ${ymd.year}`;
+}

@@ -72,7 +72,10 @@ export const MESSAGES = {
   sendCopyOpenFailed: { kind: '#N/A', 'zh-CN': 'Excel 未能打开发送副本（{0}）', en: 'Excel could not open the send copy ({0})' },
   // 分发与回收: why a returned file, or a change in it, is not applied (DESIGN §13). {0} is the 第N行.
   collectNoStamp: { kind: '#N/A', 'zh-CN': '“{0}”不是从本台账分发的填报文件（没有分发标记），未回收；各单位报回的整本台账请用“汇总”', en: '"{0}" is not a file distributed from this ledger (it has no distribution stamp); not collected. Whole ledgers sent back go to 汇总' },
-  collectForeignLedger: { kind: '#N/A', 'zh-CN': '“{0}”是为另一本台账（{1}）分发的，与本台账（{2}）不符，未回收', en: '"{0}" was distributed for another ledger ({1}), not this one ({2}); not collected' },
+  // {1} {2}: the two rounds described in Chinese, {3} {4}: in English (roundUnitMissing, roundFeedbackOn).
+  collectForeignLedger: { kind: '#N/A', 'zh-CN': '“{0}”是为另一本台账（{1}）分发的，与本台账（{2}）不符，未回收', en: '"{0}" was distributed for another ledger ({3}), not this one ({4}); not collected' },
+  roundUnitMissing: { kind: '#N/A', 'zh-CN': '未填被巡察单位', en: 'no 被巡察单位 filled in' },
+  roundFeedbackOn: { kind: '#N/A', 'zh-CN': '反馈日期{0}', en: 'feedback on {0}' },
   collectLocked: { kind: '#VALUE!', 'zh-CN': '第{0}行：“{1}”列不由填报单位填写（锁定列），改动未采用；如需修改请联系台账维护人员', en: 'Row {0}: {1} is not for the department to fill in (a locked column); the change is not applied' },
   collectDeletedMeasure: { kind: '#N/A', 'zh-CN': '第{0}行：台账中已没有措施{1}（分发后被删除），填报未采用', en: 'Row {0}: the ledger no longer has measure {1} (deleted since distribution); not applied' },
   collectForeignMeasure: { kind: '#N/A', 'zh-CN': '第{0}行：措施{1}的{2}是“{3}”，不是“{4}”的措施，填报未采用', en: 'Row {0}: measure {1} has {2} "{3}", it is not one of "{4}"; not applied' },

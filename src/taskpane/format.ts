@@ -1,16 +1,12 @@
 // How the pane shows dates, rates and store errors in the user's language.
-import { formatChineseDate, parseIso } from '../ledger/dates';
+import { formatChineseDate, formatEnglishDate } from '../ledger/dates';
 import { formatMessage, isLedgerError, type Locale } from '../ledger/errors';
 import { LedgerStoreError } from '../ledger/store';
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A date in prose: 2024年3月15日 in Chinese, Mar 15, 2024 in English; '' for no date. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
-  const ymd = parseIso(iso);
-  if (!ymd) return iso;
-  return locale === 'zh-CN' ? formatChineseDate(iso) : `${MONTHS_EN[ymd.month - 1]} ${ymd.day}, ${ymd.year}`;
+  return locale === 'zh-CN' ? formatChineseDate(iso) : formatEnglishDate(iso);
 }
 
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { applyCollected, consistentChoice } from './apply';
 import { diffReturned, type FieldChange, type ReturnedFile } from './collect';
+import { formatMessage } from '../errors';
 import { baseRowOf, ledgerKey, STAMP_VERSION, type DistStamp } from './stamp';
 import { safeFileNames, splitLedger, splitNames } from './split';
 import type { Ledger, MeasureRow } from '../types';
@@ -73,6 +74,19 @@ describe('collect: what is refused, and why', () => {
     const diff = diffReturned(other, returned({ 'P001-M01': { status: '已完成' } }), TODAY);
     expect(diff.status).toBe('refused');
     expect(diff.rejected[0].reason.message).toBe('“医政医管科.xlsx”是为另一本台账（中共清源县卫生健康委员会党组，市委第三巡察组，反馈日期2026年8月6日）分发的，与本台账（中共清源县教育局党组，市委第三巡察组，反馈日期2026年8月6日）不符，未回收');
+    // The English pane words the same refusal in English, the rounds' own names staying as typed.
+    const { code, params } = diff.rejected[0].reason;
+    expect(formatMessage(code, params, 'en')).toBe(
+      '"医政医管科.xlsx" was distributed for another ledger (中共清源县卫生健康委员会党组, 市委第三巡察组, feedback on Aug 6, 2026), not this one (中共清源县教育局党组, 市委第三巡察组, feedback on Aug 6, 2026); not collected',
+    );
+  });
+
+  test('a ledger with no 被巡察单位 and no feedback date is described as such, in either language', () => {
+    const blank = { ...LEDGER, round: { ...LEDGER.round, org: '', feedback: null } };
+    const diff = diffReturned(blank, returned({}), TODAY);
+    const { code, params } = diff.rejected[0].reason;
+    expect(formatMessage(code, params, 'zh-CN')).toContain('与本台账（未填被巡察单位，市委第三巡察组）不符');
+    expect(formatMessage(code, params, 'en')).toContain('not this one (no 被巡察单位 filled in, 市委第三巡察组)');
   });
 
   test('a field the ledger changed since distribution is a conflict; 已完成’s date stands or falls with it', () => {

@@ -7,8 +7,8 @@
 //   all three differ            the ledger changed it too since distribution: a conflict
 // 整改进展 and 佐证材料 only grow: new lines are added to the ledger's, never replacing them.
 // Nothing here applies anything: see apply.ts. Pure and linear in the file and the ledger.
-import { formatChineseDate } from '../dates';
-import { ledgerError, type LedgerError } from '../errors';
+import { formatChineseDate, formatEnglishDate } from '../dates';
+import { formatMessage, ledgerError, type LedgerError, type Locale } from '../errors';
 import { MEASURE_LABELS } from '../ledger-diff';
 import { CLOSE_TRANSITIONS } from '../ledger-ops';
 import { parseProgress } from '../progress';
@@ -64,9 +64,19 @@ const label = (f: keyof MeasureRow) => MEASURE_LABELS[f];
 const lines = (text: string) => (text ? text.split('\n') : []);
 const DATED = /^\d{4}-\d{2}-\d{2}[：:]/;
 
-function describeRound(stamp: Pick<DistStamp, 'org' | 'inspector' | 'feedback'>): string {
-  return [stamp.org || '未填被巡察单位', stamp.inspector, stamp.feedback ? `反馈日期${formatChineseDate(stamp.feedback)}` : ''].filter(Boolean).join('，');
+/** A round as a person tells it apart: its unit, its group, its feedback date, in the given language. */
+function describeRound(stamp: Pick<DistStamp, 'org' | 'inspector' | 'feedback'>, locale: Locale): string {
+  const date = stamp.feedback ? (locale === 'zh-CN' ? formatChineseDate(stamp.feedback) : formatEnglishDate(stamp.feedback)) : '';
+  return [
+    stamp.org || formatMessage('roundUnitMissing', [], locale),
+    stamp.inspector,
+    date ? formatMessage('roundFeedbackOn', [date], locale) : '',
+  ].filter(Boolean).join(locale === 'zh-CN' ? '，' : ', ');
 }
+
+/** Both rounds in both languages, as collectForeignLedger's parameters take them (the pane picks its language later). */
+const foreignLedger = (fileName: string, file: Parameters<typeof describeRound>[0], ledger: Parameters<typeof describeRound>[0]) =>
+  ledgerError('collectForeignLedger', fileName, describeRound(file, 'zh-CN'), describeRound(ledger, 'zh-CN'), describeRound(file, 'en'), describeRound(ledger, 'en'));
 
 /** A file refused as a whole: not a ledger, another ledger, damaged … */
 export function refusedFile(file: string, unit: string, reason: LedgerError): FileDiff {
@@ -80,7 +90,7 @@ export function refusedFile(file: string, unit: string, reason: LedgerError): Fi
 export function diffReturned(ledger: Ledger, file: ReturnedFile, today: IsoDate): FileDiff {
   const { stamp, fileName } = file;
   if (stamp.ledgerKey !== ledgerKey(ledger.round)) {
-    return refusedFile(fileName, stamp.unit, ledgerError('collectForeignLedger', fileName, describeRound(stamp), describeRound({ ...ledger.round })));
+    return refusedFile(fileName, stamp.unit, foreignLedger(fileName, stamp, ledger.round));
   }
   const fileDate = file.savedOn && file.savedOn >= stamp.date && file.savedOn <= today ? file.savedOn : today;
   const ledgerById = new Map(ledger.measures.map((m) => [m.id, m]));

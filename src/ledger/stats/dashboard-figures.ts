@@ -30,6 +30,9 @@ export type DashboardFigures = {
   overdue: number;
   /** 临期: measures not done, due on the as-of date or within warnDays calendar days after it (预警 黄). */
   dueSoon: number;
+  /** Measures whose 截止日期 is on or before the as-of date, and those of them done by it. */
+  measuresDue: number;
+  measuresOnTime: number;
   /** 按期完成率: done by the 截止日期 ÷ measures whose 截止日期 ≤ as-of; null when none is due. */
   onTimeRate: number | null;
   /** Measures per 整改状态, 未标注 for a blank or unreadable one. */
@@ -105,6 +108,8 @@ export function dashboardFigures(ledger: Ledger, asOf: IsoDate, warnDays: number
     longTermShare: metrics.longTermShare,
     overdue: metrics.overdue,
     dueSoon: ledger.measures.filter(isDueSoon).length,
+    measuresDue: metrics.measuresDue,
+    measuresOnTime: metrics.measuresOnTime,
     onTimeRate: metrics.onTimeRate,
     byStatus,
     byCategory: [...categories.groups].map(([category, c]) => ({ category, ...c })),

@@ -5,8 +5,8 @@ import type { Strings } from './zh-CN';
 export const en: Strings = {
   appTitle: 'Rectification Ledger',
   previewTitle: 'Preview',
-  previewBody: 'Sample ledger, changes are not saved',
-  previewDetail: 'Not running in Excel: using an in-memory sample ledger; changes are not saved.',
+  previewBody: 'Not in Excel, changes are not saved',
+  previewDetail: 'Not running in Excel: the workbook (the sample ledger, a blank workbook or a summary workbook) is in memory only; changes are not saved.',
   loading: 'Reading the ledger…',
   retry: 'Retry',
   dismiss: 'Dismiss',

@@ -3,8 +3,8 @@
 export const zhCN = {
   appTitle: '整改台账助手',
   previewTitle: '预览',
-  previewBody: '示例台账，修改不会保存',
-  previewDetail: '当前不在 Excel 中运行：使用内存中的示例台账，修改不会保存。',
+  previewBody: '不在 Excel 中，修改不会保存',
+  previewDetail: '当前不在 Excel 中运行：工作簿只在内存中（示例台账、空白工作簿或汇总工作簿），修改不会保存。',
   loading: '正在读取台账…',
   retry: '重试',
   dismiss: '关闭',

@@ -16,7 +16,7 @@ export function DashboardSection({ state, t, locale }: { state: DashboardState; 
   const tiles: { key: string; label: string; value: string; sub?: string; tone?: string }[] = [
     { key: 'problemRate', label: t.problemRate, value: formatRate(f.problemRate), sub: `${f.problemsDone}/${f.problems}` },
     { key: 'measureRate', label: t.measureRate, value: formatRate(f.measureRate), sub: `${f.measuresDone}/${f.measures}` },
-    { key: 'onTimeRate', label: t.onTimeRate, value: formatRate(f.onTimeRate) },
+    { key: 'onTimeRate', label: t.onTimeRate, value: formatRate(f.onTimeRate), sub: `${f.measuresOnTime}/${f.measuresDue}` },
     { key: 'overdue', label: t.overdue, value: fill(t.measuresCount, f.overdue), tone: f.overdue > 0 ? styles.alert : undefined },
     { key: 'dueSoon', label: t.dueSoon, value: fill(t.measuresCount, f.dueSoon), tone: f.dueSoon > 0 ? styles.warn : undefined },
     { key: 'longTermShare', label: t.longTermShare, value: formatRate(f.longTermShare), sub: `${f.problemsLongTerm}/${f.problems}` },
@@ -56,7 +56,7 @@ export function DashboardSection({ state, t, locale }: { state: DashboardState; 
         {STATUS_ORDER.map((status) => (
           <div key={status} className={styles.statusRow}>
             <dt>{statusLabel(status, locale)}</dt>
-            <dd className={styles.statusCount}>{f.byStatus[status]}</dd>
+            <dd className={styles.statusCount}>{fill(t.statusMeasures, f.byStatus[status])}</dd>
           </div>
         ))}
       </dl>

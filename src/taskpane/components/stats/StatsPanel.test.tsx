@@ -19,6 +19,7 @@ import { formatRate } from '../../format';
 import { renderApp, tab } from '../../testUtils';
 import { readFileBytes } from './fileBytes';
 import { StatsPanel } from './StatsPanel';
+import { STATS_STRINGS } from './statsStrings';
 
 jest.setTimeout(30_000);
 
@@ -88,7 +89,9 @@ describe('统计: 整改统计', () => {
     expect(tile('逾期措施')).toHaveTextContent(`${f.overdue}条`);
     expect(tile('长期坚持占比')).toHaveTextContent(formatRate(f.longTermShare));
     const byStatus = screen.getByLabelText('各整改状态的措施数');
-    expect(within(byStatus).getByText('已完成').nextElementSibling).toHaveTextContent(String(f.byStatus['已完成']));
+    expect(tile('按期完成率')).toHaveTextContent(`${formatRate(f.onTimeRate)}${f.measuresOnTime}/${f.measuresDue}`);
+    expect(f.measuresDue).toBeGreaterThan(0);
+    expect(within(byStatus).getByText('已完成').nextElementSibling).toHaveTextContent(`${f.byStatus['已完成']}条`);
     expect(screen.getByText('统计截至2022年10月18日')).toBeInTheDocument();
   });
 
@@ -222,6 +225,12 @@ describe('统计: 汇总', () => {
     );
   });
 
+  test.each(['zh-CN', 'en'] as const)('the figures table names each column once (%s): a rate says whose it is', (locale) => {
+    const t = STATS_STRINGS[locale];
+    const headers = [t.colUnit, t.colProblems, t.colProblemRate, t.colMeasures, t.colMeasureRate, t.colOverdue];
+    expect(new Set(headers).size).toBe(headers.length);
+  });
+
   test('the same unit imported again replaces its rows; the per-unit figures change with it', async () => {
     const { user, base } = setup();
     await user.upload(screen.getByLabelText('选择台账文件…'), [files.jia]);
@@ -266,5 +275,9 @@ describe('统计 in the pane', () => {
     const terms = screen.getAllByRole('term').map((dt) => dt.textContent ?? '');
     expect(terms).toEqual(expect.arrayContaining(['Not started', 'In progress', 'Done', 'Not stated']));
     expect(terms.filter((term) => /[\u3400-\u9fff]/.test(term))).toEqual([]);
+    // Each status's count says it counts measures.
+    const counts = within(screen.getByLabelText('Measures per status')).getAllByRole('definition').map((dd) => dd.textContent ?? '');
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts) expect(count).toMatch(/^\d+ measures?$/);
   });
 });

@@ -21,6 +21,8 @@ export type StatsStrings = {
   dueSoon: string;
   longTermShare: string;
   measuresCount: string;
+  /** A status's count of measures in the breakdown under the tiles. */
+  statusMeasures: string;
   byStatus: string;
   byStatusLabel: string;
   sendHeading: string;
@@ -95,6 +97,7 @@ const zhCN: StatsStrings = {
   dueSoon: '临期措施',
   longTermShare: '长期坚持占比',
   measuresCount: '{0}条',
+  statusMeasures: '{0}条',
   byStatus: '按整改状态',
   byStatusLabel: '各整改状态的措施数',
   sendHeading: '发送副本',
@@ -174,6 +177,7 @@ const en: StatsStrings = {
   dueSoon: 'Due soon',
   longTermShare: 'Long-term share',
   measuresCount: '{0}',
+  statusMeasures: '{0|measure|measures}',
   byStatus: 'By status',
   byStatusLabel: 'Measures per status',
   sendHeading: 'Copy to send',
@@ -227,9 +231,9 @@ const en: StatsStrings = {
   figuresTableNote: 'As of {0}, from the files imported now; the 汇总统计 sheet has every unit.',
   colUnit: 'Unit',
   colProblems: 'Problems',
-  colProblemRate: 'Done',
+  colProblemRate: 'Problems done',
   colMeasures: 'Measures',
-  colMeasureRate: 'Done',
+  colMeasureRate: 'Measures done',
   colOverdue: 'Overdue',
   total: 'Total',
   readFailed: 'Could not read "{0}": {1}',
