@@ -9,8 +9,10 @@
 import { ledgerError } from '../../ledger/errors';
 import { LedgerStoreError } from '../../ledger/store';
 import { columnLetter } from '../schema';
-import { decodeXml, encodeXml, partText, relationshipsOf, setPartText, startTags, type XlsxParts } from '../xlsx/package';
+import { attributes, decodeXml, encodeXml, partText, relationshipsOf, setPartText, startTags, type XlsxParts } from '../xlsx/package';
 import { parseA1, type CellRange } from '../xlsx/sheetCells';
+import { shiftFormula } from './formulaRefs';
+import { rowMapOfShift, type RowMap } from './rowMap';
 
 /** Rows `after + delta + 1 … after` removed (delta < 0) or `delta` rows inserted after row `after` (delta > 0). */
 export type RowShift = { after: number; delta: number; left: number; right: number };
@@ -74,18 +76,34 @@ export function shiftSheetTail(tail: string, s: RowShift): string {
     .replace(/(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** References to `sheet` in a defined name's formula, following their rows (whole columns left as they are). */
+export function shiftNameFormula(formula: string, sheet: string, s: RowShift | RowMap): string {
+  return shiftFormula(formula, sheet, false, 'row' in s ? s : rowMapOfShift(s));
+}
 
-/** References to `sheet` in a defined name's formula, shifted (whole columns and rows left as they are). */
-export function shiftNameFormula(formula: string, sheet: string, s: RowShift): string {
-  // The sheet's own name, quoted or bare, then `!`: a literal to search for, so a long formula costs
-  // one pass (a pattern for any sheet name would retry from every character).
-  const quoted = escapeRegExp(`'${sheet.replace(/'/g, "''")}'`);
-  const re = new RegExp(`(?:${quoted}|(?<![^\\s(),=+\\-*/&^<>:;{}])${escapeRegExp(sheet)})!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)`, 'g');
-  return formula.replace(re, (whole, ref: string) => {
-    const range = parseRef(ref.replace(/\$/g, ''));
-    const moved = range ? shiftRange(range, s) : null;
-    return moved && moved !== range ? `${whole.slice(0, whole.length - ref.length)}${refText(moved, ref.includes('$'))}` : whole;
+/**
+ * Manual row page breaks (<brk id="N">: a page starts at row N + 1) move with the row that starts
+ * the page; a break whose row is gone goes too, and the counts say what is left.
+ */
+export function shiftRowBreaks(tail: string, map: RowMap): string {
+  return tail.replace(/<((?:[\w.-]+:)?)rowBreaks(?=[\s>/])([^<>]*?)(?:\/>|>([\s\S]*?)<\/\1rowBreaks>)/, (whole, p: string, attrs: string, inner: string | undefined) => {
+    if (!inner) return whole;
+    let changed = false;
+    const breaks: string[] = [];
+    for (const m of inner.matchAll(/<(?:[\w.-]+:)?brk(?=[\s/>])[^<>]*?\/?>(?:<\/(?:[\w.-]+:)?brk>)?/g)) {
+      const id = Number(attributes(m[0].replace(/^<[\w.:-]+|\/?>[\s\S]*$/g, '')).id);
+      const row = Number.isInteger(id) && id >= 0 ? map.row(id + 1) : id + 1;
+      if (row === id + 1 || Number.isNaN(row)) {
+        breaks.push(m[0]);
+        continue;
+      }
+      if (row !== null) breaks.push(m[0].replace(/(\sid\s*=\s*["'])\d+/, `$1${row - 1}`));
+      changed = true;
+    }
+    if (!changed) return whole;
+    const manual = breaks.filter((b) => /\sman\s*=\s*["'](?:1|true)["']/.test(b)).length;
+    const counted = attrs.replace(/(\scount\s*=\s*["'])\d*/, `$1${breaks.length}`).replace(/(\smanualBreakCount\s*=\s*["'])\d*/, `$1${manual}`);
+    return breaks.length === 0 ? `<${p}rowBreaks${counted}/>` : `<${p}rowBreaks${counted}>${breaks.join('')}</${p}rowBreaks>`;
   });
 }
 
@@ -93,7 +111,7 @@ export function shiftNameFormula(formula: string, sheet: string, s: RowShift): s
  * Moves what the sheet anchors below row `after` in the parts other than the sheet itself; returns
  * the parts rewritten. Throws a LedgerStoreError (saved nothing) when comments lie below.
  */
-export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, s: RowShift): string[] {
+export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, s: RowShift, map: RowMap = rowMapOfShift(s)): string[] {
   const touched: string[] = [];
   const rels = relationshipsOf(parts, sheetPath);
   for (const rel of rels) {
@@ -125,7 +143,7 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
   if (workbook) {
     const next = workbook.replace(/(<(?:[\w.-]+:)?definedName(?=[\s>])[^<>]*>)([^<]*)(<\/(?:[\w.-]+:)?definedName>)/g, (whole, a: string, f: string, b: string) => {
       const formula = decodeXml(f);
-      const shifted = shiftNameFormula(formula, sheetName, s);
+      const shifted = shiftNameFormula(formula, sheetName, map);
       return shifted === formula ? whole : `${a}${encodeXml(shifted)}${b}`;
     });
     if (next !== workbook) {

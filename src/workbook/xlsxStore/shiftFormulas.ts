@@ -1,0 +1,142 @@
+// Cell formulas follow the rows a save moves (rowMap.ts), in every worksheet of the workbook, as
+// Excel adjusts them when rows are inserted or deleted: on the table's own sheet its unqualified
+// references and those naming it, elsewhere those naming it (ZG_Measures!H5, '整改 台账'!$B$7:$B$9).
+// A shared formula (<f t="shared" si> — Excel writes one whenever a formula is filled down) stores
+// its text once, in its first cell, and every other cell reads it shifted by its own offset; when
+// any of its cells moves or any of its texts changes, each cell gets its own text instead (what the
+// group meant, written out), since one text can no longer say it. An array formula's range moves
+// with its cells. Chart series (<c:f>) naming the sheet follow too.
+//
+// Cached results (<v>) of the formulas rewritten stay: a reference that follows its row still
+// points at the same content, so its result is unchanged; a range that grew with the table has a
+// result as stale as that of any formula over the table after a save changed rows, which is the
+// spreadsheet's to recalculate (Excel recalculates a file from another calculation engine, WPS and
+// LibreOffice recalculate what depends on changed cells) — calcPr, and with it workbook.xml, is
+// left as it is (issue 13), and a dropped <v> would show an empty cell where nothing recalculates.
+import { decodeXml, partText, setPartText, worksheets, type XlsxParts } from '../xlsx/package';
+import { attributes } from '../xlsx/package';
+import { offsetFormula, shiftFormula } from './formulaRefs';
+import type { RowMap } from './rowMap';
+import { joinSheet, splitSheet, withCells, type RowXml } from './rowsXml';
+
+const F_TAG = /<(?:[\w.-]+:)?f[\s>/]/;
+const F_ELEMENT = /<((?:[\w.-]+:)?)f(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1f>)/;
+
+const encodeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+type Formula = { k: number; cell: number; r: number; col: number; whole: string; prefix: string; attrs: Record<string, string>; attrText: string; text: string };
+
+/** The range of an array formula moved with its rows (each end on its own; kept when an end is gone). */
+function movedRef(ref: string, map: RowMap): string {
+  return ref.replace(/(\$?[A-Za-z]{1,3}\$?)(\d{1,7})/g, (whole, col: string, row: string) => {
+    const r = map.row(Number(row));
+    return r === null ? whole : `${col}${r}`;
+  });
+}
+
+/**
+ * The rows of a worksheet with their formulas following `map` (rows not renumbered here: the
+ * caller moves them). Returns the same array when no formula changed.
+ */
+export function shiftRowFormulas(rows: RowXml[], prefix: string, sheet: string, onSheet: boolean, map: RowMap): RowXml[] {
+  if (map.identity) return rows;
+  const upper = sheet.toUpperCase();
+  // Only a formula with a digit has a cell or row reference; elsewhere only one naming the sheet can point into it.
+  const mayChange = (text: string) => /\d/.test(text) && (onSheet || text.toUpperCase().includes(upper));
+  const formulas: Formula[] = [];
+  rows.forEach((row, k) => {
+    if (!F_TAG.test(row.xml)) return;
+    row.cells.forEach((c, cell) => {
+      const m = F_ELEMENT.exec(c.xml);
+      if (!m) return;
+      const attrs = attributes(m[2] ?? '');
+      formulas.push({ k, cell, r: row.r, col: c.col, whole: m[0], prefix: m[1], attrs, attrText: m[2] ?? '', text: decodeXml(m[3] ?? '') });
+    });
+  });
+  if (formulas.length === 0) return rows;
+  const replaced = new Map<number, Map<number, string>>();
+  const put = (f: Formula, xml: string) => {
+    if (xml === f.whole) return;
+    let row = replaced.get(f.k);
+    if (!row) replaced.set(f.k, (row = new Map()));
+    const c = rows[f.k].cells[f.cell];
+    row.set(c.col, c.xml.replace(f.whole, () => xml));
+  };
+  const element = (f: Formula, attrText: string, text: string) => `<${f.prefix}f${attrText}>${encodeText(text)}</${f.prefix}f>`;
+
+  const groups = new Map<string, Formula[]>();
+  for (const f of formulas) {
+    if (f.attrs.t === 'shared' && f.attrs.si !== undefined) {
+      const group = groups.get(f.attrs.si);
+      if (group) group.push(f);
+      else groups.set(f.attrs.si, [f]);
+      continue;
+    }
+    const text = mayChange(f.text) ? shiftFormula(f.text, sheet, onSheet, map) : f.text;
+    let attrText = f.attrText;
+    if (onSheet && f.attrs.t === 'array' && f.attrs.ref) attrText = attrText.replace(/(\sref\s*=\s*["'])([^"']*)/, (_, a: string, ref: string) => `${a}${movedRef(ref, map)}`);
+    if (text !== f.text || attrText !== f.attrText) put(f, element(f, attrText, text));
+  }
+  for (const group of groups.values()) {
+    const master = group.find((f) => f.attrs.ref !== undefined && f.text !== '');
+    if (!master) continue; // no text to read the group by: left as the file has it
+    const moves = onSheet && group.some((f) => map.row(f.r) !== f.r);
+    const changes = mayChange(master.text) && group.some((f) => {
+      const own = offsetFormula(master.text, f.r - master.r, f.col - master.col);
+      return shiftFormula(own, sheet, onSheet, map) !== own;
+    });
+    if (!moves && !changes) continue;
+    // Each cell its own formula: the group's attributes (t, ref, si) go, others (ca) stay.
+    const keep = master.attrText.replace(/\s(?:t|ref|si)\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
+    for (const f of group) put(f, element(f, keep, shiftFormula(offsetFormula(master.text, f.r - master.r, f.col - master.col), sheet, onSheet, map)));
+  }
+  if (replaced.size === 0) return rows;
+  return rows.map((row, k) => {
+    const cells = replaced.get(k);
+    return cells ? withCells(prefix, row, cells) : row;
+  });
+}
+
+/**
+ * The formulas of every worksheet but the table's own (which the caller rewrites with its rows),
+ * and the chart series, following the rows of `sheet`; returns the parts rewritten.
+ */
+export function shiftWorkbookFormulas(parts: XlsxParts, sheetPath: string, sheet: string, map: RowMap): string[] {
+  if (map.identity) return [];
+  const touched: string[] = [];
+  const upper = sheet.toUpperCase();
+  // A part that names the sheet nowhere has no formula pointing into it (names with &, ' or " are written escaped).
+  const plain = sheet.split(/[&'"<>]/).reduce((a, b) => (b.length > a.length ? b : a), '').toUpperCase();
+  const mentions = (xml: string) => xml.toUpperCase().includes(plain);
+  for (const ws of worksheets(parts)) {
+    if (ws.path === sheetPath) continue;
+    const xml = partText(parts, ws.path);
+    if (xml === null || !F_TAG.test(xml) || !mentions(xml)) continue;
+    let split;
+    try {
+      split = splitSheet(xml);
+    } catch {
+      continue; // not a worksheet this writer can split: left as it is
+    }
+    const rows = shiftRowFormulas(split.rows, split.prefix, sheet, false, map);
+    if (rows === split.rows) continue;
+    setPartText(parts, ws.path, joinSheet({ ...split, rows }));
+    touched.push(ws.path);
+  }
+  for (const path of Object.keys(parts)) {
+    if (!/^xl\/charts\/chart[^/]*\.xml$/.test(path)) continue;
+    const xml = partText(parts, path);
+    if (xml === null || !mentions(xml)) continue;
+    const next = xml.replace(/(<((?:[\w.-]+:)?)f>)([^<]*)(<\/\2f>)/g, (whole, a: string, _p: string, text: string, b: string) => {
+      const f = decodeXml(text);
+      if (!f.toUpperCase().includes(upper)) return whole;
+      const shifted = shiftFormula(f, sheet, false, map);
+      return shifted === f ? whole : `${a}${encodeText(shifted)}${b}`;
+    });
+    if (next !== xml) {
+      setPartText(parts, path, next);
+      touched.push(path);
+    }
+  }
+  return touched;
+}
