@@ -168,7 +168,8 @@ function refAt(f: string, at: number, sheet: string | null, foreign: boolean): F
   if (next === ':') {
     const k = runEnd(f, j + 1);
     const after = f[k];
-    if (k > j + 1 && after !== '(' && after !== '[' && after !== '!') {
+    if (after === '!') return null; // the first sheet of a sheet range (S1:S3!A1)
+    if (k > j + 1 && after !== '(' && after !== '[') {
       const run2 = f.slice(j + 1, k);
       for (const kind of ['cell', 'cols', 'rows'] as const) {
         const a = endOf(run, kind);

@@ -4,39 +4,22 @@
 // conditional formatting ranges (their x14 copies too), hyperlinks, other tables of the sheet,
 // drawings (charts, pictures) anchored there, and the workbook's defined names pointing into the
 // sheet. A range reaching into the table's last row grows and shrinks with it, as Excel grows a
-// table's validation and formatting. Comments below the table are not moved: the save is refused
-// with a message naming them (their VML anchors are beyond what this writer rewrites safely).
-import { ledgerError } from '../../ledger/errors';
-import { LedgerStoreError } from '../../ledger/store';
+// table's validation and formatting. Comments follow their cells (shiftComments.ts), cell formulas
+// their rows (shiftFormulas.ts).
 import { columnLetter } from '../schema';
-import { attributes, decodeXml, encodeXml, partText, relationshipsOf, setPartText, startTags, type XlsxParts } from '../xlsx/package';
+import { attributes, decodeXml, encodeXml, partText, relationshipsOf, setPartText, type XlsxParts } from '../xlsx/package';
 import { parseA1, type CellRange } from '../xlsx/sheetCells';
 import { shiftFormula } from './formulaRefs';
 import { rowMapOfShift, type RowMap } from './rowMap';
+import { shiftComments } from './shiftComments';
 
 /** Rows `after + delta + 1 … after` removed (delta < 0) or `delta` rows inserted after row `after` (delta > 0). */
 export type RowShift = { after: number; delta: number; left: number; right: number };
 
-/** A row's new number; null when it was removed. */
-function moveRow(r: number, s: RowShift): number | null {
-  if (r <= s.after + Math.min(s.delta, 0)) return r;
-  if (r > s.after) return r + s.delta;
-  return null;
-}
-
-/** A range after the shift; null when every row of it was removed. */
+/** A range after the shift (its rows as rowMapOfShift moves them); null when every row of it was removed. */
 export function shiftRange(range: CellRange, s: RowShift): CellRange | null {
-  const { top, bottom } = range;
-  if (bottom < s.after) return range;
-  if (s.delta > 0) {
-    if (top > s.after) return { ...range, top: top + s.delta, bottom: bottom + s.delta };
-    // Reaching into the table's last row (in its columns) or past it: grows with the table.
-    const touchesTable = bottom > s.after || (range.left <= s.right && range.right >= s.left);
-    return touchesTable ? { ...range, bottom: bottom + s.delta } : range;
-  }
-  const newTop = moveRow(top, s) ?? (bottom > s.after ? s.after + 1 + s.delta : null);
-  const newBottom = moveRow(bottom, s) ?? s.after + s.delta;
-  return newTop === null || newBottom < newTop ? null : { ...range, top: newTop, bottom: newBottom };
+  const moved = rowMapOfShift(s).range(range.top, range.bottom, range.left, range.right);
+  return moved === null ? null : moved.top === range.top && moved.bottom === range.bottom ? range : { ...range, ...moved };
 }
 
 const refText = (r: CellRange, absolute = false) => {
@@ -108,8 +91,9 @@ export function shiftRowBreaks(tail: string, map: RowMap): string {
 }
 
 /**
- * Moves what the sheet anchors below row `after` in the parts other than the sheet itself; returns
- * the parts rewritten. Throws a LedgerStoreError (saved nothing) when comments lie below.
+ * Moves what the sheet anchors below row `after` in the parts other than the sheet itself — and its
+ * comments and the defined names pointing into it wherever `map` moves their rows; returns the
+ * parts rewritten.
  */
 export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, s: RowShift, map: RowMap = rowMapOfShift(s)): string[] {
   const touched: string[] = [];
@@ -117,10 +101,7 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
   for (const rel of rels) {
     const xml = partText(parts, rel.target);
     if (xml === null) continue;
-    if (rel.type.endsWith('/comments') || rel.type.endsWith('/threadedComment')) {
-      const below = startTags(xml, rel.type.endsWith('/comments') ? 'comment' : 'threadedComment').map((a) => parseA1(a.ref ?? '')).filter((at) => at && at.row > s.after + Math.min(s.delta, 0));
-      if (below.length > 0) throw new LedgerStoreError(ledgerError('commentsBelowTable', sheetName, below.map((at) => `${columnLetter(at!.col - 1)}${at!.row}`).slice(0, 5).join('、')));
-    } else if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
+    if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
       const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
       if (next !== xml) {
         setPartText(parts, rel.target, next);
@@ -130,8 +111,9 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
       // Anchors count rows from 0: <xdr:row>N</xdr:row> is sheet row N + 1.
       // At most a few tags between <from> and its <row> (col, colOff): bounded, whatever the part holds.
       const next = xml.replace(/(<(xdr:|[\w.-]*:)?(from|to)>(?:<[^<>]*>[^<]*){0,8}?<\2row>)(\d+)(<\/\2row>)/g, (whole, a: string, _p: string, _t: string, n: string, b: string) => {
-        const moved = moveRow(Number(n) + 1, s);
-        return moved === null ? `${a}${s.after + s.delta}${b}` : moved === Number(n) + 1 ? whole : `${a}${moved - 1}${b}`;
+        // An anchor on a removed row lands on the first row below the body.
+        const moved = map.row(Number(n) + 1);
+        return moved === null ? `${a}${map.last + map.delta}${b}` : moved === Number(n) + 1 ? whole : `${a}${moved - 1}${b}`;
       });
       if (next !== xml) {
         setPartText(parts, rel.target, next);
@@ -139,6 +121,7 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
       }
     }
   }
+  touched.push(...shiftComments(parts, sheetPath, map));
   const workbook = partText(parts, 'xl/workbook.xml');
   if (workbook) {
     const next = workbook.replace(/(<(?:[\w.-]+:)?definedName(?=[\s>])[^<>]*>)([^<]*)(<\/(?:[\w.-]+:)?definedName>)/g, (whole, a: string, f: string, b: string) => {
