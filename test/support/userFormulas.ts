@@ -7,7 +7,7 @@
 import type { Ledger } from '../../src/ledger/types';
 import { sampleLedger } from '../../src/workbook/sample';
 import { partText, setPartText, unzipXlsx, zipXlsx } from '../../src/workbook/xlsx/package';
-import { findTable, readSheetCells, tablesOf } from '../../src/workbook/xlsx/sheetCells';
+import { findTable, readSheetCells, sharedStrings, tablesOf } from '../../src/workbook/xlsx/sheetCells';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { addWorksheet } from '../../src/workbook/xlsxStore/sheetParts';
 
@@ -41,7 +41,7 @@ export async function ledgerWithUserFormulas(): Promise<UserFormulasFile> {
   const rowOf = (i: number) => table.range.top + 1 + i;
   const last = ledger.measures.map((m) => m.problemId).lastIndexOf(ledger.problems[0].id);
   let xml = partText(parts, path)!;
-  const textAfter = String(readSheetCells(xml, [], []).get(rowOf(last + 1), 3)?.value ?? '');
+  const textAfter = String(readSheetCells(xml, sharedStrings(parts), []).get(rowOf(last + 1), 3)?.value ?? '');
   xml = xml.replace(
     '</sheetData>',
     `<row r="${note}"><c r="A${note}" t="inlineStr"><is><t>${NOTE_TEXT}</t></is></c></row>` +
