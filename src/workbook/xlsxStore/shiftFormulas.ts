@@ -20,7 +20,11 @@ import type { RowMap } from './rowMap';
 import { joinSheet, splitSheet, withCells, type RowXml } from './rowsXml';
 
 const F_TAG = /<(?:[\w.-]+:)?f[\s>/]/;
-const F_ELEMENT = /<((?:[\w.-]+:)?)f(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1f>)/;
+// A formula's text holds no '<' (it is escaped): a match never runs past the next tag.
+const F_ELEMENT = /<((?:[\w.-]+:)?)f(\s[^<>]*?)?(?:\/>|>([^<]*)<\/\1f>)/;
+const F_ALL = new RegExp(F_ELEMENT.source, 'g');
+
+const MAY_REFER = /[A-Za-z]\$?\d|\d:\$?\d/;
 
 const encodeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -41,14 +45,21 @@ function movedRef(ref: string, map: RowMap): string {
 export function shiftRowFormulas(rows: RowXml[], prefix: string, sheet: string, onSheet: boolean, map: RowMap): RowXml[] {
   if (map.identity) return rows;
   const upper = sheet.toUpperCase();
-  // Only a formula with a digit has a cell or row reference; elsewhere only one naming the sheet can point into it.
-  const mayChange = (text: string) => /\d/.test(text) && (onSheet || text.toUpperCase().includes(upper));
+  // A cell reference has a letter before a digit (A1, $A$1), a row range a digit before a colon (5:7):
+  // formulas without either (the table's own, all structured references) are not scanned at all.
+  // Elsewhere only a formula naming the sheet can point into it.
+  const mayChange = (text: string) => MAY_REFER.test(text) && (onSheet || text.toUpperCase().includes(upper));
+  // Shared and array formulas, and those that may change: the rest (most of a large ledger's) are not even decoded.
+  const wanted = (attrText: string, raw: string) => /\st\s*=/.test(attrText) || mayChange(raw);
   const formulas: Formula[] = [];
   rows.forEach((row, k) => {
     if (!F_TAG.test(row.xml)) return;
+    let any = false;
+    for (const m of row.xml.matchAll(F_ALL)) if ((any = wanted(m[2] ?? '', m[3] ?? ''))) break;
+    if (!any) return;
     row.cells.forEach((c, cell) => {
       const m = F_ELEMENT.exec(c.xml);
-      if (!m) return;
+      if (!m || !wanted(m[2] ?? '', m[3] ?? '')) return;
       const attrs = attributes(m[2] ?? '');
       formulas.push({ k, cell, r: row.r, col: c.col, whole: m[0], prefix: m[1], attrs, attrText: m[2] ?? '', text: decodeXml(m[3] ?? '') });
     });
