@@ -13,8 +13,8 @@
 // spreadsheet's to recalculate (Excel recalculates a file from another calculation engine, WPS and
 // LibreOffice recalculate what depends on changed cells) — calcPr, and with it workbook.xml, is
 // left as it is (issue 13), and a dropped <v> would show an empty cell where nothing recalculates.
-import { decodeXml, partText, setPartText, worksheets, type XlsxParts } from '../xlsx/package';
-import { attributes } from '../xlsx/package';
+import { strToU8 } from 'fflate';
+import { attributes, decodeXml, partText, setPartText, worksheets, type XlsxParts } from '../xlsx/package';
 import { offsetFormula, shiftFormula } from './formulaRefs';
 import type { RowMap } from './rowMap';
 import { joinSheet, splitSheet, withCells, type RowXml } from './rowsXml';
@@ -23,6 +23,17 @@ const F_TAG = /<(?:[\w.-]+:)?f[\s>/]/;
 // A formula's text holds no '<' (it is escaped): a match never runs past the next tag.
 const F_ELEMENT = /<((?:[\w.-]+:)?)f(\s[^<>]*?)?(?:\/>|>([^<]*)<\/\1f>)/;
 const F_ALL = new RegExp(F_ELEMENT.source, 'g');
+
+/** Whether `needle` occurs in `bytes` (the native indexOf finds each candidate start). */
+function hasBytes(bytes: Uint8Array, needle: Uint8Array): boolean {
+  if (needle.length === 0) return true;
+  for (let i = bytes.indexOf(needle[0]); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(needle[0], i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
 
 const MAY_REFER = /[A-Za-z]\$?\d|\d:\$?\d/;
 
@@ -116,13 +127,24 @@ export function shiftWorkbookFormulas(parts: XlsxParts, sheetPath: string, sheet
   if (map.identity) return [];
   const touched: string[] = [];
   const upper = sheet.toUpperCase();
-  // A part that names the sheet nowhere has no formula pointing into it (names with &, ' or " are written escaped).
-  const plain = sheet.split(/[&'"<>]/).reduce((a, b) => (b.length > a.length ? b : a), '').toUpperCase();
-  const mentions = (xml: string) => xml.toUpperCase().includes(plain);
+  // A part that names the sheet nowhere has no formula pointing into it. Looked for in the part's
+  // bytes, so a large sheet is not decoded for nothing (names with &, ' or " are written escaped:
+  // their longest plain stretch is looked for; a name with Latin letters in any case, as a reader
+  // would accept it).
+  const plain = sheet.split(/[&'"<>]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const needles = [...new Set([plain, plain.toUpperCase(), plain.toLowerCase()])].map((n) => strToU8(n));
+  const caseFree = plain.toUpperCase() === plain.toLowerCase();
+  const mentions = (path: string) => {
+    const bytes = parts[path];
+    if (!bytes) return false;
+    if (needles.some((n) => hasBytes(bytes, n))) return true;
+    return !caseFree && (partText(parts, path) ?? '').toUpperCase().includes(plain.toUpperCase());
+  };
   for (const ws of worksheets(parts)) {
     if (ws.path === sheetPath) continue;
+    if (!mentions(ws.path)) continue;
     const xml = partText(parts, ws.path);
-    if (xml === null || !F_TAG.test(xml) || !mentions(xml)) continue;
+    if (xml === null || !F_TAG.test(xml)) continue;
     let split;
     try {
       split = splitSheet(xml);
@@ -136,8 +158,9 @@ export function shiftWorkbookFormulas(parts: XlsxParts, sheetPath: string, sheet
   }
   for (const path of Object.keys(parts)) {
     if (!/^xl\/charts\/chart[^/]*\.xml$/.test(path)) continue;
+    if (!mentions(path)) continue;
     const xml = partText(parts, path);
-    if (xml === null || !mentions(xml)) continue;
+    if (xml === null) continue;
     const next = xml.replace(/(<((?:[\w.-]+:)?)f>)([^<]*)(<\/\2f>)/g, (whole, a: string, _p: string, text: string, b: string) => {
       const f = decodeXml(text);
       if (!f.toUpperCase().includes(upper)) return whole;
