@@ -85,6 +85,8 @@ describe('content below a table moves with its rows', () => {
     expect(xml).toContain(`<mergeCell ref="A${at}:C${at}"/>`);
     expect(xml).toContain(`sqref="E${at} G${at}:H${at + 1}"`);
     expect(xml).toContain(`<conditionalFormatting sqref="A${at}:C${at}">`);
+    // The rule's formula reads the cell it colours: it moves with it.
+    expect(xml).toContain(`<formula>LEN(TRIM(A${at}))=0</formula>`);
     // The template's own validation reaches past the table: it grows with it by one row.
     const before = partText(unzipXlsx(bytes), measuresSheet(unzipXlsx(bytes)))!;
     const statusList = (x: string) => /errorTitle="整改状态"[^>]*sqref="J2:J(\d+)"/.exec(x)?.[1];

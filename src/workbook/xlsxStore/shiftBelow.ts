@@ -1,5 +1,6 @@
-// When a save grows or shrinks a table's body, every row below it moves (tableBody.ts), and what
-// the sheet anchors to those rows must move with them, or a merged cell, a drop-down list or a
+// When a save grows or shrinks a table's body, every row below it moves (tableBody.ts) — and rows
+// inside it when a measure goes in or out in the middle (rowMap.ts) — and what the sheet anchors to
+// those rows must move with them, or a merged cell, a drop-down list or a
 // colour rule would land on other rows than the user gave them: merged cells, data validation and
 // conditional formatting ranges (their x14 copies too), hyperlinks, other tables of the sheet,
 // drawings (charts, pictures) anchored there, and the workbook's defined names pointing into the
@@ -37,7 +38,7 @@ function parseRef(ref: string): CellRange | null {
 }
 
 /** A space-separated list of ranges (sqref) after the shift; ranges removed entirely drop out (all of them: kept as it was). */
-function shiftList(list: string, s: RowShift): string {
+function shiftList(list: string, map: RowMap): string {
   const out: string[] = [];
   for (const ref of list.trim().split(/\s+/)) {
     const range = parseRef(ref);
@@ -45,18 +46,28 @@ function shiftList(list: string, s: RowShift): string {
       out.push(ref);
       continue;
     }
-    const moved = shiftRange(range, s);
-    if (moved) out.push(moved === range ? ref : refText(moved));
+    const moved = map.range(range.top, range.bottom, range.left, range.right);
+    if (moved) out.push(moved.top === range.top && moved.bottom === range.bottom ? ref : refText({ ...range, ...moved }));
   }
   return out.length > 0 ? out.join(' ') : list;
 }
 
-/** The sheet's own anchors after <sheetData>: merged cells, validation, formatting, hyperlinks (x14 copies included). */
-export function shiftSheetTail(tail: string, s: RowShift): string {
+/**
+ * The sheet's own anchors after <sheetData>: merged cells, validation, formatting, hyperlinks (x14
+ * copies included), and the references in the rules' formulas (a colour rule reading the cell
+ * beside it, a list drawn from rows below), as Excel moves them with the rows.
+ */
+export function shiftSheetTail(tail: string, map: RowMap, sheet: string): string {
+  const list = (_: string, a: string, v: string, b: string) => `${a}${shiftList(v, map)}${b}`;
   return tail
-    .replace(/(<(?:[\w.-]+:)?(?:mergeCell|hyperlink)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`)
-    .replace(/(<(?:[\w.-]+:)?(?:dataValidation|conditionalFormatting)\s[^<>]*?\bsqref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`)
-    .replace(/(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
+    .replace(/(<(?:[\w.-]+:)?(?:mergeCell|hyperlink)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, list)
+    .replace(/(<(?:[\w.-]+:)?(?:dataValidation|conditionalFormatting)\s[^<>]*?\bsqref\s*=\s*")([^"]*)(")/g, list)
+    .replace(/(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g, list)
+    .replace(/(<((?:[\w.-]+:)?)(formula|formula1|formula2|f)>)([^<]*)(<\/\2\3>)/g, (whole, a: string, _p: string, _t: string, text: string, b: string) => {
+      const formula = decodeXml(text);
+      const shifted = shiftFormula(formula, sheet, true, map);
+      return shifted === formula ? whole : `${a}${encodeXml(shifted)}${b}`;
+    });
 }
 
 /** References to `sheet` in a defined name's formula, following their rows (whole columns left as they are). */
@@ -91,18 +102,18 @@ export function shiftRowBreaks(tail: string, map: RowMap): string {
 }
 
 /**
- * Moves what the sheet anchors below row `after` in the parts other than the sheet itself — and its
- * comments and the defined names pointing into it wherever `map` moves their rows; returns the
- * parts rewritten.
+ * Moves what the sheet anchors to rows that `map` moves, in the parts other than the sheet itself
+ * (other tables, drawings, comments), and the defined names pointing into it; returns the parts
+ * rewritten.
  */
-export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, s: RowShift, map: RowMap = rowMapOfShift(s)): string[] {
+export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, map: RowMap): string[] {
   const touched: string[] = [];
   const rels = relationshipsOf(parts, sheetPath);
   for (const rel of rels) {
     const xml = partText(parts, rel.target);
     if (xml === null) continue;
     if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
-      const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
+      const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, map)}${b}`);
       if (next !== xml) {
         setPartText(parts, rel.target, next);
         touched.push(rel.target);

@@ -1,6 +1,6 @@
 import { rowMap } from './rowMap';
 import { joinSheet, splitSheet } from './rowsXml';
-import { shiftRowBreaks } from './shiftBelow';
+import { shiftRowBreaks, shiftSheetTail } from './shiftBelow';
 import { shiftRowFormulas } from './shiftFormulas';
 
 // Body rows 2…10 of A:E; a row inserted after row 5, or row 6 deleted.
@@ -62,5 +62,17 @@ describe('shiftRowBreaks', () => {
     ['<rowBreaks count="1"><brk id="x"/></rowBreaks>', inserted, '<rowBreaks count="1"><brk id="x"/></rowBreaks>'],
   ] as const)('%s', (tail, map, expected) => {
     expect(shiftRowBreaks(tail, map)).toBe(expected);
+  });
+});
+
+describe('shiftSheetTail', () => {
+  test.each([
+    // A hyperlink and a merge on a body row follow it; the rule over the whole column grows; its formula reads its own top row.
+    ['<mergeCells count="1"><mergeCell ref="F6:G6"/></mergeCells><conditionalFormatting sqref="C2:C10"><cfRule type="expression" priority="1"><formula>$C2&lt;S!$A$12</formula></cfRule></conditionalFormatting><hyperlinks><hyperlink ref="B7" r:id="rId3"/></hyperlinks>', inserted,
+      '<mergeCells count="1"><mergeCell ref="F7:G7"/></mergeCells><conditionalFormatting sqref="C2:C11"><cfRule type="expression" priority="1"><formula>$C2&lt;S!$A$13</formula></cfRule></conditionalFormatting><hyperlinks><hyperlink ref="B8" r:id="rId3"/></hyperlinks>'],
+    ['<dataValidations count="1"><dataValidation type="list" sqref="D2:D10 D12"><formula1>$Z$12:$Z$14</formula1></dataValidation></dataValidations>', deleted,
+      '<dataValidations count="1"><dataValidation type="list" sqref="D2:D9 D11"><formula1>$Z$11:$Z$13</formula1></dataValidation></dataValidations>'],
+  ] as const)('%s', (tail, map, expected) => {
+    expect(shiftSheetTail(tail, map, 'S')).toBe(expected);
   });
 });

@@ -8,7 +8,7 @@ import { partText, setPartText, attributes, type XlsxParts } from '../xlsx/packa
 import { dateStyles } from '../xlsx/sheetCells';
 import type { TableSlot } from './readFile';
 import { rowMap, type RowMap } from './rowMap';
-import { shiftRowBreaks, shiftSheetAnchors, shiftSheetTail, type RowShift } from './shiftBelow';
+import { shiftRowBreaks, shiftSheetAnchors, shiftSheetTail } from './shiftBelow';
 import { shiftRowFormulas, shiftWorkbookFormulas } from './shiftFormulas';
 import { cellStyle, cellXml, joinSheet, moveRow, rowXml, splitSheet, withCells, type CellContent, type CellXml, type RowXml, type SheetXml } from './rowsXml';
 
@@ -174,12 +174,12 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
     const col = end.replace(/\d+$/, '');
     return col === end ? whole : `${a}${start}:${col}${Math.max(lastRow, 1)}${b}`;
   });
-  // What the sheet anchors below the body moves with the rows (a comment there refuses the save first);
-  // formulas, names and page breaks pointing at rows that moved follow them, wherever they are.
-  const shift: RowShift = { after: bodyLast, delta, left: table.range.left, right: table.range.right };
-  const moved = map.identity ? [] : shiftSheetAnchors(parts, sheetPath, table.sheet.name, slot.path, shift, map);
+  // What the sheet anchors to rows that moved follows them (merged cells, validation, formatting,
+  // hyperlinks, pictures, comments, page breaks), and so do the formulas and names pointing at them,
+  // wherever they are.
+  const moved = map.identity ? [] : shiftSheetAnchors(parts, sheetPath, table.sheet.name, slot.path, map);
   if (!map.identity) moved.push(...shiftWorkbookFormulas(parts, sheetPath, table.sheet.name, map));
-  const tail = map.identity ? sheet.tail : shiftRowBreaks(delta !== 0 ? shiftSheetTail(sheet.tail, shift) : sheet.tail, map);
+  const tail = map.identity ? sheet.tail : shiftRowBreaks(shiftSheetTail(sheet.tail, map, table.sheet.name), map);
   setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows, tail }));
   if (delta !== 0) {
     // The table's ref and its autoFilter end where the body now ends (the totals row moves with it).
