@@ -1,6 +1,9 @@
+import fc from 'fast-check';
+import { strToU8 } from 'fflate';
 import { rowMap } from './rowMap';
 import { joinSheet, splitSheet } from './rowsXml';
 import { shiftRowBreaks, shiftSheetTail } from './shiftBelow';
+import { shiftComments } from './shiftComments';
 import { shiftRowFormulas } from './shiftFormulas';
 
 // Body rows 2…10 of A:E; a row inserted after row 5, or row 6 deleted.
@@ -74,5 +77,29 @@ describe('shiftSheetTail', () => {
       '<dataValidations count="1"><dataValidation type="list" sqref="D2:D9 D11"><formula1>$Z$11:$Z$13</formula1></dataValidation></dataValidations>'],
   ] as const)('%s', (tail, map, expected) => {
     expect(shiftSheetTail(tail, map, 'S')).toBe(expected);
+  });
+});
+
+describe('garbage in the parts a save rewrites', () => {
+  const xmlish = fc.array(fc.constantFrom('<', '>', '/', '"', "'", '=', ' ', 'f', 'c', 'r', 'x:', 'row', 'brk', 'id', 'ref', 'A6', '5', 'shape', 'Row', 'Anchor', 'comment', 't="shared"', 'si="0"', '&amp;', 'rowBreaks', 'formula'), { maxLength: 60 }).map((a) => a.join(''));
+
+  test('never throws', () => {
+    fc.assert(fc.property(xmlish, (text) => {
+      shiftRowBreaks(text, inserted);
+      shiftSheetTail(text, deleted, 'S');
+      try {
+        const sheet = splitSheet(sheetXml(text));
+        shiftRowFormulas(sheet.rows, sheet.prefix, 'S', true, deleted);
+      } catch (e) {
+        // splitSheet refuses a part it cannot split (the caller leaves such a part alone); nothing else may throw.
+        expect(String(e)).toMatch(/sheetData/);
+      }
+      const parts = {
+        'xl/worksheets/_rels/s.xml.rels': strToU8(`<Relationships><Relationship Id="a" Type="x/comments" Target="c.xml"/><Relationship Id="b" Type="x/vmlDrawing" Target="v.vml"/></Relationships>`),
+        'xl/worksheets/c.xml': strToU8(text),
+        'xl/worksheets/v.vml': strToU8(text),
+      };
+      shiftComments(parts, 'xl/worksheets/s.xml', inserted);
+    }), { numRuns: 500 });
   });
 });
