@@ -9,10 +9,11 @@
 //
 // Cached results (<v>) of the formulas rewritten stay: a reference that follows its row still
 // points at the same content, so its result is unchanged; a range that grew with the table has a
-// result as stale as that of any formula over the table after a save changed rows, which is the
-// spreadsheet's to recalculate (Excel recalculates a file from another calculation engine, WPS and
-// LibreOffice recalculate what depends on changed cells) — calcPr, and with it workbook.xml, is
-// left as it is (issue 13), and a dropped <v> would show an empty cell where nothing recalculates.
+// result as stale as that of any formula over the table (ZG_Measures[…], 整改统计) after a save
+// changed rows. Whether a spreadsheet recalculates on open is calcPr's business — the template sets
+// fullCalcOnLoad, Excel drops it when it saves — and calcPr is left as the user's file has it
+// (issue 13). Dropping <v> would not make Excel recalculate either: it would show
+// an empty cell instead of the right value in the common case.
 import { strToU8 } from 'fflate';
 import { attributes, decodeXml, partText, setPartText, worksheets, type XlsxParts } from '../xlsx/package';
 import { offsetFormula, shiftFormula } from './formulaRefs';
