@@ -69,5 +69,11 @@ export async function ledgerWithUserFormulas(): Promise<UserFormulasFile> {
     `<row r="7">${cell('A7')}</row>`, `<row r="8">${cell('A8')}</row>`, `<row r="9">${cell('A9')}</row>`, `<row r="10">${cell('A10')}</row>`,
   ];
   addWorksheet(parts, USER_SHEET, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A10"/><sheetData>${rows.join('')}</sheetData></worksheet>`);
+  // Excel's calculation chain, naming the formula cells below the table on 整改台账 (sheetId 3).
+  setPartText(parts, 'xl/calcChain.xml', `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B${note + 1}" i="3"/><c r="C${note + 1}"/><c r="D${note + 1}"/></calcChain>`);
+  const rels = 'xl/_rels/workbook.xml.rels';
+  setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+  const types = '[Content_Types].xml';
+  setPartText(parts, types, partText(parts, types)!.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
   return { bytes: zipXlsx(parts), ledger, note, bottom, rowOf, last, textAfter, formulas };
 }

@@ -56,6 +56,7 @@ describe('formulas follow the rows a save moves', () => {
     const ledgerSheet = partText(parts, worksheets(parts).find((s) => s.name === '整改台账')!.path)!;
     expect(ledgerSheet).toContain(`<rowBreaks count="1" manualBreakCount="1"><brk id="${note + 2}" max="16383" man="1"/></rowBreaks>`);
     expect(saved.parts).toContain(worksheets(parts).find((s) => s.name === USER_SHEET)!.path);
+    expect(partText(parts, 'xl/calcChain.xml')).toContain(`<c r="B${note + 3}" i="3"/><c r="C${note + 3}"/><c r="D${note + 3}"/>`);
   });
 
   test('a measure deleted: a reference to its row becomes #REF!, those below move up, the range shrinks', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { strToU8 } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
+import { shiftCalcChain } from './calcChain';
 import { rowMap } from './rowMap';
 import { joinSheet, splitSheet } from './rowsXml';
 import { shiftRowBreaks, shiftSheetTail } from './shiftBelow';
@@ -101,5 +102,23 @@ describe('garbage in the parts a save rewrites', () => {
       };
       shiftComments(parts, 'xl/worksheets/s.xml', inserted);
     }), { numRuns: 500 });
+  });
+});
+
+describe('shiftCalcChain', () => {
+  const chainParts = (chain: string) => ({
+    'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="T" sheetId="1" r:id="rId1"/><sheet name="S" sheetId="3" r:id="rId2"/></sheets></workbook>'),
+    'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
+    'xl/calcChain.xml': strToU8(`<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`),
+  });
+  test.each([
+    // Entries on S (sheetId 3) move with their rows; T's stay; an entry on a removed row goes, and the one after it says its sheet.
+    ['<c r="B6" i="3"/><c r="B7"/><c r="A6" i="1"/><c r="B12" i="3" l="1"/>', inserted, '<c r="B7" i="3"/><c r="B8"/><c r="A6" i="1"/><c r="B13" i="3" l="1"/>'],
+    ['<c r="A6" i="1"/><c r="B6" i="3"/><c r="B7"/>', deleted, '<c r="A6" i="1"/><c r="B6" i="3"/>'],
+    ['<c r="B6" i="3"/><c r="A2" i="1"/><c r="B4" i="3"/><c r="B6"/>', deleted, '<c r="A2" i="1"/><c r="B4" i="3"/>'],
+  ] as const)('%s', (chain, map, expected) => {
+    const parts = chainParts(chain);
+    shiftCalcChain(parts, 'S', map);
+    expect(strFromU8(parts['xl/calcChain.xml'])).toContain(`main">${expected}</calcChain>`);
   });
 });

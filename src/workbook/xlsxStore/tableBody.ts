@@ -7,6 +7,7 @@ import { columnLetter, expandThisRow } from '../schema';
 import { partText, setPartText, attributes, type XlsxParts } from '../xlsx/package';
 import { dateStyles } from '../xlsx/sheetCells';
 import type { TableSlot } from './readFile';
+import { shiftCalcChain } from './calcChain';
 import { rowMap, type RowMap } from './rowMap';
 import { shiftRowBreaks, shiftSheetAnchors, shiftSheetTail } from './shiftBelow';
 import { shiftRowFormulas, shiftWorkbookFormulas } from './shiftFormulas';
@@ -178,7 +179,7 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   // hyperlinks, pictures, comments, page breaks), and so do the formulas and names pointing at them,
   // wherever they are.
   const moved = map.identity ? [] : shiftSheetAnchors(parts, sheetPath, table.sheet.name, slot.path, map);
-  if (!map.identity) moved.push(...shiftWorkbookFormulas(parts, sheetPath, table.sheet.name, map));
+  if (!map.identity) moved.push(...shiftWorkbookFormulas(parts, sheetPath, table.sheet.name, map), ...shiftCalcChain(parts, table.sheet.name, map));
   const tail = map.identity ? sheet.tail : shiftRowBreaks(shiftSheetTail(sheet.tail, map, table.sheet.name), map);
   setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows, tail }));
   if (delta !== 0) {
