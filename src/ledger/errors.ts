@@ -40,7 +40,6 @@ export const MESSAGES = {
   badHolidayType: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：类型“{2}”应为“休”（放假）或“班”（上班），该行未生效', en: 'Sheet {0}, row {1}: the type "{2}" should be 休 (day off) or 班 (working day); the row is ignored' },
   conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'Sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
   // 汇总: reading the ledger files units send back.
-  commentsBelowTable: { kind: '#VALUE!', 'zh-CN': '“{0}”表的表格下方有批注（{1}），表格增减行时批注无法随之移动，未保存；请先把这些批注移到表格右侧或其他工作表，再保存', en: 'Sheet {0} has comments below its table ({1}) that cannot move with its rows; nothing was saved. Move them beside the table or to another sheet, then save' },
   notXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”不是 Excel 工作簿（.xlsx），无法读取', en: '"{0}" is not an Excel workbook (.xlsx) and cannot be read' },
   oldXls: { kind: '#VALUE!', 'zh-CN': '“{0}”是旧版 Excel 文件（.xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入', en: '"{0}" is an old Excel file (.xls); open it in Excel or WPS, save it as .xlsx and import that' },
   notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'This workbook is not a rectification ledger: it has no {1} table ({0})' },

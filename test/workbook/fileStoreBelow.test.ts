@@ -1,8 +1,7 @@
 // What lies below a table when a save grows or shrinks it: generated workbooks with a note, merged
 // cells, drop-down lists, colour rules, a picture anchor, a second table and a defined name under
-// ZG_Measures. They move with the rows below; a comment there refuses the save.
+// ZG_Measures, and comments with their VML notes. They move with the rows below.
 import { isLedgerError } from '../../src/ledger/errors';
-import { LedgerStoreError } from '../../src/ledger/store';
 import { sampleLedger } from '../../src/workbook/sample';
 import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
 import { findTable, readSheetCells, tablesOf } from '../../src/workbook/xlsx/sheetCells';
@@ -40,8 +39,13 @@ async function withContentBelow(extra: { comment?: boolean } = {}): Promise<{ by
   setPartText(parts, 'xl/tables/table9.xml', `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="用户表" displayName="用户表" ref="A${note + 2}:B${note + 4}"><autoFilter ref="A${note + 2}:B${note + 4}"/><tableColumns count="2"><tableColumn id="1" name="甲"/><tableColumn id="2" name="乙"/></tableColumns></table>`);
   setPartText(parts, 'xl/workbook.xml', partText(parts, 'xl/workbook.xml')!.replace('</definedNames>', `<definedName name="备注区">'整改台账'!$A$${note}:$C$${note}</definedName></definedNames>`));
   if (extra.comment) {
-    setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/></Relationships>'));
-    setPartText(parts, 'xl/comments9.xml', `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>王</author></authors><commentList><comment ref="B${note}" authorId="0"><text><t>请核对</t></text></comment></commentList></comments>`);
+    // A note below the table and one on the first measure's row, with their legacy VML shapes (rows from 0).
+    const top = findTable(tablesOf(parts), 'ZG_Measures')!.range.top;
+    const shape = (row: number, col: number) => `<v:shape id="_x0000_s${1025 + row}" type="#_x0000_t202" style='position:absolute;visibility:hidden' fillcolor="#ffffe1" o:insetmode="auto"><v:textbox/><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:Anchor>\n    ${col + 1}, 15, ${Math.max(0, row - 1)}, 10, ${col + 3}, 15, ${row + 3}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
+    setPartText(parts, rels, partText(parts, rels)!.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/><Relationship Id="rId96" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing9.vml"/></Relationships>'));
+    setPartText(parts, 'xl/comments9.xml', `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>王</author></authors><commentList><comment ref="C${top + 1}" authorId="0"><text><t>首条措施</t></text></comment><comment ref="B${note}" authorId="0"><text><t>请核对</t></text></comment></commentList></comments>`);
+    setPartText(parts, 'xl/drawings/vmlDrawing9.vml', `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>${shape(top, 2)}${shape(note - 1, 1)}</xml>`);
+    setPartText(parts, path, partText(parts, path)!.replace('</worksheet>', '<legacyDrawing r:id="rId96"/></worksheet>'));
   }
   return { bytes: zipXlsx(parts), note };
 }
@@ -81,6 +85,8 @@ describe('content below a table moves with its rows', () => {
     expect(xml).toContain(`<mergeCell ref="A${at}:C${at}"/>`);
     expect(xml).toContain(`sqref="E${at} G${at}:H${at + 1}"`);
     expect(xml).toContain(`<conditionalFormatting sqref="A${at}:C${at}">`);
+    // The rule's formula reads the cell it colours: it moves with it.
+    expect(xml).toContain(`<formula>LEN(TRIM(A${at}))=0</formula>`);
     // The template's own validation reaches past the table: it grows with it by one row.
     const before = partText(unzipXlsx(bytes), measuresSheet(unzipXlsx(bytes)))!;
     const statusList = (x: string) => /errorTitle="整改状态"[^>]*sqref="J2:J(\d+)"/.exec(x)?.[1];
@@ -104,13 +110,29 @@ describe('content below a table moves with its rows', () => {
     expect(partText(back, 'xl/tables/table9.xml')).toContain(`ref="A${note + 2}:B${note + 4}"`);
   });
 
-  test('a comment below the table refuses the save with the reason, and writes nothing', async () => {
+  test('comments follow their cells: below the table down a row, with their notes; one on a deleted measure goes with it', async () => {
     const { bytes, note } = await withContentBelow({ comment: true });
     const store = open(bytes);
-    await store.addProblem(problem('新增问题'), [measure('新措施一', '甲')]);
-    expect(() => store.save()).toThrow(LedgerStoreError);
-    expect(() => store.save()).toThrow(`“整改台账”表的表格下方有批注（B${note}），表格增减行时批注无法随之移动，未保存`);
-    expect(store.isDirty()).toBe(true);
+    const ledger = await store.load();
+    await store.addProblem(problem('新增问题'), [measure('新措施一', '甲'), measure('新措施二', '乙')]);
+    const saved = store.save();
+    const parts = unzipXlsx(saved.bytes);
+    expect(partText(parts, 'xl/comments9.xml')).toContain(`<comment ref="B${note + 2}" authorId="0"><text><t>请核对</t>`);
+    const vml = partText(parts, 'xl/drawings/vmlDrawing9.vml')!;
+    expect(vml).toContain(`<x:Anchor>\n    2, 15, ${note}, 10, 4, 15, ${note + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${note + 1}</x:Row><x:Column>1</x:Column>`);
+    expect(saved.parts).toEqual(expect.arrayContaining(['xl/comments9.xml', 'xl/drawings/vmlDrawing9.vml']));
+
+    // The first measure deleted: its comment and note go; the one below moves up a row.
+    const again = open(saved.bytes);
+    await again.deleteMeasure(ledger.measures[0].id);
+    const back = unzipXlsx(again.save().bytes);
+    const comments = partText(back, 'xl/comments9.xml')!;
+    expect(comments).not.toContain('首条措施');
+    expect(comments).toContain(`<comment ref="B${note + 1}" authorId="0">`);
+    const vml2 = partText(back, 'xl/drawings/vmlDrawing9.vml')!;
+    expect(vml2.match(/<v:shape /g)).toHaveLength(1);
+    expect(vml2).toContain(`<x:Row>${note}</x:Row>`);
+    expect(vml2).toContain('<v:shapetype id="_x0000_t202"');
   });
 
   test.each([
@@ -128,7 +150,8 @@ describe('content below a table moves with its rows', () => {
     ["'整改台账'!$A:$A", "'整改台账'!$A:$A"],
   ])('the defined name %s becomes %s when 2 rows are added after row 10', (formula, expected) => {
     expect(shiftNameFormula(formula, '整改台账', { after: 10, delta: 2, left: 1, right: 5 })).toBe(expected);
-    expect(shiftNameFormula(formula.replace(/整改台账/g, "O'Brien").replace(/'O'Brien'/g, "'O''Brien'"), "O'Brien", { after: 10, delta: 2, left: 1, right: 5 }))
-      .toBe(expected.replace(/整改台账/g, "O'Brien").replace(/'O'Brien'/g, "'O''Brien'"));
+    // A name with an apostrophe is always quoted, the apostrophe doubled.
+    const quoted = (text: string) => text.replace(/'?(X?)整改台账'?!/g, "'$1O''Brien'!");
+    expect(shiftNameFormula(quoted(formula), "O'Brien", { after: 10, delta: 2, left: 1, right: 5 })).toBe(quoted(expected));
   });
 });

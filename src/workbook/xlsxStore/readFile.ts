@@ -150,15 +150,20 @@ const mark = (name: string) => void globalThis.performance?.mark?.(name);
 
 const startsWithZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/**
+ * Only the XML parts are inflated when a save can copy the rest from the zip as it is — and the
+ * legacy VML drawings, whose notes a save moves with their comments (shiftComments.ts).
+ */
+const storeParts = (path: string) => xmlPartsOnly(path) || path.endsWith('.vml');
+
 /** Opens the bytes of a ledger file: the package and its model, or why it cannot be edited here. */
 export function openLedgerFile(bytes: Uint8Array, fileName: string): OpenedFile | LedgerError {
-  // Only the XML parts are inflated when a save can copy the rest from the zip as it is.
-  return modelOf(bytes, fileName, openXlsx(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {}));
+  return modelOf(bytes, fileName, openXlsx(bytes, fileName, rawEntries(bytes) ? { only: storeParts } : {}));
 }
 
 /** openLedgerFile with the parts inflated by the platform's zlib where it has one (the page). */
 export async function openLedgerFileAsync(bytes: Uint8Array, fileName: string): Promise<OpenedFile | LedgerError> {
-  return modelOf(bytes, fileName, await openXlsxAsync(bytes, fileName, rawEntries(bytes) ? { only: xmlPartsOnly } : {}));
+  return modelOf(bytes, fileName, await openXlsxAsync(bytes, fileName, rawEntries(bytes) ? { only: storeParts } : {}));
 }
 
 type OpenedFile = { parts: XlsxParts; model: LedgerFileModel };

@@ -1,40 +1,26 @@
-// When a save grows or shrinks a table's body, every row below it moves (tableBody.ts), and what
-// the sheet anchors to those rows must move with them, or a merged cell, a drop-down list or a
+// When a save grows or shrinks a table's body, every row below it moves (tableBody.ts) — and rows
+// inside it when a measure goes in or out in the middle (rowMap.ts) — and what the sheet anchors to
+// those rows must move with them, or a merged cell, a drop-down list or a
 // colour rule would land on other rows than the user gave them: merged cells, data validation and
 // conditional formatting ranges (their x14 copies too), hyperlinks, other tables of the sheet,
 // drawings (charts, pictures) anchored there, and the workbook's defined names pointing into the
 // sheet. A range reaching into the table's last row grows and shrinks with it, as Excel grows a
-// table's validation and formatting. Comments below the table are not moved: the save is refused
-// with a message naming them (their VML anchors are beyond what this writer rewrites safely).
-import { ledgerError } from '../../ledger/errors';
-import { LedgerStoreError } from '../../ledger/store';
+// table's validation and formatting. Comments follow their cells (shiftComments.ts), cell formulas
+// their rows (shiftFormulas.ts).
 import { columnLetter } from '../schema';
-import { decodeXml, encodeXml, partText, relationshipsOf, setPartText, startTags, type XlsxParts } from '../xlsx/package';
+import { attributes, decodeXml, encodeXml, partText, relationshipsOf, setPartText, type XlsxParts } from '../xlsx/package';
 import { parseA1, type CellRange } from '../xlsx/sheetCells';
+import { shiftFormula } from './formulaRefs';
+import { rowMapOfShift, type RowMap } from './rowMap';
+import { shiftComments } from './shiftComments';
 
 /** Rows `after + delta + 1 … after` removed (delta < 0) or `delta` rows inserted after row `after` (delta > 0). */
 export type RowShift = { after: number; delta: number; left: number; right: number };
 
-/** A row's new number; null when it was removed. */
-function moveRow(r: number, s: RowShift): number | null {
-  if (r <= s.after + Math.min(s.delta, 0)) return r;
-  if (r > s.after) return r + s.delta;
-  return null;
-}
-
-/** A range after the shift; null when every row of it was removed. */
+/** A range after the shift (its rows as rowMapOfShift moves them); null when every row of it was removed. */
 export function shiftRange(range: CellRange, s: RowShift): CellRange | null {
-  const { top, bottom } = range;
-  if (bottom < s.after) return range;
-  if (s.delta > 0) {
-    if (top > s.after) return { ...range, top: top + s.delta, bottom: bottom + s.delta };
-    // Reaching into the table's last row (in its columns) or past it: grows with the table.
-    const touchesTable = bottom > s.after || (range.left <= s.right && range.right >= s.left);
-    return touchesTable ? { ...range, bottom: bottom + s.delta } : range;
-  }
-  const newTop = moveRow(top, s) ?? (bottom > s.after ? s.after + 1 + s.delta : null);
-  const newBottom = moveRow(bottom, s) ?? s.after + s.delta;
-  return newTop === null || newBottom < newTop ? null : { ...range, top: newTop, bottom: newBottom };
+  const moved = rowMapOfShift(s).range(range.top, range.bottom, range.left, range.right);
+  return moved === null ? null : moved.top === range.top && moved.bottom === range.bottom ? range : { ...range, ...moved };
 }
 
 const refText = (r: CellRange, absolute = false) => {
@@ -52,7 +38,7 @@ function parseRef(ref: string): CellRange | null {
 }
 
 /** A space-separated list of ranges (sqref) after the shift; ranges removed entirely drop out (all of them: kept as it was). */
-function shiftList(list: string, s: RowShift): string {
+function shiftList(list: string, map: RowMap): string {
   const out: string[] = [];
   for (const ref of list.trim().split(/\s+/)) {
     const range = parseRef(ref);
@@ -60,50 +46,74 @@ function shiftList(list: string, s: RowShift): string {
       out.push(ref);
       continue;
     }
-    const moved = shiftRange(range, s);
-    if (moved) out.push(moved === range ? ref : refText(moved));
+    const moved = map.range(range.top, range.bottom, range.left, range.right);
+    if (moved) out.push(moved.top === range.top && moved.bottom === range.bottom ? ref : refText({ ...range, ...moved }));
   }
   return out.length > 0 ? out.join(' ') : list;
 }
 
-/** The sheet's own anchors after <sheetData>: merged cells, validation, formatting, hyperlinks (x14 copies included). */
-export function shiftSheetTail(tail: string, s: RowShift): string {
+/**
+ * The sheet's own anchors after <sheetData>: merged cells, validation, formatting, hyperlinks (x14
+ * copies included), and the references in the rules' formulas (a colour rule reading the cell
+ * beside it, a list drawn from rows below), as Excel moves them with the rows.
+ */
+export function shiftSheetTail(tail: string, map: RowMap, sheet: string): string {
+  const list = (_: string, a: string, v: string, b: string) => `${a}${shiftList(v, map)}${b}`;
   return tail
-    .replace(/(<(?:[\w.-]+:)?(?:mergeCell|hyperlink)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`)
-    .replace(/(<(?:[\w.-]+:)?(?:dataValidation|conditionalFormatting)\s[^<>]*?\bsqref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`)
-    .replace(/(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
+    .replace(/(<(?:[\w.-]+:)?(?:mergeCell|hyperlink)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, list)
+    .replace(/(<(?:[\w.-]+:)?(?:dataValidation|conditionalFormatting)\s[^<>]*?\bsqref\s*=\s*")([^"]*)(")/g, list)
+    .replace(/(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g, list)
+    .replace(/(<((?:[\w.-]+:)?)(formula|formula1|formula2|f)>)([^<]*)(<\/\2\3>)/g, (whole, a: string, _p: string, _t: string, text: string, b: string) => {
+      const formula = decodeXml(text);
+      const shifted = shiftFormula(formula, sheet, true, map);
+      return shifted === formula ? whole : `${a}${encodeXml(shifted)}${b}`;
+    });
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** References to `sheet` in a defined name's formula, following their rows (whole columns left as they are). */
+export function shiftNameFormula(formula: string, sheet: string, s: RowShift | RowMap): string {
+  return shiftFormula(formula, sheet, false, 'row' in s ? s : rowMapOfShift(s));
+}
 
-/** References to `sheet` in a defined name's formula, shifted (whole columns and rows left as they are). */
-export function shiftNameFormula(formula: string, sheet: string, s: RowShift): string {
-  // The sheet's own name, quoted or bare, then `!`: a literal to search for, so a long formula costs
-  // one pass (a pattern for any sheet name would retry from every character).
-  const quoted = escapeRegExp(`'${sheet.replace(/'/g, "''")}'`);
-  const re = new RegExp(`(?:${quoted}|(?<![^\\s(),=+\\-*/&^<>:;{}])${escapeRegExp(sheet)})!(\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?)`, 'g');
-  return formula.replace(re, (whole, ref: string) => {
-    const range = parseRef(ref.replace(/\$/g, ''));
-    const moved = range ? shiftRange(range, s) : null;
-    return moved && moved !== range ? `${whole.slice(0, whole.length - ref.length)}${refText(moved, ref.includes('$'))}` : whole;
+/**
+ * Manual row page breaks (<brk id="N">: a page starts at row N + 1) move with the row that starts
+ * the page; a break whose row is gone goes too, and the counts say what is left.
+ */
+export function shiftRowBreaks(tail: string, map: RowMap): string {
+  return tail.replace(/<((?:[\w.-]+:)?)rowBreaks(?=[\s>/])([^<>]*?)(?:\/>|>([\s\S]*?)<\/\1rowBreaks>)/, (whole, p: string, attrs: string, inner: string | undefined) => {
+    if (!inner) return whole;
+    let changed = false;
+    const breaks: string[] = [];
+    for (const m of inner.matchAll(/<(?:[\w.-]+:)?brk(?=[\s/>])[^<>]*?\/?>(?:<\/(?:[\w.-]+:)?brk>)?/g)) {
+      const id = Number(attributes(m[0].replace(/^<[\w.:-]+|\/?>[\s\S]*$/g, '')).id);
+      const row = Number.isInteger(id) && id >= 0 ? map.row(id + 1) : id + 1;
+      if (row === id + 1 || Number.isNaN(row)) {
+        breaks.push(m[0]);
+        continue;
+      }
+      if (row !== null) breaks.push(m[0].replace(/(\sid\s*=\s*["'])\d+/, `$1${row - 1}`));
+      changed = true;
+    }
+    if (!changed) return whole;
+    const manual = breaks.filter((b) => /\sman\s*=\s*["'](?:1|true)["']/.test(b)).length;
+    const counted = attrs.replace(/(\scount\s*=\s*["'])\d*/, `$1${breaks.length}`).replace(/(\smanualBreakCount\s*=\s*["'])\d*/, `$1${manual}`);
+    return breaks.length === 0 ? `<${p}rowBreaks${counted}/>` : `<${p}rowBreaks${counted}>${breaks.join('')}</${p}rowBreaks>`;
   });
 }
 
 /**
- * Moves what the sheet anchors below row `after` in the parts other than the sheet itself; returns
- * the parts rewritten. Throws a LedgerStoreError (saved nothing) when comments lie below.
+ * Moves what the sheet anchors to rows that `map` moves, in the parts other than the sheet itself
+ * (other tables, drawings, comments), and the defined names pointing into it; returns the parts
+ * rewritten.
  */
-export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, s: RowShift): string[] {
+export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName: string, ownTablePath: string, map: RowMap): string[] {
   const touched: string[] = [];
   const rels = relationshipsOf(parts, sheetPath);
   for (const rel of rels) {
     const xml = partText(parts, rel.target);
     if (xml === null) continue;
-    if (rel.type.endsWith('/comments') || rel.type.endsWith('/threadedComment')) {
-      const below = startTags(xml, rel.type.endsWith('/comments') ? 'comment' : 'threadedComment').map((a) => parseA1(a.ref ?? '')).filter((at) => at && at.row > s.after + Math.min(s.delta, 0));
-      if (below.length > 0) throw new LedgerStoreError(ledgerError('commentsBelowTable', sheetName, below.map((at) => `${columnLetter(at!.col - 1)}${at!.row}`).slice(0, 5).join('、')));
-    } else if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
-      const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
+    if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
+      const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, map)}${b}`);
       if (next !== xml) {
         setPartText(parts, rel.target, next);
         touched.push(rel.target);
@@ -112,8 +122,9 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
       // Anchors count rows from 0: <xdr:row>N</xdr:row> is sheet row N + 1.
       // At most a few tags between <from> and its <row> (col, colOff): bounded, whatever the part holds.
       const next = xml.replace(/(<(xdr:|[\w.-]*:)?(from|to)>(?:<[^<>]*>[^<]*){0,8}?<\2row>)(\d+)(<\/\2row>)/g, (whole, a: string, _p: string, _t: string, n: string, b: string) => {
-        const moved = moveRow(Number(n) + 1, s);
-        return moved === null ? `${a}${s.after + s.delta}${b}` : moved === Number(n) + 1 ? whole : `${a}${moved - 1}${b}`;
+        // An anchor on a removed row lands on the first row below the body.
+        const moved = map.row(Number(n) + 1);
+        return moved === null ? `${a}${map.last + map.delta}${b}` : moved === Number(n) + 1 ? whole : `${a}${moved - 1}${b}`;
       });
       if (next !== xml) {
         setPartText(parts, rel.target, next);
@@ -121,11 +132,12 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
       }
     }
   }
+  touched.push(...shiftComments(parts, sheetPath, map));
   const workbook = partText(parts, 'xl/workbook.xml');
   if (workbook) {
     const next = workbook.replace(/(<(?:[\w.-]+:)?definedName(?=[\s>])[^<>]*>)([^<]*)(<\/(?:[\w.-]+:)?definedName>)/g, (whole, a: string, f: string, b: string) => {
       const formula = decodeXml(f);
-      const shifted = shiftNameFormula(formula, sheetName, s);
+      const shifted = shiftNameFormula(formula, sheetName, map);
       return shifted === formula ? whole : `${a}${encodeXml(shifted)}${b}`;
     });
     if (next !== workbook) {

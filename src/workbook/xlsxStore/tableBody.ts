@@ -7,7 +7,10 @@ import { columnLetter, expandThisRow } from '../schema';
 import { partText, setPartText, attributes, type XlsxParts } from '../xlsx/package';
 import { dateStyles } from '../xlsx/sheetCells';
 import type { TableSlot } from './readFile';
-import { shiftSheetAnchors, shiftSheetTail, type RowShift } from './shiftBelow';
+import { shiftCalcChain } from './calcChain';
+import { rowMap, type RowMap } from './rowMap';
+import { shiftRowBreaks, shiftSheetAnchors, shiftSheetTail } from './shiftBelow';
+import { shiftRowFormulas, shiftWorkbookFormulas } from './shiftFormulas';
 import { cellStyle, cellXml, joinSheet, moveRow, rowXml, splitSheet, withCells, type CellContent, type CellXml, type RowXml, type SheetXml } from './rowsXml';
 
 /** Cells by 0-based table column. */
@@ -73,38 +76,18 @@ function shiftEnd(ref: string, delta: number): string {
   return `${start}:${end.replace(/\d+$/, (row) => String(Number(row) + delta))}`;
 }
 
-/**
- * Formulas shared across rows (`<f t="shared" si="N">`) do not survive rows moving under them: each
- * one in a moved region becomes an ordinary formula with the master's text. Only formulas whose text
- * has no relative A1 reference (structured references, as tables use) can be copied that way.
- */
-function unshare(rows: RowXml[], prefix: string): RowXml[] {
-  const masters = new Map<string, string>();
-  const sharing = rows.filter((row) => /\st\s*=\s*["']shared["']/.test(row.xml));
-  if (sharing.length === 0) return rows;
-  for (const row of sharing) {
-    for (const c of row.cells) {
-      const m = /<(?:[\w.-]+:)?f(\s[^>]*?)>([\s\S]*?)<\//.exec(c.xml);
-      if (!m || !/\st\s*=\s*["']shared["']/.test(m[1])) continue;
-      const si = attributes(m[1]).si;
-      if (si !== undefined && m[2] !== '') masters.set(si, m[2]);
-    }
-  }
-  const copyable = new Map([...masters].filter(([, text]) => !/(?<![\w\]["'])\$?[A-Za-z]{1,3}\$?\d+(?![\w(])/.test(text.replace(/"(?:[^"]|"")*"/g, '""'))));
-  if (copyable.size === 0) return rows;
-  return rows.map((row) => {
-    if (!sharing.includes(row)) return row;
-    let changed = false;
-    const cells = row.cells.map((c): CellXml => {
-      const f = /<((?:[\w.-]+:)?)f(\s[^>]*?)(?:\/>|>([\s\S]*?)<\/\1f>)/.exec(c.xml);
-      const si = f && /\st\s*=\s*["']shared["']/.test(f[2]) ? attributes(f[2]).si : undefined;
-      const text = si !== undefined ? copyable.get(si) : undefined;
-      if (text === undefined) return c;
-      changed = true;
-      return { col: c.col, xml: c.xml.replace(f![0], `<${f![1]}f>${text}</${f![1]}f>`) };
-    });
-    return changed ? { ...row, cells, xml: rowXml(prefix, row.r, row.attrs, cells) } : row;
+/** Where each body row goes under the plan (rows kept in order, new ones after them or at the end): a RowMap. */
+function rowMapOf(slot: TableSlot, plan: BodyPlan, bodyFirst: number, bodyLast: number): RowMap {
+  const moved: (number | null)[] = new Array<null>(slot.rows.length).fill(null);
+  let next = bodyFirst;
+  plan.keep.forEach((keep, k) => {
+    const at = slot.rows[keep.index].r - bodyFirst;
+    if (at >= 0 && at < moved.length) moved[at] = next;
+    next += 1 + (plan.insert?.get(k)?.length ?? 0);
   });
+  const length = Math.max(1, next - bodyFirst + plan.add.length); // an emptied table keeps a blank row
+  const { left, right } = slot.table.range;
+  return rowMap({ first: bodyFirst, last: bodyLast, moved, delta: length - (bodyLast - bodyFirst + 1), left, right });
 }
 
 export type Rewritten = {
@@ -121,14 +104,17 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   const tableXml = partText(parts, slot.path) ?? '';
   const unchanged = plan.add.length === 0 && !plan.insert?.size && plan.keep.length === slot.rows.length && plan.keep.every((k, i) => k.index === i && k.cells.size === 0);
   if (unchanged) return { touched: [], slot };
-  const sheet = splitSheet(partText(parts, sheetPath) ?? '');
-  const { prefix } = sheet;
+  const bodyFirst = table.range.top + table.headerRows;
+  const bodyLast = table.range.bottom - table.totalsRows;
+  const map = rowMapOf(slot, plan, bodyFirst, bodyLast);
+  const split = splitSheet(partText(parts, sheetPath) ?? '');
+  const { prefix } = split;
+  // The sheet's formulas follow their rows before the rows move (a shared formula is read by where its cells were).
+  const sheet = { ...split, rows: shiftRowFormulas(split.rows, prefix, table.sheet.name, true, map) };
   // Found only when a cell needs one: most saves change a few cells that have their own.
   let found: (number | undefined)[] | null = null;
   const styleOf = (i: number) => (found ??= columnStyles(sheet, slot, parts))[i];
   const formulas = columnFormulas(tableXml, slot);
-  const bodyFirst = table.range.top + table.headerRows;
-  const bodyLast = table.range.bottom - table.totalsRows;
   const byR = new Map(sheet.rows.map((row) => [row.r, row]));
   const ref = (i: number, r: number) => `${columnLetter(table.range.left + i - 1)}${r}`;
   const cellOf = (i: number, r: number, content: CellContent, style: number | undefined) => cellXml(prefix, ref(i, r), style ?? styleOf(i), content);
@@ -182,23 +168,25 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   const delta = body.length - (bodyLast - bodyFirst + 1);
   const before = sheet.rows.filter((row) => row.r < bodyFirst);
   const after = sheet.rows.filter((row) => row.r > bodyLast).map((row) => moveRow(prefix, row, row.r + delta));
-  let rows = [...before, ...body, ...after];
-  if (delta !== 0 || plan.keep.some((k, i) => k.index !== i) || plan.insert?.size) rows = unshare(rows, prefix);
+  const rows = [...before, ...body, ...after];
   const lastRow = rows.length > 0 ? rows[rows.length - 1].r : bodyFirst;
   const head = sheet.head.replace(/(<(?:[\w.-]+:)?dimension\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/, (whole, a: string, range: string, b: string) => {
     const [start, end = start] = range.split(':');
     const col = end.replace(/\d+$/, '');
     return col === end ? whole : `${a}${start}:${col}${Math.max(lastRow, 1)}${b}`;
   });
-  // What the sheet anchors below the body moves with the rows (a comment there refuses the save first).
-  const shift: RowShift = { after: bodyLast, delta, left: table.range.left, right: table.range.right };
-  const moved = delta !== 0 ? shiftSheetAnchors(parts, sheetPath, table.sheet.name, slot.path, shift) : [];
-  setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows, tail: delta !== 0 ? shiftSheetTail(sheet.tail, shift) : sheet.tail }));
+  // What the sheet anchors to rows that moved follows them (merged cells, validation, formatting,
+  // hyperlinks, pictures, comments, page breaks), and so do the formulas and names pointing at them,
+  // wherever they are.
+  const moved = map.identity ? [] : shiftSheetAnchors(parts, sheetPath, table.sheet.name, slot.path, map);
+  if (!map.identity) moved.push(...shiftWorkbookFormulas(parts, sheetPath, table.sheet.name, map), ...shiftCalcChain(parts, table.sheet.name, map));
+  const tail = map.identity ? sheet.tail : shiftRowBreaks(shiftSheetTail(sheet.tail, map, table.sheet.name), map);
+  setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows, tail }));
   if (delta !== 0) {
     // The table's ref and its autoFilter end where the body now ends (the totals row moves with it).
     const shifted = tableXml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/g, (_, a: string, r: string, b: string) => `${a}${shiftEnd(r, delta)}${b}`);
     setPartText(parts, slot.path, shifted);
   }
   const next: TableSlot = { ...slot, table: { ...table, range: { ...table.range, bottom: table.range.bottom + delta } }, rows: slotRows };
-  return { touched: delta !== 0 ? [sheetPath, slot.path, ...moved] : [sheetPath], slot: next };
+  return { touched: [sheetPath, ...(delta !== 0 ? [slot.path] : []), ...moved], slot: next };
 }
