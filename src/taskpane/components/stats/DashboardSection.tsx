@@ -52,7 +52,8 @@ export function DashboardSection({ state, t, locale }: { state: DashboardState; 
           </div>
         ))}
       </dl>
-      <dl className={styles.statusList} aria-label={t.byStatusLabel}>
+      <h3 id="stats-by-status" className={styles.subheading}>{t.byStatusLabel}</h3>
+      <dl className={styles.statusList} aria-labelledby="stats-by-status">
         {STATUS_ORDER.map((status) => (
           <div key={status} className={styles.statusRow}>
             <dt>{statusLabel(status, locale)}</dt>
