@@ -25,7 +25,7 @@ function ChangeItem({ change, on, state, t, locale }: { change: FieldChange; on:
   const label = `${change.id} ${MEASURE_LABELS[change.field]}`;
   return (
     <li className={mergeClasses(styles.result, change.kind === 'conflict' ? styles.resultBad : styles.resultOk)}>
-      <Checkbox checked={on} onChange={(_, d) => state.toggle(change, d.checked === true)} label={change.kind === 'conflict' ? `${label}（${t.conflict}）` : label} />
+      <Checkbox checked={on} onChange={(_, d) => state.toggle(change, d.checked === true)} label={change.kind === 'conflict' ? fill(t.conflictItem, label) : label} />
       {change.kind === 'conflict' ? (
         <>
           <span>{fill(t.ledgerValue, change.from || t.empty)}</span>

@@ -39,15 +39,15 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       const left = unassigned.length ? fill(t.unassigned, unassigned.length, by) : '';
       if (onMac) {
         const { opened, error } = await openWorkbooks(files);
-        const names = files.slice(0, opened.length).map((f) => `${f.fileName}（${f.measures}）`).join('、');
+        const names = files.slice(0, opened.length).map((f) => fill(t.fileMeasures, f.fileName, f.measures)).join(t.listSeparator);
         const stopped = error === null ? '' : fill(t.openStopped, files.length - opened.length, describeError(error, locale));
         const text = `${opened.length > 0 ? fill(t.distributedOpened, opened.length, names) : ''}${stopped}${left}`.trim();
         setNotice({ intent: opened.length === 0 ? 'error' : error !== null || left ? 'warning' : 'success', text });
         return;
       }
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])), { level: 0 });
-      downloadBytes(zip, `分发文件（${by}）.zip`, 'application/zip');
-      const names = files.map((f) => `${f.name}（${f.measures}）`).join('、');
+      downloadBytes(zip, fill(t.zipName, by), 'application/zip');
+      const names = files.map((f) => fill(t.fileMeasures, f.name, f.measures)).join(t.listSeparator);
       setNotice({ intent: left ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${left}` });
     } catch (error) {
       setNotice({ intent: 'error', text: describeError(error, locale) });

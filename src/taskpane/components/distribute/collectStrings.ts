@@ -21,7 +21,6 @@ const zh = {
   intro: '选择各责任单位交回的分发文件（可多选），核对每项修改后应用到台账；每项修改都会记入“变更记录”并注明来源。',
   choose: '选择交回的文件',
   noChanges: '没有需要合并的修改',
-  conflict: '冲突',
   ledgerValue: '台账：{0}',
   fileValue: '文件：{0}',
   empty: '（空）',
@@ -41,6 +40,12 @@ const zh = {
   copy: '复制',
   copied: '已复制',
   docx: '下载 Word 文档',
+  remindFile: '督办提醒.docx',
+  zipName: '分发文件（{0}）.zip',
+  /** A file with its measure count, in the lists of 已生成/已打开. */
+  fileMeasures: '{0}（{1}）',
+  listSeparator: '、',
+  conflictItem: '{0}（冲突）',
 };
 
 const en: CollectStrings = {
@@ -61,7 +66,6 @@ const en: CollectStrings = {
   intro: 'Choose the files the departments sent back (several at once), check each change, then apply them to the ledger; each is logged in 变更记录 with its source.',
   choose: 'Choose returned files',
   noChanges: 'Nothing to merge',
-  conflict: 'Conflict',
   ledgerValue: 'Ledger: {0}',
   fileValue: 'File: {0}',
   empty: '(blank)',
@@ -81,6 +85,11 @@ const en: CollectStrings = {
   copy: 'Copy',
   copied: 'Copied',
   docx: 'Download Word document',
+  remindFile: 'Reminders.docx',
+  zipName: 'Distribution files ({0}).zip',
+  fileMeasures: '{0} ({1})',
+  listSeparator: ', ',
+  conflictItem: '{0} (conflict)',
 };
 
 export const COLLECT_STRINGS: Record<Locale, CollectStrings> = { 'zh-CN': zh, en };
