@@ -33,10 +33,10 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       const [ledger, { distributeLedger }, { zipSync }] = await Promise.all([store.load(), import('../../../workbook/distributeXlsx'), import('fflate')]);
       const { files, unassigned } = await distributeLedger(ledger, { by, asOf, date: today, due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null });
       if (files.length === 0) {
-        setNotice({ intent: 'warning', text: fill(t.distributeNone, by) });
+        setNotice({ intent: 'warning', text: fill(t.distributeNone, t.splitByNoun[by]) });
         return;
       }
-      const left = unassigned.length ? fill(t.unassigned, unassigned.length, by) : '';
+      const left = unassigned.length ? fill(t.unassigned, unassigned.length, t.splitByNoun[by]) : '';
       if (onMac) {
         const { opened, error } = await openWorkbooks(files);
         const names = files.slice(0, opened.length).map((f) => fill(t.fileMeasures, f.fileName, f.measures)).join(t.listSeparator);
@@ -46,7 +46,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
         return;
       }
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])), { level: 0 });
-      downloadBytes(zip, fill(t.zipName, by), 'application/zip');
+      downloadBytes(zip, fill(t.zipName, t.splitByNoun[by]), 'application/zip');
       const names = files.map((f) => fill(t.fileMeasures, f.name, f.measures)).join(t.listSeparator);
       setNotice({ intent: left ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${left}` });
     } catch (error) {
@@ -65,7 +65,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
         <Select value={by} onChange={(_, d) => setBy(d.value as SplitBy)}>
           {SPLIT_BYS.map((b) => (
             <option key={b} value={b}>
-              {b}
+              {t.splitBy[b]}
             </option>
           ))}
         </Select>

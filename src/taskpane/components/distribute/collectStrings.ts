@@ -1,7 +1,13 @@
 // The words of the 回收 and 催办 sections, in both languages of the pane.
+import type { SplitBy } from '../../../ledger/distribute/split';
 import type { Locale } from '../../../ledger/errors';
 
-export type CollectStrings = typeof zh;
+export type CollectStrings = Omit<typeof zh, 'splitBy' | 'splitByNoun'> & {
+  /** The columns 分发 splits by, as options (the values are the ledger's column names). */
+  splitBy: Readonly<Record<SplitBy, string>>;
+  /** The same inside a sentence ({0} of distributeNone, unassigned, zipName). */
+  splitByNoun: Readonly<Record<SplitBy, string>>;
+};
 
 const zh = {
   distributeHeading: '分发填报',
@@ -42,6 +48,8 @@ const zh = {
   docx: '下载 Word 文档',
   remindFile: '督办提醒.docx',
   zipName: '分发文件（{0}）.zip',
+  splitBy: { 责任单位: '责任单位', 责任领导: '责任领导', 责任人: '责任人' },
+  splitByNoun: { 责任单位: '责任单位', 责任领导: '责任领导', 责任人: '责任人' },
   /** A file with its measure count, in the lists of 已生成/已打开. */
   fileMeasures: '{0}（{1}）',
   listSeparator: '、',
@@ -86,7 +94,9 @@ const en: CollectStrings = {
   copied: 'Copied',
   docx: 'Download Word document',
   remindFile: 'Reminders.docx',
-  zipName: 'Distribution files ({0}).zip',
+  zipName: 'Distribution files (by {0}).zip',
+  splitBy: { 责任单位: 'Responsible unit', 责任领导: 'Leader in charge', 责任人: 'Person responsible' },
+  splitByNoun: { 责任单位: 'responsible unit', 责任领导: 'leader in charge', 责任人: 'person responsible' },
   fileMeasures: '{0} ({1})',
   listSeparator: ', ',
   conflictItem: '{0} (conflict)',
