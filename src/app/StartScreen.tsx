@@ -22,7 +22,7 @@ export function StartScreen({ t, appTitle, busy, error, onOpen, onCreate }: Star
   const [over, setOver] = useState(false);
   const pick = async () => {
     if (!canOpenWithHandle()) return input.current?.click();
-    const picked = await pickWithHandle().catch(() => null);
+    const picked = await pickWithHandle(t.fileType).catch(() => null);
     if (picked) onOpen(picked.file, picked.handle);
   };
   return (

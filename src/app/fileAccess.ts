@@ -21,16 +21,20 @@ type FsWindow = Window & {
 };
 
 const fsWindow = () => window as FsWindow;
-const TYPES = [{ description: 'Excel 工作簿', accept: { [XLSX_MIME]: ['.xlsx'], 'application/vnd.ms-excel.sheet.macroEnabled.12': ['.xlsm'] } }];
+/** The pickers' file type, described in the page's language (pageStrings fileType). */
+const types = (description: string) => [{ description, accept: { [XLSX_MIME]: ['.xlsx'], 'application/vnd.ms-excel.sheet.macroEnabled.12': ['.xlsm'] } }];
+
+/** The page's words for the pickers and downloads: the file type, and the name of a file with none. */
+export type FileWords = { fileType: string; newFileName: string };
 
 export function canOpenWithHandle(): boolean {
   return typeof fsWindow().showOpenFilePicker === 'function';
 }
 
 /** The picker with a handle; null when the user cancelled. */
-export async function pickWithHandle(): Promise<{ file: File; handle: FileHandle } | null> {
+export async function pickWithHandle(fileType: string): Promise<{ file: File; handle: FileHandle } | null> {
   try {
-    const [handle] = await fsWindow().showOpenFilePicker!({ types: TYPES });
+    const [handle] = await fsWindow().showOpenFilePicker!({ types: types(fileType) });
     return { file: await handle.getFile(), handle };
   } catch (error) {
     if ((error as DOMException)?.name === 'AbortError') return null;
@@ -49,10 +53,14 @@ export async function droppedFile(data: DataTransfer): Promise<{ file: File; han
   return { file, handle: handle && handle.kind === 'file' ? handle : null };
 }
 
-/** `<原文件名>.xlsx` for the download (an .xlsm keeps .xlsm: its content type says macro-enabled). */
-export function downloadName(fileName: string): string {
+/**
+ * `<原文件名>.xlsx` for the download (an .xlsm keeps .xlsm: its content type says macro-enabled);
+ * `newFileName` when nothing is left of the name.
+ */
+export function downloadName(fileName: string, newFileName: string): string {
   if (/\.xls[xm]$/i.test(fileName)) return fileName;
-  return `${fileName.replace(/\.[^.]*$/, '') || '整改台账'}.xlsx`;
+  const base = fileName.replace(/\.[^.]*$/, '');
+  return base ? `${base}.xlsx` : newFileName;
 }
 
 export type SaveOutcome = { how: 'inPlace'; name: string; handle: FileHandle } | { how: 'download'; name: string } | { how: 'cancelled' };
@@ -61,11 +69,11 @@ export type SaveOutcome = { how: 'inPlace'; name: string; handle: FileHandle } |
  * Writes the bytes: to the handle when there is one and the user grants writing; else, where the
  * browser can, to a file the user picks (which becomes the handle for later saves); else a download.
  */
-export async function saveBytes(bytes: Uint8Array, fileName: string, handle: FileHandle | null): Promise<SaveOutcome> {
+export async function saveBytes(bytes: Uint8Array, fileName: string, handle: FileHandle | null, words: FileWords): Promise<SaveOutcome> {
   let target = handle;
   if (!target && typeof fsWindow().showSaveFilePicker === 'function') {
     try {
-      target = await fsWindow().showSaveFilePicker!({ types: TYPES, suggestedName: downloadName(fileName) });
+      target = await fsWindow().showSaveFilePicker!({ types: types(words.fileType), suggestedName: downloadName(fileName, words.newFileName) });
     } catch (error) {
       if ((error as DOMException)?.name === 'AbortError') return { how: 'cancelled' };
       target = null;
@@ -82,7 +90,7 @@ export async function saveBytes(bytes: Uint8Array, fileName: string, handle: Fil
     }
   }
   const { downloadBytes } = await import('../taskpane/components/report/browserIo');
-  const name = downloadName(fileName);
+  const name = downloadName(fileName, words.newFileName);
   downloadBytes(bytes, name, XLSX_MIME);
   return { how: 'download', name };
 }

@@ -25,6 +25,10 @@ const zhCN = {
   warnings: '打开时发现：',
   onlyXlsx: '请一次只打开一个台账文件',
   fileLabel: '台账文件',
+  fileType: 'Excel 工作簿',
+  /** Before the file name in the window title while there are unsaved changes. */
+  unsavedMark: '＊',
+  warningSeparator: '；',
 };
 
 export type PageStrings = typeof zhCN;
@@ -53,6 +57,9 @@ const en: PageStrings = {
   warnings: 'When opening:',
   onlyXlsx: 'Open one ledger file at a time',
   fileLabel: 'Ledger file',
+  fileType: 'Excel workbook',
+  unsavedMark: '*',
+  warningSeparator: '; ',
 };
 
 export const PAGE_STRINGS: Record<Locale, PageStrings> = { 'zh-CN': zhCN, en };

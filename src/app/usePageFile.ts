@@ -40,13 +40,13 @@ export function usePageFile(locale: Locale): [PageFile, PageActions] {
     try {
       // The reader's code and the file's bytes arrive together.
       const [{ openFileStoreAsync }, data] = await Promise.all([import(/* webpackChunkName: "file-store" */ '../workbook/xlsxStore/fileStore'), bytes()]);
-      const store = await openFileStoreAsync(data, name, { deliver: (data, fileName) => void saveBytes(data, fileName, null) });
+      const store = await openFileStoreAsync(data, name, { deliver: (data, fileName) => void saveBytes(data, fileName, null, t) });
       performance.mark('zg:store-ready');
       if (isLedgerError(store)) {
         setState({ phase: 'start', busy: null, error: store.message });
         return;
       }
-      const warnings = store.warnings.map((w) => w.message).join('；');
+      const warnings = store.warnings.map((w) => w.message).join(t.warningSeparator);
       store.onDirtyChange((dirty) => setState((s) => (s.phase === 'open' && s.store === store ? { ...s, unsaved: dirty || s.unsaved } : s)));
       setState({ phase: 'open', id: ++sessions, store, fileName: name, handle, unsaved: fresh, saving: false, notice: warnings ? { intent: 'warning', text: `${t.warnings}${warnings}` } : null });
     } catch (error) {
@@ -77,7 +77,7 @@ export function usePageFile(locale: Locale): [PageFile, PageActions] {
       performance.mark('zg:save-start');
       const { bytes } = store.save();
       performance.mark('zg:save-written');
-      const outcome = await saveBytes(bytes, fileName, handle);
+      const outcome = await saveBytes(bytes, fileName, handle, t);
       setState((s) => {
         if (!same(s) || s.phase !== 'open') return s;
         if (outcome.how === 'cancelled') return { ...s, saving: false };
@@ -99,8 +99,8 @@ export function usePageFile(locale: Locale): [PageFile, PageActions] {
   const unsaved = state.phase === 'open' && state.unsaved;
   const fileName = state.phase === 'open' ? state.fileName : null;
   useEffect(() => {
-    document.title = fileName ? `${unsaved ? '＊' : ''}${fileName} - ${APP_TITLE[locale]}` : APP_TITLE[locale];
-  }, [fileName, unsaved, locale]);
+    document.title = fileName ? `${unsaved ? t.unsavedMark : ''}${fileName} - ${APP_TITLE[locale]}` : APP_TITLE[locale];
+  }, [fileName, unsaved, locale, t]);
   useEffect(() => {
     if (!unsaved) return;
     // Closing the tab or reloading with edits not in a file: the browser asks (its own wording).

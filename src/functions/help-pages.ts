@@ -29,9 +29,9 @@ export const WHOLE_COLUMN_EN =
 
 /** How dates are read in a 1904 workbook (dateSystem.ts), on the pages of the functions that read dates. */
 export const DATE_SYSTEM_ZH =
-  '1904 日期系统的工作簿（多见于 Mac 版 Excel 创建的文件，日期序号比 1900 日期系统小 1462）：日期按该工作簿的日期系统读取，ZG.解析时限返回的日期也按它写回，结果与 1900 日期系统的工作簿相同。日期系统由加载项在工作簿中启动时检测（计算 DATE(2000,1,1)）；检测完成前算出的结果按 1900 日期系统计算，检测到 1904 后 Excel 自动重算一次。';
+  '1904 日期系统的工作簿（多见于 Mac 版 Excel 创建的文件，日期序号比 1900 日期系统小 1462）：日期按该工作簿的日期系统读取，ZG.解析时限返回的日期也按它写回，结果与 1900 日期系统的工作簿相同。日期系统由加载项在工作簿中启动时检测（计算 DATE(2000,1,1)）；检测完成前算出的结果按 1900 日期系统计算，检测到 1904 后 Excel 自动重算一次。工作簿打开期间更改日期系统（Excel 选项中的“使用 1904 日期系统”），Excel 不通知加载项：加载项在下一次重算后（任一编辑或按 F9）重新检测，发现改变即按新的日期系统重读节假日表并再重算一次；在此之前的一次重算仍按原日期系统计算。';
 export const DATE_SYSTEM_EN =
-  'Workbooks in the 1904 date system (often files made in Excel for Mac, whose date serials are 1,462 lower): dates are read in the workbook’s own system and ZG.DEADLINE returns dates in it, so the answers are those of a 1900 workbook. The add-in detects the system when it starts in the workbook (it computes DATE(2000,1,1)); results calculated before that assumed 1900, and Excel recalculates once a 1904 system is found.';
+  'Workbooks in the 1904 date system (often files made in Excel for Mac, whose date serials are 1,462 lower): dates are read in the workbook’s own system and ZG.DEADLINE returns dates in it, so the answers are those of a 1900 workbook. The add-in detects the system when it starts in the workbook (it computes DATE(2000,1,1)); results calculated before that assumed 1900, and Excel recalculates once a 1904 system is found. Excel does not tell add-ins when the system is changed while the workbook is open (the “Use 1904 date system” option): the add-in checks again after the next recalculation (any edit, or F9), and on a change re-reads the 节假日 table in the new system and recalculates once more; the one recalculation before that still used the old system.';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

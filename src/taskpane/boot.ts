@@ -135,11 +135,13 @@ function hostOf(info: { host: Office.HostType | null } | null): DetectedHost {
 /**
  * Excel only: hands the workbook's date system (1900 or 1904) to the custom functions (they share
  * this runtime), then its 节假日 rows, now and after every change to the table, so date arguments
- * are read in the workbook's system and working-day counts follow the user's own calendar.
- * Rows the reader skips are logged once per distinct set of problems. Resolves to the stop function.
+ * are read in the workbook's system and working-day counts follow the user's own calendar. The
+ * system is probed again after each recalculation (it can be changed while the workbook is open);
+ * a change re-reads the 节假日 in it. Rows the reader skips are logged once per distinct set of
+ * problems. Resolves to the stop function.
  */
 export async function feedHolidaysToFunctions(excel?: ExcelRunner): Promise<() => Promise<void>> {
-  const [{ watchHolidays }, { feedDateSystem }, { setHolidayOverrides }, { setFunctionDateSystem }] = await Promise.all([
+  const [{ watchHolidays }, { feedDateSystem, watchDateSystem }, { setHolidayOverrides }, { functionDateSystem, setFunctionDateSystem }] = await Promise.all([
     import('../workbook/excelHolidays'),
     import('../workbook/excelDateSystem'),
     import('../functions/context'),
@@ -154,7 +156,7 @@ export async function feedHolidaysToFunctions(excel?: ExcelRunner): Promise<() =
     return '1900' as const;
   });
   let lastProblems = '';
-  return watchHolidays(
+  const holidays = await watchHolidays(
     runner,
     {
       apply: setHolidayOverrides,
@@ -165,6 +167,21 @@ export async function feedHolidaysToFunctions(excel?: ExcelRunner): Promise<() =
       },
       onError: (error) => console.warn('节假日', error),
     },
-    system,
+    functionDateSystem,
   );
+  // Without this watch the 节假日 feed still works, in the system found at start-up.
+  const stopDates = await watchDateSystem(runner, system, {
+    apply: async (next) => {
+      setFunctionDateSystem(next);
+      await holidays.refresh();
+    },
+    onError: (error) => console.warn('日期系统', error),
+  }).catch((error: unknown) => {
+    console.warn('日期系统', error);
+    return async () => undefined;
+  });
+  return async () => {
+    await stopDates();
+    await holidays();
+  };
 }

@@ -8,6 +8,7 @@ import { isoToSerial, type DateSystem } from '../ledger/dates';
 import { ledgerError, type LedgerError } from '../ledger/errors';
 import type { HolidayOverride, IsoDate } from '../ledger/types';
 import { headerIndex, readDate, readText, valueIn1900 } from './cells';
+import { coalescing } from './coalescing';
 import type { ExcelRunner } from './excelSelect';
 import { HOLIDAYS, type HolidayField } from './schema';
 
@@ -141,38 +142,16 @@ export type HolidayFeed = {
   onError?(error: unknown): void;
 };
 
-/**
- * Runs `task` now, or once more after the run under way when called during it: edits in quick
- * succession cost at most one extra read, and reads never overlap or land out of order.
- */
-function coalescing(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  return () => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await task();
-        } while (again);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-}
+/** Stops watching when called; `refresh` reads the table again now (the date system changed). */
+export type HolidayWatch = (() => Promise<void>) & { refresh: () => Promise<void> };
 
 /**
  * Feeds the 节假日 table to `feed.apply` now and after every change to it: edits of the table, and
- * tables added or deleted (the ledger created after the pane opened, the sheet removed). Resolves,
+ * tables added or deleted (the ledger created after the pane opened, the sheet removed). `system`
+ * is asked at each read, since a workbook's date system can change while it is open. Resolves,
  * after the first read, to the function that stops watching.
  */
-export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed, system: DateSystem = '1900'): Promise<() => Promise<void>> {
+export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed, system: () => DateSystem = () => '1900'): Promise<HolidayWatch> {
   let appliedKey = countingKey([]); // the functions start on chinese-days alone
   // undefined until the first read: till then every table change may be this one's.
   let tableId: string | null | undefined;
@@ -180,7 +159,7 @@ export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed, syste
   const refresh = coalescing(() =>
     excel.run(async (context) => {
       const load = queueHolidayLoad(context);
-      const read = (await syncHolidayLoad(context)) ? holidayRead(load, system) : absent();
+      const read = (await syncHolidayLoad(context)) ? holidayRead(load, system()) : absent();
       tableId = read.tableId;
       const key = countingKey(read.overrides);
       if (key !== appliedKey) {
@@ -228,5 +207,5 @@ export async function watchHolidays(excel: ExcelRunner, feed: HolidayFeed, syste
     await stop().catch(() => undefined);
     throw error;
   }
-  return stop;
+  return Object.assign(stop, { refresh: onEvent });
 }

@@ -196,6 +196,51 @@ describe('the pane sets the flag (boot.ts), in the same runtime', () => {
     }
   });
 
+  test('a date system changed while the workbook is open is found after the next recalculation, and the 节假日 are re-read in it', async () => {
+    const { model, excel, table } = await workbook(false);
+    // Stored as 2021-10-13 (1900); the same cell reads 2025-10-14, a Tuesday, once the workbook counts from 1904.
+    model.insertRows(table, [[s(2021, 10, 13), '休', '单位调休']]);
+    const stop = await feedHolidaysToFunctions(excel);
+    try {
+      expect(functionDateSystem()).toBe('1900');
+      const left = () => plain(zg.daysLeft(col(s(2025, 10, 16) - OFF), s(2025, 10, 9) - OFF, true)) as number[][];
+      const before = inSystem('1904', left) as number[][];
+      const recalculations = model.calculations.length;
+
+      // The user ticks 使用 1904 日期系统; Excel tells the add-in nothing until it recalculates.
+      model.date1904 = true;
+      await model.raiseCalculated();
+      expect(functionDateSystem()).toBe('1904');
+      expect(model.calculations.slice(recalculations)).toContain('Recalculate');
+      // The row now means 2025-10-14: one working day fewer in that week.
+      expect(left()).toEqual([[before[0][0] - 1]]);
+
+      // And back.
+      model.date1904 = false;
+      await model.raiseCalculated();
+      expect(functionDateSystem()).toBe('1900');
+      expect(inSystem('1904', left)).toEqual(before);
+    } finally {
+      await stop();
+    }
+    expect(model.calculatedHandlers.size).toBe(0);
+  });
+
+  test('a recalculation that changes nothing costs one probe and no further recalculation', async () => {
+    const { model, excel } = await workbook(true);
+    const stop = await feedHolidaysToFunctions(excel);
+    try {
+      const syncs = model.syncs;
+      const recalculations = model.calculations.length;
+      await model.raiseCalculated();
+      expect(model.syncs - syncs).toBe(1);
+      expect(model.calculations).toHaveLength(recalculations);
+      expect(functionDateSystem()).toBe('1904');
+    } finally {
+      await stop();
+    }
+  });
+
   test('a probe Excel refuses leaves the functions on 1900 and the 节假日 feed still starts', async () => {
     const { model, excel, table } = await workbook(false);
     model.insertRows(table, [[s(2025, 9, 29), '休', '单位调休']]);

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a duck-typed stand-in for Office.js proxies */
 // Request-context proxies over FakeModel (see fakeExcel.ts for what they model and why).
 import { FakeChartCollection, FakeChartProxy } from './fakeCharts';
-import { a1, fakeTableId, parseAddress, type Box, type FakeModel, type FakeSheet, type FakeTable, type TableEventHandler, type TableEventKind } from './fakeExcel';
+import { a1, fakeTableId, parseAddress, type Box, type CalculatedEventHandler, type FakeModel, type FakeSheet, type FakeTable, type TableEventHandler, type TableEventKind } from './fakeExcel';
 import { Loadable } from './fakeLoadable';
 
 /** Anything asked of a missing item: the sync fails, so nothing here matters. */
@@ -456,6 +456,15 @@ class FakeWorkbook {
       getItem(name: string) {
         const s = m.sheet(name);
         return s ? new FakeWorksheet(ctx, s) : ctx.fail('ItemNotFound', `no sheet ${name}`);
+      }
+      /** Registered with the model at once, as the tables' events are. */
+      get onCalculated() {
+        return {
+          add: (handler: CalculatedEventHandler) => {
+            m.calculatedHandlers.add(handler);
+            return { context: ctx, remove: () => m.calculatedHandlers.delete(handler) };
+          },
+        };
       }
     })(ctx);
   }

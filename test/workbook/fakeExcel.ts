@@ -107,6 +107,9 @@ export type TableEventKind = 'added' | 'changed' | 'deleted';
 export type TableEventArgs = { tableId: string; type: string; source: 'Local' };
 export type TableEventHandler = (args: TableEventArgs) => Promise<unknown>;
 
+export type CalculatedEventArgs = { type: 'WorksheetCalculated'; worksheetId: string; address: string };
+export type CalculatedEventHandler = (args: CalculatedEventArgs) => Promise<unknown>;
+
 export class FakeModel {
   sheets: FakeSheet[] = [new FakeSheet('Sheet1')];
   tables: FakeTable[] = [];
@@ -116,6 +119,8 @@ export class FakeModel {
   active: string | null = null;
   /** Handlers on workbook.tables.onAdded / onChanged / onDeleted. */
   tableHandlers: Record<TableEventKind, Set<TableEventHandler>> = { added: new Set(), changed: new Set(), deleted: new Set() };
+  /** Handlers on workbook.worksheets.onCalculated. */
+  calculatedHandlers = new Set<CalculatedEventHandler>();
   /** application.calculate calls, in the order their batches synced. */
   calculations: string[] = [];
   /**
@@ -138,6 +143,15 @@ export class FakeModel {
   async raiseTableEvent(kind: TableEventKind, tableId: string): Promise<void> {
     const type = { added: 'TableAdded', changed: 'TableChanged', deleted: 'TableDeleted' }[kind];
     await Promise.all([...this.tableHandlers[kind]].map((handler) => handler({ tableId, type, source: 'Local' })));
+  }
+
+  /**
+   * Raises workbook.worksheets.onCalculated as Excel does after a recalculation (the fake never
+   * raises it by itself, not even after application.calculate), and waits for the handlers.
+   */
+  async raiseCalculated(): Promise<void> {
+    const sheet = this.sheets[0];
+    await Promise.all([...this.calculatedHandlers].map((handler) => handler({ type: 'WorksheetCalculated', worksheetId: sheet.name, address: 'A1' })));
   }
 
   sheet(name: string): FakeSheet | undefined {

@@ -210,4 +210,6 @@ export const en: Strings = {
   statusRollup: 'Problem status (from its measures)',
   sourceNumber: 'Original number',
   note: 'Notes',
+  listSeparator: ', ',
+  datedEntry: '{0}: ',
 };

@@ -1,7 +1,6 @@
 // The stored vocabularies (整改状态, 销号状态, 问题来源, 巡察类型) as the pane shows them. The workbook
 // keeps the Chinese words — they are data, read by formulas and by people without the add-in — so
 // the English pane translates them at display and nowhere else.
-import type { SplitBy } from '../../ledger/distribute/split';
 import type { Locale } from '../../ledger/errors';
 import type { CloseState, ProblemSource, RoundKind, StatusOrUnmarked } from '../../ledger/types';
 
@@ -38,12 +37,6 @@ const KIND_EN: Record<RoundKind, string> = {
   交叉: 'Cross',
 };
 
-// The columns 分发 splits by, as the English pane's field labels call them (lower case: they sit in sentences).
-const SPLIT_EN: Record<SplitBy, string> = {
-  责任单位: 'responsible unit',
-  责任领导: 'leader in charge',
-  责任人: 'person responsible',
-};
 
 /** An English word for a stored value; a value outside the vocabulary (a hand-typed cell) is shown as stored. */
 function shown<K extends string>(table: Record<K, string>, value: string, locale: Locale): string {
@@ -55,9 +48,3 @@ export const statusLabel = (value: string, locale: Locale): string => shown(STAT
 export const closeStateLabel = (value: string, locale: Locale): string => shown(CLOSE_EN, value, locale);
 export const sourceLabel = (value: string, locale: Locale): string => shown(SOURCE_EN, value, locale);
 export const roundKindLabel = (value: string, locale: Locale): string => shown(KIND_EN, value, locale);
-export const splitByWord = (value: SplitBy, locale: Locale): string => shown(SPLIT_EN, value, locale);
-/** The same, as an option of a list: capitalised in English. */
-export const splitByLabel = (value: SplitBy, locale: Locale): string => {
-  const word = splitByWord(value, locale);
-  return locale === 'en' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-};

@@ -217,6 +217,10 @@ export const zhCN = {
   statusRollup: '问题状态（由措施汇总）',
   sourceNumber: '原编号',
   note: '备注',
+  /** Between the items of a list written in a sentence (缺少的工作表). */
+  listSeparator: '、',
+  /** The date before an entry of 整改进展 or 变更记录. */
+  datedEntry: '{0}：',
 } as const;
 
 export type Strings = { readonly [K in keyof typeof zhCN]: string };

@@ -48,7 +48,7 @@ function ChangeItem({ change, on, state, t, locale }: { change: FieldChange; on:
   const derived = change.derived && formatMessage(change.derived.code, change.derived.params.map((p) => (ISO.test(p) ? formatDate(p, locale) : p)), locale);
   return (
     <li className={mergeClasses(styles.result, change.kind === 'conflict' ? styles.resultBad : styles.resultOk)}>
-      <Checkbox checked={on} onChange={(_, d) => state.toggle(change, d.checked === true)} label={change.kind === 'conflict' ? `${label}（${t.conflict}）` : label} />
+      <Checkbox checked={on} onChange={(_, d) => state.toggle(change, d.checked === true)} label={change.kind === 'conflict' ? fill(t.conflictItem, label) : label} />
       {change.kind === 'conflict' ? (
         <>
           <span>{fill(t.ledgerValue, shown(change.field, change.from, t, locale))}</span>

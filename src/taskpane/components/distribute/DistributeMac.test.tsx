@@ -108,3 +108,23 @@ describe('on Windows', () => {
     expect(within(remind).getByRole('button', { name: '下载 Word 文档' })).toBeInTheDocument();
   });
 });
+
+describe('in English', () => {
+  test('分发 offers its split columns and names the files in English', async () => {
+    inExcel('PC');
+    const { user } = await openDistribute('en');
+    const section = screen.getByRole('region', { name: 'Distribute' });
+    const by = within(section).getByRole('combobox', { name: 'Split by' });
+    expect(within(by).getAllByRole('option').map((o) => o.textContent)).toEqual(['Responsible unit', 'Leader in charge', 'Person responsible']);
+    const anchors: HTMLAnchorElement[] = [];
+    click.mockImplementation(function (this: HTMLAnchorElement) {
+      anchors.push(this);
+    });
+    await user.click(within(section).getByRole('button', { name: 'Make the files' }));
+    const done = await within(section).findByText(/^\d+ files made \(measures in brackets\): /);
+    // Listed with ASCII brackets and commas, none of the Chinese sentence punctuation.
+    expect(done.textContent).not.toMatch(/[（）、]/);
+    expect(done.textContent).toMatch(/ \(\d+\), /);
+    expect(anchors.map((a) => a.download)).toEqual(['Distribution files (by responsible unit).zip']);
+  });
+});

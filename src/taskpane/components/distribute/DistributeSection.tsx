@@ -10,7 +10,6 @@ import type { LedgerStore } from '../../../ledger/store';
 import type { IsoDate } from '../../../ledger/types';
 import { describeError } from '../../format';
 import { fill } from '../../i18n';
-import { splitByLabel, splitByWord } from '../../i18n/values';
 import type { Notice } from '../../hooks/useStoreAction';
 import { NoticeBar } from '../common/NoticeBar';
 import { canDownloadFiles } from '../../platform';
@@ -34,21 +33,21 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
       const [ledger, { distributeLedger }, { zipSync }] = await Promise.all([store.load(), import('../../../workbook/distributeXlsx'), import('fflate')]);
       const { files, unassigned } = await distributeLedger(ledger, { by, asOf, date: today, due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null });
       if (files.length === 0) {
-        setNotice({ intent: 'warning', text: fill(t.distributeNone, splitByWord(by, locale)) });
+        setNotice({ intent: 'warning', text: fill(t.distributeNone, t.splitByNoun[by]) });
         return;
       }
-      const left = unassigned.length ? fill(t.unassigned, unassigned.length, splitByWord(by, locale)) : '';
+      const left = unassigned.length ? fill(t.unassigned, unassigned.length, t.splitByNoun[by]) : '';
       if (onMac) {
         const { opened, error } = await openWorkbooks(files);
-        const names = files.slice(0, opened.length).map((f) => `${f.fileName}（${f.measures}）`).join('、');
+        const names = files.slice(0, opened.length).map((f) => fill(t.fileMeasures, f.fileName, f.measures)).join(t.listSeparator);
         const stopped = error === null ? '' : fill(t.openStopped, files.length - opened.length, describeError(error, locale));
         const text = `${opened.length > 0 ? fill(t.distributedOpened, opened.length, names) : ''}${stopped}${left}`.trim();
         setNotice({ intent: opened.length === 0 ? 'error' : error !== null || left ? 'warning' : 'success', text });
         return;
       }
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, f.bytes])), { level: 0 });
-      downloadBytes(zip, `分发文件（${by}）.zip`, 'application/zip');
-      const names = files.map((f) => `${f.name}（${f.measures}）`).join('、');
+      downloadBytes(zip, fill(t.zipName, t.splitByNoun[by]), 'application/zip');
+      const names = files.map((f) => fill(t.fileMeasures, f.name, f.measures)).join(t.listSeparator);
       setNotice({ intent: left ? 'warning' : 'success', text: `${fill(t.distributed, files.length, names)}${left}` });
     } catch (error) {
       setNotice({ intent: 'error', text: describeError(error, locale) });
@@ -66,7 +65,7 @@ export function DistributeSection({ store, today, asOf, t, locale }: { store: Le
         <Select value={by} onChange={(_, d) => setBy(d.value as SplitBy)}>
           {SPLIT_BYS.map((b) => (
             <option key={b} value={b}>
-              {splitByLabel(b, locale)}
+              {t.splitBy[b]}
             </option>
           ))}
         </Select>

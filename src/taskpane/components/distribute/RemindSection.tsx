@@ -38,7 +38,7 @@ export function RemindSection({ ledger, asOf, t }: { ledger: Ledger; asOf: IsoDa
                 disabled={list().length === 0}
                 onClick={async () => {
                   const { buildDocx } = await import('../../../ledger/report/docx');
-                  downloadBytes(await buildDocx(reminderDrafts(list(), ledger, asOf)), '督办提醒.docx', DOCX_MIME);
+                  downloadBytes(await buildDocx(reminderDrafts(list(), ledger, asOf)), t.remindFile, DOCX_MIME);
                 }}
               >
                 {t.docx}

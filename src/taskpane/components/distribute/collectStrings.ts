@@ -1,7 +1,13 @@
 // The words of the 回收 and 催办 sections, in both languages of the pane.
+import type { SplitBy } from '../../../ledger/distribute/split';
 import type { Locale } from '../../../ledger/errors';
 
-export type CollectStrings = typeof zh;
+export type CollectStrings = Omit<typeof zh, 'splitBy' | 'splitByNoun'> & {
+  /** The columns 分发 splits by, as options (the values are the ledger's column names). */
+  splitBy: Readonly<Record<SplitBy, string>>;
+  /** The same inside a sentence ({0} of distributeNone, unassigned, zipName). */
+  splitByNoun: Readonly<Record<SplitBy, string>>;
+};
 
 const zh = {
   distributeHeading: '分发填报',
@@ -21,7 +27,6 @@ const zh = {
   intro: '选择各责任单位交回的分发文件（可多选），核对每项修改后应用到台账；每项修改都会记入“变更记录”并注明来源。',
   choose: '选择交回的文件',
   noChanges: '没有需要合并的修改',
-  conflict: '冲突',
   ledgerValue: '台账：{0}',
   fileValue: '文件：{0}',
   empty: '（空）',
@@ -41,6 +46,14 @@ const zh = {
   copy: '复制',
   copied: '已复制',
   docx: '下载 Word 文档',
+  remindFile: '督办提醒.docx',
+  zipName: '分发文件（{0}）.zip',
+  splitBy: { 责任单位: '责任单位', 责任领导: '责任领导', 责任人: '责任人' },
+  splitByNoun: { 责任单位: '责任单位', 责任领导: '责任领导', 责任人: '责任人' },
+  /** A file with its measure count, in the lists of 已生成/已打开. */
+  fileMeasures: '{0}（{1}）',
+  listSeparator: '、',
+  conflictItem: '{0}（冲突）',
 };
 
 const en: CollectStrings = {
@@ -61,7 +74,6 @@ const en: CollectStrings = {
   intro: 'Choose the files the departments sent back (several at once), check each change, then apply them to the ledger; each is logged in 变更记录 with its source.',
   choose: 'Choose returned files',
   noChanges: 'Nothing to merge',
-  conflict: 'Conflict',
   ledgerValue: 'Ledger: {0}',
   fileValue: 'File: {0}',
   empty: '(blank)',
@@ -81,6 +93,13 @@ const en: CollectStrings = {
   copy: 'Copy',
   copied: 'Copied',
   docx: 'Download Word document',
+  remindFile: 'Reminders.docx',
+  zipName: 'Distribution files (by {0}).zip',
+  splitBy: { 责任单位: 'Responsible unit', 责任领导: 'Leader in charge', 责任人: 'Person responsible' },
+  splitByNoun: { 责任单位: 'responsible unit', 责任领导: 'leader in charge', 责任人: 'person responsible' },
+  fileMeasures: '{0} ({1})',
+  listSeparator: ', ',
+  conflictItem: '{0} (conflict)',
 };
 
 export const COLLECT_STRINGS: Record<Locale, CollectStrings> = { 'zh-CN': zh, en };

@@ -1,11 +1,12 @@
 // 录入: a problem with any number of measures, written to the store in one call once the form is
 // valid. The draft comes from App (useProblemForm there), so it survives switching tabs.
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { IsoDate } from '../../../ledger/types';
 import { describeError } from '../../format';
 import { fill, useI18n } from '../../i18n';
 import type { PanelProps } from '../../panelProps';
+import { formKeyDown } from '../common/formKeys';
 import { toNewItems, validateDraft } from './entryDraft';
 import { useEntryStyles } from './entryStyles';
 import { MeasureFields } from './MeasureFields';
@@ -16,22 +17,6 @@ export type EntryPanelProps = PanelProps & { form: ProblemForm; today: IsoDate }
 
 type Notice = { intent: 'success' | 'error'; text: string };
 
-/**
- * Enter in a one-line field would submit the whole problem with its measures (the browser's implicit
- * submission), half typed: here it does nothing, as in a sheet's cell editor. Ctrl+Enter saves
- * from anywhere in the form; Enter still works in text areas, buttons and an IME's candidate list.
- */
-function keepEnterInField(event: KeyboardEvent<HTMLFormElement>) {
-  if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-  const target = event.target as HTMLElement;
-  if (event.ctrlKey || event.metaKey) {
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-    return;
-  }
-  if (target instanceof HTMLInputElement && !['button', 'submit', 'checkbox', 'radio', 'reset'].includes(target.type)) event.preventDefault();
-}
-
 export function EntryPanel({ store, ledger, onLedgerChanged, form, today }: EntryPanelProps) {
   const { t, locale } = useI18n();
   const styles = useEntryStyles();
@@ -40,6 +25,8 @@ export function EntryPanel({ store, ledger, onLedgerChanged, form, today }: Entr
   const [notice, setNotice] = useState<Notice | null>(null);
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  // No Esc here: the only other button, 重置, throws the draft away, which a stray key must not do.
+  const onKeyDown = formKeyDown({ submit: () => formRef.current?.requestSubmit() });
 
   const feedback = ledger.round.feedback;
   const refIso = feedback ?? today;
@@ -77,7 +64,7 @@ export function EntryPanel({ store, ledger, onLedgerChanged, form, today }: Entr
   }
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={save} onKeyDown={keepEnterInField} noValidate aria-label={t.entryTitle}>
+    <form ref={formRef} className={styles.form} onSubmit={save} onKeyDown={onKeyDown} noValidate aria-label={t.entryTitle}>
       <ProblemFields problem={draft.problem} issues={issues.problem} categories={categories} onChange={form.setProblemField} />
       <fieldset className={styles.section}>
         <legend className={styles.legend}>{t.measuresSection}</legend>

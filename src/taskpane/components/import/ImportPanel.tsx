@@ -78,7 +78,7 @@ function Preview({ state, t, locale }: { state: ImportState; t: ImportStrings; l
   const chosen = state.draft.filter((d) => d.include);
   const measureCount = state.draft.reduce((n, d) => n + d.source.measures.length, 0);
   const r = result.round;
-  const roundText = [r.org, r.inspector, formatDate(r.feedbackDate, locale) || null].map((v) => v ?? t.unknown).join('｜');
+  const roundText = [r.org, r.inspector, formatDate(r.feedbackDate, locale) || null].map((v) => v ?? t.unknown).join(t.roundSeparator);
   return (
     <section aria-labelledby="import-preview-heading" className={styles.panel}>
       <h3 id="import-preview-heading" className={styles.heading}>
@@ -198,9 +198,9 @@ function ProblemItem({ problem, state, t, locale }: { problem: DraftProblem; sta
   return (
     <li className={p.include ? styles.problem : `${styles.problem} ${styles.excluded}`}>
       <div className={styles.problemHead}>
-        <Checkbox checked={p.include} onChange={(_, d) => state.toggle(p.key, d.checked === true)} aria-label={`${t.include}：${label}`} />
+        <Checkbox checked={p.include} onChange={(_, d) => state.toggle(p.key, d.checked === true)} aria-label={fillIn(t.about, t.include, label)} />
         <span className={styles.finding}>{label}</span>
-        <Button size="small" appearance="subtle" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={`${editing ? t.doneEditing : t.edit}：${label}`}>
+        <Button size="small" appearance="subtle" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-label={fillIn(t.about, editing ? t.doneEditing : t.edit, label)}>
           {editing ? t.doneEditing : t.edit}
         </Button>
       </div>
@@ -224,7 +224,7 @@ function ProblemItem({ problem, state, t, locale }: { problem: DraftProblem; sta
         </div>
       )}
       {p.source.measures.length > 0 ? (
-        <ol className={styles.measures} aria-label={`${t.measures}：${label}`}>
+        <ol className={styles.measures} aria-label={fillIn(t.about, t.measures, label)}>
           {p.source.measures.map((m, i) => (
             <li key={i}>{m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}</li>
           ))}

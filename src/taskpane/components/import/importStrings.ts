@@ -41,6 +41,10 @@ export type ImportStrings = {
   saveRound: string;
   roundSaved: string;
   roundNothingToSave: string;
+  /** Between the round's 被巡察单位, 巡察组 and 反馈日期. */
+  roundSeparator: string;
+  /** An action's accessible name with the problem it acts on: 导入此问题：… */
+  about: string;
 };
 
 const zhCN: ImportStrings = {
@@ -81,6 +85,8 @@ const zhCN: ImportStrings = {
   cancelled: '已取消，台账没有改动。',
   insertFailed: '导入失败，台账没有改动：{0}',
   selectAll: '全选',
+  roundSeparator: '｜',
+  about: '{0}：{1}',
 };
 
 const en: ImportStrings = {
@@ -121,6 +127,8 @@ const en: ImportStrings = {
   cancelled: 'Cancelled; the ledger is unchanged.',
   insertFailed: 'Import failed; the ledger is unchanged: {0}',
   selectAll: 'Select all',
+  roundSeparator: ' | ',
+  about: '{0}: {1}',
 };
 
 export const IMPORT_STRINGS: Record<Locale, ImportStrings> = { 'zh-CN': zhCN, en };

@@ -89,3 +89,46 @@ describe('台账: 添加整改措施 to a problem already in the ledger', () => 
     expect(within(form).getByRole('textbox', { name: /整改措施/ })).toHaveValue('补充措施');
   });
 });
+
+describe('台账: 添加整改措施 from the keyboard, as on 录入', () => {
+  test.each([
+    ['Ctrl+Enter', '{Control>}{Enter}{/Control}'],
+    ['Cmd+Enter', '{Meta>}{Enter}{/Meta}'],
+  ])('%s saves from any field; a plain Enter in a one-line field does not', async (_name, chord) => {
+    const { user, store } = await renderApp();
+    await openProblem(user, 'P003');
+    const addMeasures = jest.spyOn(store, 'addMeasures');
+    const form = await openForm(user);
+    await user.type(within(form).getByRole('textbox', { name: /整改措施/ }), '补充措施');
+    await user.type(within(form).getByRole('textbox', { name: /责任单位/ }), '办公室{Enter}');
+    expect(addMeasures).not.toHaveBeenCalled();
+    await user.type(within(form).getByRole('textbox', { name: /整改时限/ }), '2025年9月底前');
+    await user.keyboard(chord);
+    expect(await screen.findByText('已为P003添加措施P003-M04')).toBeInTheDocument();
+    expect(addMeasures).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('region', { name: '为P003添加整改措施' })).not.toBeInTheDocument();
+  });
+
+  test('Ctrl+Enter on an incomplete form refuses it as 保存 does', async () => {
+    const { user, store } = await renderApp();
+    await openProblem(user, 'P003');
+    const addMeasures = jest.spyOn(store, 'addMeasures');
+    const form = await openForm(user);
+    await user.type(within(form).getByRole('textbox', { name: /责任单位/ }), '办公室');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(within(form).getByText('请填写整改措施')).toBeInTheDocument();
+    expect(addMeasures).not.toHaveBeenCalled();
+  });
+
+  test('Esc cancels, adds nothing, and gives the focus back to 添加整改措施', async () => {
+    const { user, store } = await renderApp();
+    await openProblem(user, 'P003');
+    const before = await store.load();
+    const form = await openForm(user);
+    await user.type(within(form).getByRole('textbox', { name: /整改措施/ }), '不要了');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: '为P003添加整改措施' })).not.toBeInTheDocument();
+    expect((await store.load()).measures).toEqual(before.measures);
+    expect(screen.getByRole('button', { name: '添加整改措施' })).toHaveFocus();
+  });
+});

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isStatus } from '../../../ledger/status';
 import type { Status } from '../../../ledger/types';
 import { fill, useI18n } from '../../i18n';
+import { formKeyDown } from '../common/formKeys';
 import { StatusSelect } from '../common/StatusSelect';
 import { emptyMeasure, toNewMeasure, validateMeasure, type MeasureDraft } from '../entry/entryDraft';
 import { MeasureFields } from '../entry/MeasureFields';
@@ -29,6 +30,10 @@ export function AddMeasure({ problem, context, feedbackKnown }: Props) {
   const [draft, setDraft] = useState<Draft>(fresh);
   const [attempts, setAttempts] = useState(0);
   const sectionRef = useRef<HTMLElement>(null);
+  const openButtonRef = useRef<HTMLButtonElement>(null);
+  // Set when the form closes from inside it (取消, Esc, saved): the focus would otherwise fall to the
+  // page's top with the removed section, so it goes back to the button that opened the form.
+  const refocus = useRef(false);
   const setMeasure = useCallback((_key: string, patch: MeasurePatch) => setDraft((d) => ({ ...d, measure: { ...d.measure, ...patch } })), []);
   const { issues, blocking } = useMemo(
     () => validateMeasure(draft.measure, draft.submitted, { t, locale, refIso }),
@@ -39,14 +44,21 @@ export function AddMeasure({ problem, context, feedbackKnown }: Props) {
   useEffect(() => {
     if (open) sectionRef.current?.querySelector<HTMLElement>(attempts > 0 ? '[aria-invalid="true"]' : 'textarea')?.focus();
   }, [open, attempts]);
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    openButtonRef.current?.focus();
+  }, [open]);
 
   function close() {
+    refocus.current = true;
     setAttempts(0);
     setDraft(fresh());
     setOpen(false);
   }
 
   async function save() {
+    if (action.busy) return; // Ctrl+Enter while the first save runs (the button is disabled then)
     if (blocking > 0) {
       setDraft((d) => ({ ...d, submitted: true }));
       setAttempts((n) => n + 1);
@@ -63,14 +75,19 @@ export function AddMeasure({ problem, context, feedbackKnown }: Props) {
   if (!open) {
     return (
       <div className={styles.buttons}>
-        <Button onClick={() => setOpen(true)} disabled={action.busy}>
+        <Button ref={openButtonRef} onClick={() => setOpen(true)} disabled={action.busy}>
           {t.addMeasureToProblem}
         </Button>
       </div>
     );
   }
   return (
-    <section ref={sectionRef} className={styles.section} aria-labelledby={`add-measure-${p.id}`}>
+    <section
+      ref={sectionRef}
+      className={styles.section}
+      aria-labelledby={`add-measure-${p.id}`}
+      onKeyDown={formKeyDown({ submit: () => void save(), cancel: () => !action.busy && close() })}
+    >
       <h3 className={styles.sectionTitle} id={`add-measure-${p.id}`}>
         {fill(t.addMeasureTitle, p.id)}
       </h3>

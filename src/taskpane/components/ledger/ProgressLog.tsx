@@ -2,7 +2,7 @@
 // progress as typed, workflow entries (销号, 延期, 分发/回收) marked as such in the pane's language.
 import { parseProgress, type ProgressEntry } from '../../../ledger/progress';
 import { formatDate } from '../../format';
-import { useI18n } from '../../i18n';
+import { fill, useI18n } from '../../i18n';
 import type { Strings } from '../../i18n/zh-CN';
 import { useLedgerStyles } from './ledgerStyles';
 
@@ -18,7 +18,7 @@ export function ProgressLog({ text, label }: { text: string; label?: string }) {
   return (
     <ul className={styles.log} aria-label={label}>
       {entries.map((e, i) => {
-        const when = e.date ? `${formatDate(e.date, locale)}${locale === 'zh-CN' ? '：' : ': '}` : '';
+        const when = e.date ? fill(t.datedEntry, formatDate(e.date, locale)) : '';
         if (e.kind === 'progress') return <li key={i}>{`${when}${e.text}`}</li>;
         return (
           <li key={i} className={styles.flowEntry}>

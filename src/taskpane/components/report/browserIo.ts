@@ -46,7 +46,7 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string)
 }
 
 /** A file name Windows accepts: no \ / : * ? " < > |, at most 120 characters. */
-export function safeFileName(name: string): string {
+export function safeFileName(name: string, untitled: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\r\n\t]+/g, ' ').trim();
-  return (cleaned || '整改情况通报').slice(0, 120);
+  return (cleaned || untitled).slice(0, 120);
 }

@@ -31,6 +31,10 @@ export type ReportStrings = {
   docxFailed: string;
   sheetName: string;
   fileName: string;
+  /** The file name when the 通报 has no title. */
+  untitled: string;
+  /** Between the download's message and the notes on paragraphs that lost characters. */
+  noteSeparator: string;
   asOfNote: string;
 };
 
@@ -62,6 +66,8 @@ const zhCN: ReportStrings = {
   docxFailed: '生成 Word 文件失败：{0}',
   sheetName: '整改通报{0}',
   fileName: '{0}.docx',
+  untitled: '整改情况通报',
+  noteSeparator: '；',
   asOfNote: '数据统计截至{0}',
 };
 
@@ -93,6 +99,8 @@ const en: ReportStrings = {
   docxFailed: 'Could not create the Word file: {0}',
   sheetName: '整改通报{0}',
   fileName: '{0}.docx',
+  untitled: 'Rectification report',
+  noteSeparator: '; ',
   asOfNote: 'Figures as of {0}',
 };
 

@@ -129,10 +129,10 @@ export function useReport(store: LedgerStore, ledger: Ledger, locale: Locale): R
         const notes: string[] = [];
         const bytes = await buildDocx(draft, (w) => notes.push(w.message));
         const title = draft.blocks.find((b) => b.kind === 'title')?.text ?? '';
-        const fileName = fill(t.fileName, safeFileName(title));
+        const fileName = fill(t.fileName, safeFileName(title, t.untitled));
         downloadBytes(bytes, fileName, DOCX_MIME);
         // A paragraph that lost characters XML forbids is named, so the user can check it.
-        return [fill(t.downloaded, fileName), ...notes].join('；');
+        return [fill(t.downloaded, fileName), ...notes].join(t.noteSeparator);
       }),
     [perform, draft, t, docxWay],
   );

@@ -72,7 +72,7 @@ export function FirstRun({ presence, onCreate, onSummaryOnly }: Props) {
         <h2 className={styles.title} id="first-run-title">
           {repair ? t.repairTitle : t.firstRunTitle}
         </h2>
-        <p className={styles.body}>{repair ? fill(t.repairBody, presence.missing.join('、')) : t.firstRunBody}</p>
+        <p className={styles.body}>{repair ? fill(t.repairBody, presence.missing.join(t.listSeparator)) : t.firstRunBody}</p>
         <CreateLedger label={repair ? t.openLedger : t.createLedger} onCreate={onCreate} />
       </section>
       {/* A damaged ledger is repaired, not bypassed: 只汇总 is for a workbook with no ledger at all. */}
