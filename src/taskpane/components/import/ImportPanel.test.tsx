@@ -178,7 +178,7 @@ describe('ImportPanel', () => {
   it('in English shows the preview\'s statuses and dates in English', async () => {
     const { user } = setup({ locale: 'en' });
     await pasteAndRead(user, LIST, 'en');
-    expect(await screen.findByText('Round: 市第一中学党委｜市委第一巡察组｜Feb 21, 2025')).toBeInTheDocument();
+    expect(await screen.findByText('Round: 市第一中学党委 | 市委第一巡察组 | Feb 21, 2025')).toBeInTheDocument();
     expect(screen.getAllByText('Not stated')).toHaveLength(12);
     expect(screen.queryByText('未标注')).not.toBeInTheDocument();
   });
