@@ -6,7 +6,7 @@
 // rather than by pattern, fast enough for a 5,000-measure ledger's 13 MB of sheets.
 // Pure: no DOM, no Node I/O.
 import { attributes, partText, relationshipsOf, startTags, worksheets, type SheetRef, type XlsxParts } from './package';
-import { scanXml } from './xmlScan';
+import { scanXml, XmlScanError } from './xmlScan';
 
 export type CellError = { error: string };
 /** A cell's value as stored: text, number, TRUE/FALSE, an error such as #N/A, or null when empty. */
@@ -162,7 +162,18 @@ const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 /** One shared cell for every formula never calculated (a ledger's helper columns: thousands of them). */
 const FORMULA_WITHOUT_VALUE: XlsxCell = Object.freeze({ value: null, date: false, formula: true as const });
 
-/** Every non-empty cell of a worksheet part. Rows and cells without an `r` follow the previous one. */
+/** A row's number from its `r`: a positive integer, else null (the row then takes its first cell's row, or follows the previous one). */
+export function rowNumberOf(r: string | undefined): number | null {
+  const n = r === undefined ? NaN : Number(r);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * Every non-empty cell of a worksheet part. A row without a usable `r` takes its first cell's row,
+ * or follows the previous one; a cell without one follows the previous cell. A cell whose `r` names
+ * another row than its own is refused as damage (no writer makes one, and the rewriters, which work
+ * row by row, could not keep it where it was read).
+ */
 export function readSheetCells(xml: string, strings: readonly string[], dateXf: readonly boolean[]): SheetCells {
   const rows = new Map<number, Map<number, XlsxCell>>();
   let lastRow = 0;
@@ -178,13 +189,20 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
   let capture: 'v' | 't' | null = null;
   let inInline = false;
   let phonetic = 0;
+  /** The row has no usable r: its first cell's r, if any, gives its number. */
+  let pending = false;
   const picked: (string | undefined)[] = [undefined, undefined, undefined];
   scanXml(xml, {
-    open(name, a) {
+    open(name, a, start) {
       if (name === 'c') {
         a.pick(CELL_ATTRIBUTES, picked);
         const at = picked[0] ? parseA1(picked[0]) : null;
-        if (at) ({ row, col } = at);
+        if (at && at.row !== row) {
+          if (!pending) throw new XmlScanError(`cell ${picked[0]} in row ${row}`, start);
+          row = at.row;
+        }
+        pending = false;
+        if (at) col = at.col;
         else col++;
         inCell = true;
         type = picked[1] ?? 'n';
@@ -193,8 +211,9 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
         inline = '';
         formula = false;
       } else if (name === 'row') {
-        const r = Number(a.get('r'));
-        row = r > 0 ? Math.min(r, EXCEL_MAX_ROWS + 1) : row + 1;
+        const r = rowNumberOf(a.get('r'));
+        pending = r === null;
+        row = r ?? row + 1;
         col = 0;
       } else if (!inCell) {
         return;

@@ -93,7 +93,10 @@ describe('scanXml reads worksheets as saxes does', () => {
   test('generated worksheets, written every way the format allows', () => {
     fc.assert(fc.property(rows, style, (data, st) => {
       const xml = sheetXml(data, st);
-      expect(read(xml)).toEqual(oracle(xml));
+      // A row without r whose later cell names another row than the one it follows is refused by both.
+      const theirs = outcome(() => oracle(xml));
+      if ('error' in theirs) expect(outcome(() => read(xml))).toEqual({ error: expect.any(XmlScanError) });
+      else expect(read(xml)).toEqual(theirs.ok);
     }), { numRuns: 400 });
   });
 

@@ -27,9 +27,13 @@ export type TagAttributes = {
 };
 
 export type ScanHandlers = {
-  /** An element starts; `name` without its prefix. `attrs` is valid only during this call. */
-  open(name: string, attrs: TagAttributes): void;
-  close(name: string): void;
+  /**
+   * An element starts; `name` without its prefix. `attrs` is valid only during this call. The start
+   * tag is xml[start, end) (the rewriters cut rows and cells at these offsets).
+   */
+  open(name: string, attrs: TagAttributes, start: number, end: number): void;
+  /** The element ends: its end tag is xml[start, end) (for an empty element, the start tag again). */
+  close(name: string, start: number, end: number): void;
   /** Whether the text at this point is wanted: it is decoded and passed to `text` only then. */
   wantsText(): boolean;
   text(text: string): void;
@@ -194,7 +198,7 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       const close = xml.indexOf('>', lt + 2);
       if (top === undefined || close < 0 || close > limit || !xml.startsWith(top, lt + 2)) throw new XmlScanError('mismatched end tag', lt);
       for (let i = lt + 2 + top.length; i < close; i++) if (!isSpace(xml.charCodeAt(i))) throw new XmlScanError('mismatched end tag', lt);
-      handlers.close(locals.pop()!);
+      handlers.close(locals.pop()!, lt, close + 1);
       pos = close + 1;
       lt = nextLt;
       continue;
@@ -230,8 +234,8 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
     const local = colon < 0 ? name : name.slice(colon - lt);
     attrs.from = nameEnd;
     attrs.to = empty ? close - 1 : close;
-    handlers.open(local, attrs);
-    if (empty) handlers.close(local);
+    handlers.open(local, attrs, lt, close + 1);
+    if (empty) handlers.close(local, lt, close + 1);
     else {
       names.push(name);
       locals.push(local);
@@ -241,4 +245,33 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
   }
   if (names.length > 0) throw new XmlScanError(`unclosed <${names[names.length - 1]}>`, n);
   if (!rootSeen) throw new XmlScanError('no root element', 0);
+}
+
+/** Where a start tag at the beginning of `xml` ends its name and itself (the `>` outside quoted values); end -1 when unterminated. */
+export function startTagBounds(xml: string): { nameEnd: number; end: number; empty: boolean } {
+  let i = 1;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e || c === 0x2f || isSpace(c)) break;
+  }
+  const nameEnd = i;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return { nameEnd, end: i, empty: xml.charCodeAt(i - 1) === 0x2f && i - 1 >= nameEnd };
+    if (c === 0x22 || c === 0x27) {
+      i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      if (i < 0) break;
+    }
+  }
+  return { nameEnd, end: -1, empty: false };
+}
+
+/** A start tag's attribute text with `name` set to `value` (its value replaced in place, or the attribute put first). */
+export function withAttribute(attrText: string, name: string, value: string): string {
+  const at = [0, 0, 0, 0];
+  const quoted = `"${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
+  for (let i = 0; nextAttribute(attrText, i, attrText.length, at); i = at[3] + 1) {
+    if (at[1] - at[0] === name.length && attrText.startsWith(name, at[0])) return attrText.slice(0, at[2] - 1) + quoted + attrText.slice(at[3] + 1);
+  }
+  return ` ${name}=${quoted}${attrText}`;
 }
