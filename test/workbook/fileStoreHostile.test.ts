@@ -1,0 +1,85 @@
+// Worksheets written in ways no Office writer uses but XML allows, or damaged, saved through the
+// page's file store: every row the reader took is still there after a save that moves rows, nothing
+// hidden in a comment or a processing instruction becomes data, every part written is well-formed
+// XML, and what cannot be read is refused with the catalogue's message.
+import { SaxesParser } from 'saxes';
+import { isLedgerError } from '../../src/ledger/errors';
+import { sampleLedger } from '../../src/workbook/sample';
+import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../../src/workbook/xlsx/package';
+import { findTable, readSheetCells, tablesOf } from '../../src/workbook/xlsx/sheetCells';
+import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
+import { openFileStore, openFileStoreAsync, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
+import { measure } from './storeContract';
+
+let sample: XlsxParts;
+beforeAll(async () => {
+  sample = unzipXlsx(await writeLedgerXlsx(sampleLedger('2026-11-22')));
+});
+
+const measuresSheet = (parts: XlsxParts) => findTable(tablesOf(parts), 'ZG_Measures')!.sheet.path;
+
+function withSheet(edit: (xml: string) => string): Uint8Array {
+  const parts = { ...sample };
+  const path = measuresSheet(parts);
+  const xml = partText(parts, path)!;
+  const edited = edit(xml);
+  expect(edited).not.toBe(xml);
+  setPartText(parts, path, edited);
+  return zipXlsx(parts);
+}
+
+function malformedParts(parts: XlsxParts): string[] {
+  return Object.keys(parts).filter((p) => /\.(xml|rels)$/.test(p)).filter((p) => {
+    try {
+      new SaxesParser({ xmlns: true }).write(partText(parts, p)!).close();
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+const opened = (store: FileStore | ReturnType<typeof openFileStore>): FileStore => {
+  if (isLedgerError(store)) throw new Error(store.message);
+  return store;
+};
+
+const INJECTED = '<row r="40"><c r="A40" t="inlineStr"><is><t>注入</t></is></c></row>';
+
+describe('a save that moves rows keeps every row the reader took, and writes well-formed XML', () => {
+  test.each<[string, (xml: string) => string]>([
+    ['a row inside a comment in sheetData', (x) => x.replace('</sheetData>', `<!-- ${INJECTED} --></sheetData>`)],
+    ['a processing instruction holding </row>', (x) => x.replace(/(<row r="5"[^>]*>)/, '$1<?x </row>?>')],
+    ['CDATA holding </c></row>', (x) => x.replace(/<c r="M5"([^>]*)>[\s\S]*?<\/c>/, '<c r="M5" t="inlineStr"><is><t><![CDATA[a</c></row>b]]></t></is></c>')],
+    ['a quoted > in a row’s attributes', (x) => x.replace('<row r="5"', '<row x="a>b" r="5"')],
+    ['a quoted > in a cell’s attributes', (x) => x.replace('<c r="M5"', '<c foo="a>b" r="M5"')],
+    ['r=… inside another attribute’s value', (x) => x.replace('<row r="5"', `<row x=" r='3'" r="5"`)],
+    ['a second row 6 holding a note of the user', (x) => x.replace(/<row r="6"[^>]*>[\s\S]*?<\/row>/, (w) => `${w}<row r="6"><c r="X6" t="inlineStr"><is><t>用户备注</t></is></c></row>`)],
+    ['rows out of order', (x) => x.replace(/(<row r="4"[^>]*>[\s\S]*?<\/row>)(<row r="5"[^>]*>[\s\S]*?<\/row>)/, '$2$1')],
+    ['rows and cells without r', (x) => x.replace(/<row r="\d+"/g, '<row').replace(/<c r="[A-Z]+\d+"/g, '<c')],
+  ])('%s', async (_, edit) => {
+    const bytes = withSheet(edit);
+    for (const store of [opened(openFileStore(bytes, '甲.xlsx')), opened(await openFileStoreAsync(bytes, '甲.xlsx'))]) {
+      const before = await store.load();
+      await store.setStatus(before.measures[3].id, '正在推进');
+      await store.addMeasures(before.problems[0].id, [measure('新措施', '甲')]);
+      const saved = unzipXlsx(store.save().bytes);
+      expect(malformedParts(saved)).toEqual([]);
+      const after = await opened(openFileStore(zipXlsx(saved), '甲.xlsx')).load();
+      expect(after.measures.map((m) => m.id).sort()).toEqual([...before.measures.map((m) => m.id), 'P001-M03'].sort());
+      expect(after.measures.find((m) => m.id === before.measures[3].id)?.status).toBe('正在推进');
+      const cells = readSheetCells(partText(saved, measuresSheet(saved))!, [], []);
+      const texts: unknown[] = [];
+      cells.each!((_r, _c, cell) => texts.push(cell.value));
+      expect(texts).not.toContain('注入');
+      if (_.includes('用户备注')) expect(texts).toContain('用户备注');
+    }
+  });
+});
+
+test('a cell whose r names another row than its own: refused as damaged, not read into the wrong row', async () => {
+  const bytes = withSheet((x) => x.replace(/<c r="([A-Z]+)5"/g, '<c r="$19"'));
+  for (const store of [openFileStore(bytes, '甲.xlsx'), await openFileStoreAsync(bytes, '甲.xlsx')]) {
+    expect(isLedgerError(store) && store.code).toBe('damagedXlsx');
+  }
+});
