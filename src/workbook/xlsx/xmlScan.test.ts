@@ -88,8 +88,21 @@ describe('scanXml', () => {
     ['<a b="1></a>', 'unterminated quote'], ['<a><!-- x</a>', 'unterminated comment'], ['<a/><b/>', 'two roots'], ['x<a/>', 'text outside'],
     ['<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', 'DTD'], ['<a>&e;</a>', 'undefined entity'], ['<a>&#0;</a>', 'forbidden character'], ['<a>a & b</a>', 'bare &'],
     ['< a/>', 'space before the name'], ['<a><![CDATA[x</a>', 'unterminated CDATA'],
+    // What the rewriters would copy into a part they write, though no cell value reads it:
+    ['<a b="1" b="2"/>', 'duplicate attribute'], ['<x:a x:b="1" c="0" x:b="2"/>', 'duplicate prefixed attribute'],
+    [`<a ${Array.from({ length: 40 }, (_, i) => `n${i}="1"`).join(' ')} n33="2"/>`, 'duplicate among 40 attributes'],
+    ['<a b="1"c="2"/>', 'no space between attributes'], ['<a b=1/>', 'unquoted value'], ['<a b/>', 'attribute without a value'],
+    ['<a / >', 'space inside />'], ['<a b="&bogus;"/>', 'undefined entity in a value nobody reads'], ['<a><f>x &bogus; y</f></a>', 'undefined entity in text nobody reads'],
+    ['<a><f>1 & 2</f></a>', 'bare & in text nobody reads'], ['<a b="&#0;"/>', 'forbidden character reference in a value'], ['<a>&#x110000;</a>', 'reference past U+10FFFF'],
+    ['<a>&#99999999999999999999;</a>', 'huge decimal reference'], ['<a>&#xFFFF;</a>', 'U+FFFF by reference'],
   ])('%j is refused (%s)', (xml) => {
     expect(() => events(xml)).toThrow(XmlScanError);
+    // Refused too when no text is wanted and no attribute asked for: the sheet rewriters scan so.
+    expect(() => scanXml(xml, { open: () => undefined, close: () => undefined, wantsText: () => false, text: () => undefined })).toThrow(XmlScanError);
+  });
+
+  test('forty distinct attributes, references in values and text nobody reads: accepted', () => {
+    expect(() => events(`<a ${Array.from({ length: 40 }, (_, i) => `n${i}="&amp;&#x41;"`).join(' ')}><f>a&quot;b&lt;&#9;</f></a>`)).not.toThrow();
   });
 
   test('decodeText and attributeMap', () => {

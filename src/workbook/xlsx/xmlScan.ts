@@ -152,6 +152,108 @@ class RangeAttributes implements TagAttributes {
 
 const NOT_SPACE = /[^\s]/;
 
+const DUPLICATE = -2;
+
+/** The length of the reference at xml[at] (`&amp;`, `&#x41;`), if it is one XML allows; 0 when not. */
+function referenceLength(xml: string, at: number): number {
+  const c = xml.charCodeAt(at + 1);
+  if (c === 0x23 /* # */) {
+    const hex = xml.charCodeAt(at + 2) === 0x78;
+    let i = at + (hex ? 3 : 2);
+    let code = 0;
+    const first = i;
+    for (; i - first < 8; i++) {
+      const d = xml.charCodeAt(i);
+      const v = d >= 0x30 && d <= 0x39 ? d - 0x30 : hex && (d | 0x20) >= 0x61 && (d | 0x20) <= 0x66 ? (d | 0x20) - 0x57 : -1;
+      if (v < 0) break;
+      code = code * (hex ? 16 : 10) + v;
+    }
+    return i > first && xml.charCodeAt(i) === 0x3b && allowedCode(code) ? i + 1 - at : 0;
+  }
+  // amp; apos; quot; lt; gt; by their first letter (this runs for every `&` of a sheet's formulas).
+  const name = c === 0x71 ? 'quot;' : c === 0x61 ? (xml.charCodeAt(at + 2) === 0x6d ? 'amp;' : 'apos;') : c === 0x6c ? 'lt;' : c === 0x67 ? 'gt;' : '';
+  return name !== '' && xml.startsWith(name, at + 1) ? name.length + 1 : 0;
+}
+
+/**
+ * The references in text and values nobody reads are checked all the same (a rewriter copies them
+ * into the parts it writes): each `&` of the part once, by one forward search through it in all.
+ */
+class Ampersands {
+  private next: number;
+  constructor(private readonly xml: string) {
+    this.next = xml.indexOf('&');
+  }
+  /** Throws for an `&` in xml[from, to) that does not start a reference; `from` never less than before. */
+  check(from: number, to: number): void {
+    const { xml } = this;
+    if (this.next >= 0 && this.next < from) this.next = xml.indexOf('&', from);
+    while (this.next >= 0 && this.next < to) {
+      const length = referenceLength(xml, this.next);
+      if (length === 0) throw new XmlScanError('a bare & or an undefined or forbidden reference', this.next);
+      this.next = xml.indexOf('&', this.next + length);
+    }
+  }
+}
+
+
+/** Whether xml[a, a + length) and xml[b, b + length) hold the same characters. */
+function sameSpan(xml: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/**
+ * The `>` of a start tag whose attributes begin at `from`, checking them as XML requires — each
+ * preceded by whitespace, `name = "value"` quoted either way, no name twice — so that what the
+ * rewriters copy from a part is well-formed: -1 when the tag is unterminated or malformed, DUPLICATE
+ * for an attribute given twice. `seen` holds the name offsets of the tag (reused from tag to tag).
+ */
+function startTagEnd(xml: string, from: number, limit: number, seen: number[], amps: Ampersands): number {
+  let i = from;
+  let count = 0;
+  let names: Set<string> | null = null;
+  for (;;) {
+    const spaced = i;
+    while (i < limit && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= limit) return -1;
+    let c = xml.charCodeAt(i);
+    if (c === 0x3e /* > */) return i;
+    if (c === 0x2f /* / */) return xml.charCodeAt(i + 1) === 0x3e ? i + 1 : -1;
+    if (i === spaced) return -1;
+    const nameStart = i;
+    while (i < limit && (c = xml.charCodeAt(i)) !== 0x3d && !isSpace(c) && c !== 0x3e && c !== 0x2f && c !== 0x22 && c !== 0x27) i++;
+    const length = i - nameStart;
+    if (length === 0) return -1;
+    while (i < limit && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 0x3d) return -1;
+    i++;
+    while (i < limit && isSpace(xml.charCodeAt(i))) i++;
+    c = xml.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x27) return -1;
+    const end = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+    if (end < 0 || end > limit) return -1;
+    // A value is decoded only when asked for; its references are checked here all the same.
+    amps.check(i + 1, end);
+    // A tag has a handful of attributes: compared in place; past 16 (a crafted tag), by a set.
+    if (count < 16) {
+      for (let k = 0; k < count; k++) if (seen[2 * k + 1] === length && sameSpan(xml, seen[2 * k], nameStart, length)) return DUPLICATE;
+      seen[2 * count] = nameStart;
+      seen[2 * count + 1] = length;
+    } else {
+      if (!names) {
+        names = new Set();
+        for (let k = 0; k < 16; k++) names.add(xml.slice(seen[2 * k], seen[2 * k] + seen[2 * k + 1]));
+      }
+      const name = xml.slice(nameStart, nameStart + length);
+      if (names.has(name)) return DUPLICATE;
+      names.add(name);
+    }
+    count++;
+    i = end + 1;
+  }
+}
+
 /** Scans a whole part, calling the handlers for every element of it in document order. */
 export function scanXml(xml: string, handlers: ScanHandlers): void {
   // Open elements: full names (to match end tags) and local names (for the handlers).
@@ -159,6 +261,8 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
   const locals: string[] = [];
   const attrs = new RangeAttributes();
   attrs.xml = xml;
+  const seen: number[] = [];
+  const amps = new Ampersands(xml);
   const n = xml.length;
   let pos = 0;
   let rootSeen = false;
@@ -169,6 +273,7 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       if (names.length === 0) {
         if (NOT_SPACE.test(xml.slice(pos, end))) throw new XmlScanError('text outside the root element', pos);
       } else if (handlers.wantsText()) handlers.text(decodeText(xml.slice(pos, end), pos));
+      else amps.check(pos, end);
     }
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
@@ -214,18 +319,8 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
     }
     if (i === lt + 1) throw new XmlScanError('malformed tag', lt);
     const nameEnd = i;
-    let close = -1;
-    for (; i < limit; i++) {
-      const c = xml.charCodeAt(i);
-      if (c === 0x3e) {
-        close = i;
-        break;
-      }
-      if (c === 0x22 || c === 0x27) {
-        i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
-        if (i < 0 || i > limit) break;
-      }
-    }
+    const close = startTagEnd(xml, i, limit, seen, amps);
+    if (close === DUPLICATE) throw new XmlScanError('duplicate attribute', lt);
     if (close < 0) throw new XmlScanError('unterminated or malformed tag', lt);
     if (names.length === 0 && rootSeen) throw new XmlScanError('a second root element', lt);
     rootSeen = true;
