@@ -41,6 +41,7 @@ export const MESSAGES = {
   conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'Sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
   // 汇总: reading the ledger files units send back.
   commentsBelowTable: { kind: '#VALUE!', 'zh-CN': '“{0}”表的表格下方有批注（{1}），表格增减行时批注无法随之移动，未保存；请先把这些批注移到表格右侧或其他工作表，再保存', en: 'Sheet {0} has comments below its table ({1}) that cannot move with its rows; nothing was saved. Move them beside the table or to another sheet, then save' },
+  damagedStyles: { kind: '#VALUE!', 'zh-CN': '工作簿的样式部件（xl/styles.xml）已损坏，无法写入新的工作表，未保存；请用 Excel 或 WPS 打开后重新保存，再试一次', en: 'The workbook\'s styles part (xl/styles.xml) is damaged, so no sheet could be written and nothing was saved; open the workbook in Excel or WPS, save it again and retry' },
   notXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”不是 Excel 工作簿（.xlsx），无法读取', en: '"{0}" is not an Excel workbook (.xlsx) and cannot be read' },
   oldXls: { kind: '#VALUE!', 'zh-CN': '“{0}”是旧版 Excel 文件（.xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入', en: '"{0}" is an old Excel file (.xls); open it in Excel or WPS, save it as .xlsx and import that' },
   notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'This workbook is not a rectification ledger: it has no {1} table ({0})' },

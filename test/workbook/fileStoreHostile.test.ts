@@ -83,3 +83,48 @@ test('a cell whose r names another row than its own: refused as damaged, not rea
     expect(isLedgerError(store) && store.code).toBe('damagedXlsx');
   }
 });
+
+describe('generated sheets in a workbook whose styles.xml is missing, incomplete or damaged', () => {
+  const STYLES = 'xl/styles.xml';
+  test.each<[string, (parts: XlsxParts) => void]>([
+    ['no styles.xml (its relationship and content type kept)', (p) => delete p[STYLES]],
+    ['no styles.xml, no content type for it', (p) => {
+      delete p[STYLES];
+      setPartText(p, '[Content_Types].xml', partText(p, '[Content_Types].xml')!.replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ''));
+    }],
+    ['no styles.xml and no relationship to it', (p) => {
+      delete p[STYLES];
+      setPartText(p, 'xl/_rels/workbook.xml.rels', partText(p, 'xl/_rels/workbook.xml.rels')!.replace(/<Relationship [^>]*\/styles"[^>]*\/>/, ''));
+    }],
+    ['a stylesheet without cellXfs', (p) => setPartText(p, STYLES, partText(p, STYLES)!.replace(/<cellXfs[\s\S]*?<\/cellXfs>/, ''))],
+    ['an empty, self-closed stylesheet', (p) => setPartText(p, STYLES, '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')],
+    ['a prefixed stylesheet with only fonts', (p) => setPartText(p, STYLES, '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1"><x:font><x:sz val="12"/><x:name val="宋体"/></x:font></x:fonts><x:dxfs count="0"/></x:styleSheet>')],
+    ['cellXfs and fonts whose counts lie', (p) => setPartText(p, STYLES, partText(p, STYLES)!.replace(/<cellXfs count="\d+"/, '<cellXfs count="2"').replace(/<fonts count="\d+"/, '<fonts count="99999"'))],
+  ])('%s: 整改统计 and a 通报 sheet are written, with the styles they need', async (_, edit) => {
+    const parts = { ...sample };
+    edit(parts);
+    const store = opened(openFileStore(zipXlsx(parts), '甲.xlsx'));
+    await store.refreshDashboard();
+    await store.writeReportSheet('通报', [['标题'], ['一', '二']]);
+    const saved = unzipXlsx(store.save().bytes);
+    expect(malformedParts(saved)).toEqual([]);
+    expect(partText(saved, '[Content_Types].xml')!.split('PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"')).toHaveLength(2);
+    expect(partText(saved, 'xl/_rels/workbook.xml.rels')).toMatch(/relationships\/styles" Target="styles.xml"/);
+    const styles = partText(saved, STYLES)!;
+    // Every list in schema order, each once.
+    const order = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs'].map((n) => styles.search(new RegExp(`<(?:x:)?${n}[\\s>/]`))).filter((i) => i >= 0);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order.length).toBeGreaterThanOrEqual(6);
+    expect(await opened(openFileStore(zipXlsx(saved), '甲.xlsx')).load()).toEqual(await store.load());
+  });
+
+  test('a styles.xml that is not XML: the catalogue’s message, and nothing written', async () => {
+    const parts = { ...sample };
+    setPartText(parts, STYLES, '<styleSheet><fonts>');
+    const bytes = zipXlsx(parts);
+    const store = opened(openFileStore(bytes, '甲.xlsx'));
+    await expect(store.refreshDashboard()).rejects.toMatchObject({ name: 'LedgerStoreError', error: { code: 'damagedStyles' } });
+    expect(store.isDirty()).toBe(false);
+    expect(store.save().bytes).toBe(bytes);
+  });
+});
