@@ -128,3 +128,42 @@ describe('generated sheets in a workbook whose styles.xml is missing, incomplete
     expect(store.save().bytes).toBe(bytes);
   });
 });
+
+describe('a ZG_Measures table part that claims odd things: the rows it holds are read, and a new measure lands inside it', () => {
+  const tablePath = (parts: XlsxParts) => Object.keys(parts).find((k) => k.startsWith('xl/tables/') && /\sname="ZG_Measures"/.test(partText(parts, k)!))!;
+  const withTable = (edit: (xml: string) => string) => {
+    const parts = { ...sample };
+    const path = tablePath(parts);
+    const xml = partText(parts, path)!;
+    expect(edit(xml)).not.toBe(xml);
+    setPartText(parts, path, edit(xml));
+    return zipXlsx(parts);
+  };
+  test.each<[string, (xml: string) => string, number]>([
+    ['its ref written backwards (X29:A1)', (x) => x.replace(/ ref="A1:([A-Z]+)(\d+)"/, ' ref="$1$2:A1"'), 28],
+    ['a > inside a quoted attribute of <table>', (x) => x.replace(/<table /, '<table x="a>b" '), 28],
+    ['headerRowCount="3" (Excel has one header row or none)', (x) => x.replace(/ headerRowCount="\d+"/, '').replace(/<table /, '<table headerRowCount="3" '), 28],
+    ['totalsRowCount="5000" (at most one totals row: the last row)', (x) => x.replace(/<table /, '<table totalsRowCount="5000" '), 27],
+    ['a ref of one cell (A1): a header and no body', (x) => x.replace(/ ref="[^"]*"/, ' ref="A1"'), 0],
+    ['a ref of row 0 (A0:X0)', (x) => x.replace(/ ref="[^"]*"/, ' ref="A0:X0"'), 0],
+    ['a ref below every row (A2000:X2005)', (x) => x.replace(/ ref="[^"]*"/g, ' ref="A2000:X2005"'), 0],
+  ])('%s', async (_, edit, count) => {
+    const store = opened(openFileStore(withTable(edit), '甲.xlsx'));
+    const before = await store.load();
+    expect(before.measures).toHaveLength(count);
+    await store.addMeasures(before.problems[0].id, [measure('新措施', '甲')]);
+    const saved = unzipXlsx(store.save().bytes);
+    expect(malformedParts(saved)).toEqual([]);
+    const after = await opened(openFileStore(zipXlsx(saved), '甲.xlsx')).load();
+    expect(after.measures).toHaveLength(count + 1);
+    expect(after.measures.some((m) => m.text === '新措施')).toBe(true);
+  });
+
+  test('a calculated column formula with a character reference, a comment and CDATA: read as XML says', async () => {
+    const bytes = withTable((x) => x.replace(/<calculatedColumnFormula>[^<]*<\/calculatedColumnFormula>/, '<calculatedColumnFormula>LEN(&quot;&#x41;<!-- x -->&quot;)<![CDATA[&1]]></calculatedColumnFormula>'));
+    const store = opened(openFileStore(bytes, '甲.xlsx'));
+    await store.addMeasures((await store.load()).problems[0].id, [measure('新措施', '甲')]);
+    const saved = unzipXlsx(store.save().bytes);
+    expect(partText(saved, measuresSheet(saved))).toContain('<f>LEN("A")&amp;1</f>');
+  });
+});

@@ -10,9 +10,9 @@ import type { Ledger } from '../../ledger/types';
 import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells } from '../cells';
 import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schema';
 import { openXlsx, openXlsxAsync } from '../xlsx/open';
-import { attributes, definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
+import { definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
 import { cellFor, REQUIRED_FIELDS, workbookReader } from '../xlsx/readLedger';
-import { findTable, parseA1, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
+import { findTable, parseA1, tablePartOf, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
 import { rawEntries } from './zipUpdate';
 
 /** A table of the file: its part, and for each body row (top to bottom) the 编号 it holds. */
@@ -48,8 +48,8 @@ export function tablePath(parts: XlsxParts, table: TablePart): string {
   // tablesOf found it through the sheet's relationships; find the same part again by its name.
   for (const rel of relationshipsOf(parts, table.sheet.path)) {
     if (!rel.type.endsWith('/table')) continue;
-    const head = /<(?:[\w.-]+:)?table(?=[\s>])([^>]*)>/.exec(partText(parts, rel.target) ?? '');
-    if (head && attributes(head[1]).name === table.name) return rel.target;
+    const xml = partText(parts, rel.target);
+    if (xml && tablePartOf(xml)?.attrs.name === table.name) return rel.target;
   }
   throw new Error(`table part of ${table.name} not found`);
 }

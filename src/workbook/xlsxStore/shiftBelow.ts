@@ -11,6 +11,36 @@ import { LedgerStoreError } from '../../ledger/store';
 import { columnLetter } from '../schema';
 import { decodeXml, encodeXml, partText, relationshipsOf, setPartText, startTags, type XlsxParts } from '../xlsx/package';
 import { parseA1, type CellRange } from '../xlsx/sheetCells';
+import { attributeMap, scanXml, startTagBounds, withAttribute } from '../xlsx/xmlScan';
+
+const TABLE_REF_ELEMENTS = new Set(['table', 'autoFilter', 'sortState']);
+
+/**
+ * A table part with the ref of its <table>, <autoFilter> and <sortState> replaced by `shift(ref)`:
+ * tags found by the scanner, so a `>` or a `ref=` inside another quoted value is no place to write.
+ */
+export function withTableRefs(xml: string, shift: (ref: string) => string): string {
+  const tags: [number, number][] = [];
+  scanXml(xml, {
+    open(name, a, start, end) {
+      if (TABLE_REF_ELEMENTS.has(name) && a.get('ref') !== undefined) tags.push([start, end]);
+    },
+    close: () => undefined,
+    wantsText: () => false,
+    text: () => undefined,
+  });
+  let out = xml;
+  for (const [start, end] of tags.reverse()) {
+    const tag = out.slice(start, end);
+    const { nameEnd, end: close, empty } = startTagBounds(tag);
+    const attrEnd = empty ? close - 1 : close;
+    const attrs = tag.slice(nameEnd, attrEnd);
+    const ref = attributeMap(attrs).ref;
+    const next = shift(ref);
+    if (next !== ref) out = out.slice(0, start) + tag.slice(0, nameEnd) + withAttribute(attrs, 'ref', next) + tag.slice(attrEnd) + out.slice(end);
+  }
+  return out;
+}
 
 /** Rows `after + delta + 1 … after` removed (delta < 0) or `delta` rows inserted after row `after` (delta > 0). */
 export type RowShift = { after: number; delta: number; left: number; right: number };
@@ -103,7 +133,7 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
       const below = startTags(xml, rel.type.endsWith('/comments') ? 'comment' : 'threadedComment').map((a) => parseA1(a.ref ?? '')).filter((at) => at && at.row > s.after + Math.min(s.delta, 0));
       if (below.length > 0) throw new LedgerStoreError(ledgerError('commentsBelowTable', sheetName, below.map((at) => `${columnLetter(at!.col - 1)}${at!.row}`).slice(0, 5).join('、')));
     } else if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
-      const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, s)}${b}`);
+      const next = withTableRefs(xml, (ref) => shiftList(ref, s));
       if (next !== xml) {
         setPartText(parts, rel.target, next);
         touched.push(rel.target);
