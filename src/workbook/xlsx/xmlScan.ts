@@ -370,3 +370,15 @@ export function withAttribute(attrText: string, name: string, value: string): st
   }
   return ` ${name}=${quoted}${attrText}`;
 }
+
+/** A start tag's attribute text without the attribute `name` (and the whitespace before it). */
+export function withoutAttribute(attrText: string, name: string): string {
+  const at = [0, 0, 0, 0];
+  for (let i = 0; nextAttribute(attrText, i, attrText.length, at); i = at[3] + 1) {
+    if (at[1] - at[0] !== name.length || !attrText.startsWith(name, at[0])) continue;
+    let from = at[0];
+    while (from > 0 && isSpace(attrText.charCodeAt(from - 1))) from--;
+    return attrText.slice(0, from) + attrText.slice(at[3] + 1);
+  }
+  return attrText;
+}
