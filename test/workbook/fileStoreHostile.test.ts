@@ -9,6 +9,7 @@ import { partText, setPartText, unzipXlsx, zipXlsx, type XlsxParts } from '../..
 import { findTable, readSheetCells, tablesOf } from '../../src/workbook/xlsx/sheetCells';
 import { writeLedgerXlsx } from '../../src/workbook/xlsxWriter';
 import { openFileStore, openFileStoreAsync, type FileStore } from '../../src/workbook/xlsxStore/fileStore';
+import { openLedgerFile } from '../../src/workbook/xlsxStore/readFile';
 import { measure } from './storeContract';
 
 let sample: XlsxParts;
@@ -166,4 +167,21 @@ describe('a ZG_Measures table part that claims odd things: the rows it holds are
     const saved = unzipXlsx(store.save().bytes);
     expect(partText(saved, measuresSheet(saved))).toContain('<f>LEN("A")&amp;1</f>');
   });
+});
+
+test('a ZG_Measures claiming A1:X1048576 with one cell at row 1,048,570: the rows walked are the rows held, and a save keeps every measure', async () => {
+  const parts = { ...sample };
+  const table = Object.keys(parts).find((k) => k.startsWith('xl/tables/') && /\sname="ZG_Measures"/.test(partText(parts, k)!))!;
+  setPartText(parts, table, partText(parts, table)!.replace(/ ref="[^"]*"/g, ' ref="A1:X1048576"'));
+  const path = measuresSheet(parts);
+  setPartText(parts, path, partText(parts, path)!.replace('</sheetData>', '<row r="1048570"><c r="B1048570" t="inlineStr"><is><t>远处</t></is></c></row></sheetData>'));
+  const bytes = zipXlsx(parts);
+  const file = openLedgerFile(bytes, '甲.xlsx');
+  if (isLedgerError(file)) throw new Error(file.message);
+  expect(file.model.measures.rows.length).toBeLessThan(40);
+  const store = opened(openFileStore(bytes, '甲.xlsx'));
+  const before = await store.load();
+  await store.addMeasures(before.problems[0].id, [measure('新措施', '甲')]);
+  const after = await opened(openFileStore(store.save().bytes, '甲.xlsx')).load();
+  expect(after.measures).toHaveLength(before.measures.length + 1);
 });

@@ -62,8 +62,10 @@ function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetC
   // A claimed range (A1:XFD1048576) is clamped to the rows that hold a cell: the work follows the
   // file's content. The rows cut off are empty; a save that rewrites the table drops them, as it
   // drops the empty rows it reads.
+  // A blank row between them holds nothing to read (and a rewrite of the body drops it all the same):
+  // walked over the rows that hold a cell, so one cell at row 1,048,570 costs one row, not a million.
   const last = Math.min(table.range.bottom - table.totalsRows, cells.lastRow);
-  for (let r = table.range.top + table.headerRows; r <= last; r++) {
+  for (const r of cells.rowsBetween(table.range.top + table.headerRows, last)) {
     const values = table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i], system));
     const empty = values.every((v, i) => columnDefs[i]?.kind === 'formula' || v === '' || v === null);
     rows.push({ r, id: idCol >= 0 ? readText(values[idCol]) : '', empty });
