@@ -185,3 +185,23 @@ test('a ZG_Measures claiming A1:X1048576 with one cell at row 1,048,570: the row
   const after = await opened(openFileStore(store.save().bytes, '甲.xlsx')).load();
   expect(after.measures).toHaveLength(before.measures.length + 1);
 });
+
+test('rows the page does not show are named with their row numbers: data without a 措施编号 (or a shared-string index out of range), rows typed below the table', async () => {
+  const bytes = withSheet((x) => {
+    const bottom = Math.max(...Array.from(x.matchAll(/<row r="(\d+)"/g), (m) => Number(m[1])));
+    return x
+      .replace(/<c r="A5"( [^>]*)?>[\s\S]*?<\/c>/, '<c r="A5" t="s"><v>99999999</v></c>')
+      .replace(/<c r="A7"( [^>]*)?>[\s\S]*?<\/c>/, '')
+      .replace('</sheetData>', `<row r="${bottom + 1}"><c r="C${bottom + 1}" t="inlineStr"><is><t>表格下方的措施</t></is></c></row></sheetData>`);
+  });
+  const store = opened(openFileStore(bytes, '甲.xlsx'));
+  const codes = store.warnings.map((w) => [w.code, w.params[2]]);
+  expect(codes).toContainEqual(['rowsWithoutIdShown', '第5、7行']);
+  expect(codes).toContainEqual(['rowsBelowTableShown', '第30行']);
+  // Kept in the file by a save that moves rows.
+  const before = await store.load();
+  await store.addMeasures(before.problems[0].id, [measure('新措施', '甲')]);
+  const saved = unzipXlsx(store.save().bytes);
+  const cells = readSheetCells(partText(saved, measuresSheet(saved))!, [], []);
+  expect(cells.get(31, 3)?.value).toBe('表格下方的措施');
+});

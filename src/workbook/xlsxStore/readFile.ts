@@ -11,7 +11,7 @@ import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCel
 import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schema';
 import { openXlsx, openXlsxAsync } from '../xlsx/open';
 import { definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
-import { cellFor, REQUIRED_FIELDS, workbookReader } from '../xlsx/readLedger';
+import { cellFor, REQUIRED_FIELDS, rowList, workbookReader } from '../xlsx/readLedger';
 import { findTable, parseA1, tablePartOf, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
 import { rawEntries } from './zipUpdate';
 
@@ -54,7 +54,7 @@ export function tablePath(parts: XlsxParts, table: TablePart): string {
   throw new Error(`table part of ${table.name} not found`);
 }
 
-function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells, system: DateSystem): { slot: TableSlot; body: unknown[][] } {
+function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells, system: DateSystem): { slot: TableSlot; body: unknown[][]; below: number[] } {
   const columnDefs = table.columns.map((h) => def.columns.find((c) => c.header === h.trim()));
   const idCol = table.columns.findIndex((h) => h.trim() === def.idHeader);
   const rows: TableSlot['rows'] = [];
@@ -71,7 +71,25 @@ function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetC
     rows.push({ r, id: idCol >= 0 ? readText(values[idCol]) : '', empty });
     body.push(values);
   }
-  return { slot: { table, path: tablePath(parts, table), def, rows }, body };
+  // Rows typed just below the table (WPS and LibreOffice do not grow tables), up to the first blank one.
+  const below: number[] = [];
+  for (let r = table.range.bottom + 1; table.totalsRows === 0 && r <= cells.lastRow; r++) {
+    const filled = table.columns.some((_, i) => columnDefs[i]?.kind !== 'formula' && !isBlank(cellFor(cells.get(r, table.range.left + i), columnDefs[i], system)));
+    if (!filled) break;
+    below.push(r);
+  }
+  return { slot: { table, path: tablePath(parts, table), def, rows }, body, below };
+}
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/** The rows the page does not show, each with its row number (第N行) and why: never left out silently. */
+function notTaken(fileName: string, slot: TableSlot, below: readonly number[]): LedgerError[] {
+  const out: LedgerError[] = [];
+  const noId = slot.rows.filter((row) => row.id === '' && !row.empty).map((row) => row.r);
+  if (noId.length > 0) out.push(ledgerError('rowsWithoutIdShown', fileName, slot.def.sheet, rowList(noId), slot.def.idHeader));
+  if (below.length > 0) out.push(ledgerError('rowsBelowTableShown', fileName, slot.def.sheet, rowList(below)));
+  return out;
 }
 
 function infoSlots(parts: XlsxParts): Map<string, InfoSlot> {
@@ -117,6 +135,7 @@ export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel |
     if (missingRequired.length > 0) return ledgerError('ledgerMissingColumns', fileName, tableTitle(def), missingRequired.map((c) => c.header).join('、'));
     if (absent.length > 0) warnings.push(ledgerError('ledgerOptionalColumns', fileName, tableTitle(def), absent.map((c) => c.header).join('、')));
   }
+  warnings.push(...notTaken(fileName, p.slot, p.below), ...notTaken(fileName, m.slot, m.below));
   // The first row holding an 编号 is the item; a second row with the same 编号 is left as it is.
   const firstOf = (slot: TableSlot) => {
     const seen = new Set<string>();
