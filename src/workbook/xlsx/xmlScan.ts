@@ -151,6 +151,14 @@ class RangeAttributes implements TagAttributes {
 }
 
 const NOT_SPACE = /[^\s]/;
+const PI_TARGET = /^[^\s?]*/;
+const XML_DECLARATION = /^\s+version\s*=\s*(["'])1\.\d+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*$/;
+/** An XML name, loosely: what a writer could mean, without the DTD-era character tables. */
+const NAME = /^[A-Za-z_:\u00C0-\uFFFD][\w.:\u00B7\u00C0-\uFFFD-]*$/;
+
+/** XML name characters, loosely (ASCII exactly; everything from U+00B7 up allowed, as no writer needs finer). */
+const isNameStart = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x3a || c >= 0xc0;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0xb7;
 
 const DUPLICATE = -2;
 
@@ -222,9 +230,9 @@ function startTagEnd(xml: string, from: number, limit: number, seen: number[], a
     if (c === 0x2f /* / */) return xml.charCodeAt(i + 1) === 0x3e ? i + 1 : -1;
     if (i === spaced) return -1;
     const nameStart = i;
-    while (i < limit && (c = xml.charCodeAt(i)) !== 0x3d && !isSpace(c) && c !== 0x3e && c !== 0x2f && c !== 0x22 && c !== 0x27) i++;
+    if (!isNameStart(c)) return -1;
+    while (i < limit && isNameChar(xml.charCodeAt(i))) i++;
     const length = i - nameStart;
-    if (length === 0) return -1;
     while (i < limit && isSpace(xml.charCodeAt(i))) i++;
     if (xml.charCodeAt(i) !== 0x3d) return -1;
     i++;
@@ -281,10 +289,17 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       if (next === 0x3f) {
         const close = xml.indexOf('?>', lt + 2);
         if (close < 0) throw new XmlScanError('unterminated processing instruction', lt);
+        // Its target is a name, and `xml` only as the declaration at the very start (the rewriters copy the head).
+        const target = PI_TARGET.exec(xml.slice(lt + 2, Math.min(close, lt + 66)))?.[0] ?? '';
+        if (!NAME.test(target) || (target.toLowerCase() === 'xml' && (xml.slice(0, lt).replace(/^\uFEFF/, '') !== '' || !XML_DECLARATION.test(xml.slice(lt + 5, close))))) {
+          throw new XmlScanError('processing instruction', lt);
+        }
         pos = close + 2;
       } else if (xml.startsWith('!--', lt + 1)) {
         const close = xml.indexOf('-->', lt + 4);
         if (close < 0) throw new XmlScanError('unterminated comment', lt);
+        // `--` only as its end (`--->` too is not XML): a comment is copied as it is by the rewriters.
+        if (xml.indexOf('--', lt + 4) < close || (close > lt + 4 && xml.charCodeAt(close - 1) === 0x2d)) throw new XmlScanError('-- inside a comment', lt);
         pos = close + 3;
       } else if (xml.startsWith('![CDATA[', lt + 1)) {
         const close = xml.indexOf(']]>', lt + 9);
@@ -314,7 +329,7 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
     for (; i < limit; i++) {
       const c = xml.charCodeAt(i);
       if (c === 0x3e /* > */ || c === 0x2f /* / */ || isSpace(c)) break;
-      if (c === 0x22 || c === 0x27 || c === 0x3d) throw new XmlScanError('malformed tag', lt);
+      if (i === lt + 1 ? !isNameStart(c) : !isNameChar(c)) throw new XmlScanError('malformed tag', lt);
       if (c === 0x3a /* : */ && colon < 0) colon = i;
     }
     if (i === lt + 1) throw new XmlScanError('malformed tag', lt);
