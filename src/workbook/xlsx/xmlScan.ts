@@ -178,9 +178,15 @@ function referenceLength(xml: string, at: number): number {
     }
     return i > first && xml.charCodeAt(i) === 0x3b && allowedCode(code) ? i + 1 - at : 0;
   }
-  // amp; apos; quot; lt; gt; by their first letter (this runs for every `&` of a sheet's formulas).
-  const name = c === 0x71 ? 'quot;' : c === 0x61 ? (xml.charCodeAt(at + 2) === 0x6d ? 'amp;' : 'apos;') : c === 0x6c ? 'lt;' : c === 0x67 ? 'gt;' : '';
-  return name !== '' && xml.startsWith(name, at + 1) ? name.length + 1 : 0;
+  // amp; apos; quot; lt; gt; by their letters (this runs for every `&` of a sheet's formulas: no strings made).
+  const c2 = xml.charCodeAt(at + 2);
+  const c3 = xml.charCodeAt(at + 3);
+  if ((c === 0x6c || c === 0x67) && c2 === 0x74 && c3 === 0x3b) return 4; // lt; gt;
+  const c4 = xml.charCodeAt(at + 4);
+  if (c === 0x61 && c2 === 0x6d && c3 === 0x70 && c4 === 0x3b) return 5; // amp;
+  const c5 = xml.charCodeAt(at + 5);
+  if (c === 0x71 && c2 === 0x75 && c3 === 0x6f && c4 === 0x74 && c5 === 0x3b) return 6; // quot;
+  return c === 0x61 && c2 === 0x70 && c3 === 0x6f && c4 === 0x73 && c5 === 0x3b ? 6 : 0; // apos;
 }
 
 /**
