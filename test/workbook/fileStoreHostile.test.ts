@@ -205,3 +205,14 @@ test('rows the page does not show are named with their row numbers: data without
   const cells = readSheetCells(partText(saved, measuresSheet(saved))!, [], []);
   expect(cells.get(31, 3)?.value).toBe('表格下方的措施');
 });
+
+test('a raw control character and U+FFFF in a cell (which XML forbids as they stand): a save that rewrites the sheet writes them as _xHHHH_ escapes, well-formed and read back the same', async () => {
+  const bytes = withSheet((x) => x.replace(/<c r="M5"([^>]*)>[\s\S]*?<\/c>/, '<c r="M5" t="inlineStr"><is><t>甲\u0001乙\uFFFF</t></is></c>'));
+  const store = opened(openFileStore(bytes, '甲.xlsx'));
+  const before = await store.load();
+  await store.addMeasures(before.problems[0].id, [measure('新措施', '甲')]);
+  const saved = unzipXlsx(store.save().bytes);
+  expect(malformedParts(saved)).toEqual([]);
+  const cells = readSheetCells(partText(saved, measuresSheet(saved))!, [], []);
+  expect(cells.get(6, 13)?.value).toBe('甲\u0001乙\uFFFF');
+});

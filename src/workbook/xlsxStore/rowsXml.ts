@@ -28,6 +28,9 @@ function lazyRow(r: number, attrs: string, xml: string): RowXml {
 /** The sheet split around its <sheetData> content; rows in ascending order, one per row number. */
 export type SheetXml = { head: string; rows: RowXml[]; tail: string; prefix: string };
 
+const RAW_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const RAW_FORBIDDEN_ALL = new RegExp(RAW_FORBIDDEN.source, 'g');
+
 /** A start tag's attribute text (after the name, before `>` or `/>`). */
 function attrTextOf(tag: string): string {
   const { nameEnd, end, empty } = startTagBounds(tag);
@@ -74,7 +77,11 @@ function splitCells(rowXml: string, row: number): CellXml[] {
  * are merged): merged here too, and rows out of order are put in order, so that a rewrite keeps every
  * cell the reader saw, where it saw it.
  */
-export function splitSheet(xml: string): SheetXml {
+export function splitSheet(source: string): SheetXml {
+  // A character XML forbids as it stands (a raw control character, U+FFFF), which the reader let
+  // through into a value, would make the part written from these rows ill-formed: written as the
+  // `_xHHHH_` escape Excel itself uses, which reads back as the same character.
+  const xml = RAW_FORBIDDEN.test(source) ? source.replace(RAW_FORBIDDEN_ALL, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`) : source;
   let depth = 0;
   let dataStart = -1;
   let dataOpenEnd = -1;
