@@ -216,3 +216,15 @@ test('a raw control character and U+FFFF in a cell (which XML forbids as they st
   const cells = readSheetCells(partText(saved, measuresSheet(saved))!, [], []);
   expect(cells.get(6, 13)?.value).toBe('甲\u0001乙\uFFFF');
 });
+
+test('a 巡察信息 name pointing past Excel’s last row ($B$2000000): no cell is written there', async () => {
+  const parts = { ...sample };
+  setPartText(parts, 'xl/workbook.xml', partText(parts, 'xl/workbook.xml')!.replace(/(<definedName name="ZG_Inspector">[^<]*)\$B\$3</, '$1$B$2000000<'));
+  const store = opened(openFileStore(zipXlsx(parts), '甲.xlsx'));
+  const { round } = await store.load();
+  await store.saveRound({ ...round, inspector: '市委第九巡察组' });
+  const saved = unzipXlsx(store.save().bytes);
+  const info = partText(saved, 'xl/worksheets/sheet1.xml')!;
+  expect(info).not.toContain('2000000');
+  expect(Math.max(...Array.from(info.matchAll(/<row r="(\d+)"/g), (m) => Number(m[1])))).toBeLessThanOrEqual(1_048_576);
+});

@@ -12,7 +12,7 @@ import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schem
 import { openXlsx, openXlsxAsync } from '../xlsx/open';
 import { definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
 import { cellFor, REQUIRED_FIELDS, rowList, workbookReader } from '../xlsx/readLedger';
-import { findTable, parseA1, tablePartOf, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, findTable, parseA1, tablePartOf, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
 import { rawEntries } from './zipUpdate';
 
 /** A table of the file: its part, and for each body row (top to bottom) the 编号 it holds. */
@@ -102,7 +102,8 @@ function infoSlots(parts: XlsxParts): Map<string, InfoSlot> {
     const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(n.formula.trim());
     const path = m ? sheetPaths.get(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : undefined;
     const at = m ? parseA1(m[3]) : null;
-    if (path && at) slots.set(cell.name, { path, ...at });
+    // A name pointing past Excel's last row or column (…!$B$2000000) names no cell a save may write.
+    if (path && at && at.row <= EXCEL_MAX_ROWS && at.col <= EXCEL_MAX_COLS) slots.set(cell.name, { path, ...at });
   }
   return slots;
 }
