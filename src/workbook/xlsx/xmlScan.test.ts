@@ -114,6 +114,9 @@ describe('scanXml', () => {
     ['<a / >', 'space inside />'], ['<a b="&bogus;"/>', 'undefined entity in a value nobody reads'], ['<a><f>x &bogus; y</f></a>', 'undefined entity in text nobody reads'],
     ['<a><f>1 & 2</f></a>', 'bare & in text nobody reads'], ['<a b="&#0;"/>', 'forbidden character reference in a value'], ['<a>&#x110000;</a>', 'reference past U+10FFFF'],
     ['<a>&#99999999999999999999;</a>', 'huge decimal reference'], ['<a>&#xFFFF;</a>', 'U+FFFF by reference'],
+    ['<a><?xml version="1.0"?></a>', 'a declaration not at the start'], ['<?xml version="1.0" a="1"?><a/>', 'a malformed declaration'],
+    ['<a><?&x y?></a>', 'a processing instruction without a name'], ['<a><!-- a -- b --></a>', '-- inside a comment'], ['<a><!-- a ---></a>', 'a comment ending --->'],
+    ['<a &#0;b="1"/>', 'a reference as an attribute name'], ['<1a/>', 'an element name starting with a digit'],
   ])('%j is refused (%s)', (xml) => {
     expect(() => events(xml)).toThrow(XmlScanError);
     // Refused too when no text is wanted and no attribute asked for: the sheet rewriters scan so.

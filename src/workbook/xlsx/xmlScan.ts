@@ -277,6 +277,8 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
   attrs.xml = xml;
   const seen: number[] = [];
   const amps = new Ampersands(xml);
+  // Where the declaration may stand: before anything but whitespace (a BOM counts as such).
+  const firstMark = xml.search(/\S/);
   const n = xml.length;
   let pos = 0;
   let rootSeen = false;
@@ -297,7 +299,7 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
         if (close < 0) throw new XmlScanError('unterminated processing instruction', lt);
         // Its target is a name, and `xml` only as the declaration at the very start (the rewriters copy the head).
         const target = PI_TARGET.exec(xml.slice(lt + 2, Math.min(close, lt + 66)))?.[0] ?? '';
-        if (!NAME.test(target) || (target.toLowerCase() === 'xml' && (xml.slice(0, lt).replace(/^\uFEFF/, '') !== '' || !XML_DECLARATION.test(xml.slice(lt + 5, close))))) {
+        if (!NAME.test(target) || (target.toLowerCase() === 'xml' && (lt !== firstMark || !XML_DECLARATION.test(xml.slice(lt + 5, close))))) {
           throw new XmlScanError('processing instruction', lt);
         }
         pos = close + 2;
