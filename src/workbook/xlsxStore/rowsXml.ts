@@ -13,14 +13,15 @@ export type CellXml = { col: number; xml: string };
 /** A row; its cells are split out of `xml` only when asked for (most rows are copied whole). */
 export type RowXml = { r: number; attrs: string; readonly cells: CellXml[]; xml: string };
 
-function lazyRow(r: number, attrs: string, xml: string): RowXml {
+/** A row whose cells are cut from its XML when asked for, at the offsets the sheet's scan found (start, end pairs). */
+function lazyRow(r: number, attrs: string, xml: string, spans: readonly number[]): RowXml {
   let cells: CellXml[] | null = null;
   return {
     r,
     attrs,
     xml,
     get cells() {
-      return (cells ??= splitCells(xml, r));
+      return (cells ??= cellsAt(xml, spans, r));
     },
   };
 }
@@ -42,31 +43,17 @@ export function cellStyle(cellXml: string): number | undefined {
   return s === undefined ? undefined : Number(s);
 }
 
-/** The cells of one row's XML (the element itself), by the scanner; a cell without a usable r follows the previous one. */
-function splitCells(rowXml: string, row: number): CellXml[] {
+/** The cells of one row's XML at the scanned offsets; a cell without a usable r follows the previous one. */
+function cellsAt(rowXml: string, spans: readonly number[], row: number): CellXml[] {
   const cells: CellXml[] = [];
-  let depth = 0;
   let col = 0;
-  let start = -1;
-  scanXml(rowXml, {
-    open(name, a, at) {
-      depth++;
-      if (depth !== 2 || name !== 'c') return;
-      const ref = a.get('r');
-      const cell = ref ? parseA1(ref) : null;
-      col = cell && cell.row === row ? cell.col : col + 1;
-      start = at;
-    },
-    close(name, _at, end) {
-      if (depth === 2 && start >= 0) {
-        cells.push({ col, xml: rowXml.slice(start, end) });
-        start = -1;
-      }
-      depth--;
-    },
-    wantsText: () => false,
-    text: () => undefined,
-  });
+  for (let k = 0; k < spans.length; k += 2) {
+    const xml = rowXml.slice(spans[k], spans[k + 1]);
+    const ref = attributeMap(attrTextOf(xml)).r;
+    const cell = ref ? parseA1(ref) : null;
+    col = cell && cell.row === row ? cell.col : col + 1;
+    cells.push({ col, xml });
+  }
   return cells;
 }
 
@@ -88,10 +75,11 @@ export function splitSheet(source: string): SheetXml {
   let dataClose = -1;
   let dataEnd = -1;
   let rowStart = -1;
-  let rowOpenEnd = -1;
   let r = 0;
   let pending = false;
-  const found: { r: number; start: number; openEnd: number; end: number }[] = [];
+  let spans: number[] = [];
+  let cellStart = -1;
+  const found: { r: number; start: number; end: number; spans: number[] }[] = [];
   scanXml(xml, {
     open(name, a: TagAttributes, start, end) {
       depth++;
@@ -103,17 +91,23 @@ export function splitSheet(source: string): SheetXml {
         pending = given === null;
         r = given ?? r + 1;
         rowStart = start;
-        rowOpenEnd = end;
-      } else if (depth === 4 && pending && name === 'c') {
-        const ref = a.get('r');
-        const cell = ref ? parseA1(ref) : null;
-        if (cell) r = cell.row;
-        pending = false;
+      } else if (depth === 4 && rowStart >= 0 && name === 'c') {
+        cellStart = start - rowStart;
+        if (pending) {
+          const ref = a.get('r');
+          const cell = ref ? parseA1(ref) : null;
+          if (cell) r = cell.row;
+          pending = false;
+        }
       }
     },
     close(name, start, end) {
-      if (depth === 3 && rowStart >= 0) {
-        found.push({ r, start: rowStart, openEnd: rowOpenEnd, end });
+      if (depth === 4 && cellStart >= 0) {
+        spans.push(cellStart, end - rowStart);
+        cellStart = -1;
+      } else if (depth === 3 && rowStart >= 0) {
+        found.push({ r, start: rowStart, end, spans });
+        spans = [];
         rowStart = -1;
         pending = false;
       } else if (depth === 2 && dataStart >= 0 && dataClose < 0) {
@@ -135,7 +129,7 @@ export function splitSheet(source: string): SheetXml {
   const byR = new Map<number, RowXml>();
   for (const f of found) {
     const rowText = xml.slice(f.start, f.end);
-    const row = lazyRow(f.r, attrTextOf(rowText), rowText);
+    const row = lazyRow(f.r, attrTextOf(rowText), rowText, f.spans);
     const earlier = byR.get(f.r);
     if (!earlier) byR.set(f.r, row);
     else {
