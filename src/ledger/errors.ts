@@ -40,6 +40,7 @@ export const MESSAGES = {
   badHolidayType: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行：类型“{2}”应为“休”（放假）或“班”（上班），该行未生效', en: 'Sheet {0}, row {1}: the type "{2}" should be 休 (day off) or 班 (working day); the row is ignored' },
   conflictingHoliday: { kind: '#VALUE!', 'zh-CN': '“{0}”表第{1}行与第{2}行都是{3}，类型不同，以第{2}行为准', en: 'Sheet {0}: rows {1} and {2} both give {3} with different types; row {2} applies' },
   // 汇总: reading the ledger files units send back.
+  damagedStyles: { kind: '#VALUE!', 'zh-CN': '工作簿的样式部件（xl/styles.xml）已损坏，无法写入新的工作表，未保存；请用 Excel 或 WPS 打开后重新保存，再试一次', en: 'The workbook\'s styles part (xl/styles.xml) is damaged, so no sheet could be written and nothing was saved; open the workbook in Excel or WPS, save it again and retry' },
   notXlsx: { kind: '#VALUE!', 'zh-CN': '“{0}”不是 Excel 工作簿（.xlsx），无法读取', en: '"{0}" is not an Excel workbook (.xlsx) and cannot be read' },
   oldXls: { kind: '#VALUE!', 'zh-CN': '“{0}”是旧版 Excel 文件（.xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入', en: '"{0}" is an old Excel file (.xls); open it in Excel or WPS, save it as .xlsx and import that' },
   notALedgerFile: { kind: '#N/A', 'zh-CN': '这个工作簿不是整改台账：没有找到{1}表格（{0}）', en: 'This workbook is not a rectification ledger: it has no {1} table ({0})' },
@@ -49,6 +50,8 @@ export const MESSAGES = {
   xlsxPartTooLarge: { kind: '#VALUE!', 'zh-CN': '“{0}”中的“{1}”解压后超过{2} MB，为防止耗尽内存未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: 'In "{0}", the part {1} inflates to more than {2} MB and was not read, to keep memory safe; the file may be damaged or crafted' },
   xlsxTooManyParts: { kind: '#VALUE!', 'zh-CN': '“{0}”包含{1}个文件部件，超过上限{2}个，未读取。这个文件可能已损坏或是恶意构造的，请确认来源', en: '"{0}" holds {1} parts, more than the {2} allowed, and was not read; the file may be damaged or crafted' },
   rowsBelowTable: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}在表格范围之外（表格下方，WPS、LibreOffice 不会自动扩展表格），已一并读取；请在 Excel 中把表格扩展到这些行', en: 'In "{0}", sheet {1}: rows {2} lie below the table (WPS and LibreOffice do not grow tables); they were read too. Extend the table over them in Excel' },
+  rowsWithoutIdShown: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}有内容但没有{3}，这里不显示（这些行仍在文件中，保存不会删除）；请在 Excel 中补填{3}', en: 'In "{0}", sheet {1}: rows {2} hold data but no {3} and are not shown here (they stay in the file; saving keeps them). Fill in {3} in Excel' },
+  rowsBelowTableShown: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}在表格范围之外（表格下方，WPS、LibreOffice 不会自动扩展表格），这里不显示（这些行仍在文件中，保存时随表格下移）；请在 Excel 中把表格扩展到这些行', en: 'In "{0}", sheet {1}: rows {2} lie below the table (WPS and LibreOffice do not grow tables) and are not shown here (they stay in the file and move down with the table). Extend the table over them in Excel' },
   rowsWithoutId: { kind: '#N/A', 'zh-CN': '“{0}”的“{1}”表{2}有内容但没有{3}，未读取；请补填{3}后重新汇总', en: 'In "{0}", sheet {1}: rows {2} hold data but no {3} and were not read; fill in {3} and consolidate again' },
   ledgerMissingColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}缺少必需的列：{2}', en: 'In "{0}", table {1} lacks required columns: {2}' },
   ledgerOptionalColumns: { kind: '#N/A', 'zh-CN': '“{0}”的表格{1}没有这些列，按空白处理：{2}', en: 'In "{0}", table {1} has no columns {2}; they are read as blank' },

@@ -2,7 +2,7 @@
 // handlers. Kept as the oracle the fast scanner is checked against (sheetCells.test.ts) and as the
 // "general XML parser" the bench compares it with.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { decodeXstring, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, parseA1, rowsIn, type SheetCells, type XlsxCell, type XlsxValue } from '../../src/workbook/xlsx/sheetCells';
+import { decodeXstring, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, parseA1, rowNumberOf, rowsIn, type SheetCells, type XlsxCell, type XlsxValue } from '../../src/workbook/xlsx/sheetCells';
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -73,14 +73,22 @@ export function saxesSheetCells(xml: string, strings: readonly string[], dateXf:
   let capture: 'v' | 't' | null = null;
   let inInline = false;
   let phonetic = 0;
+  let pending = false;
   scan(xml, {
     open(name, a) {
       if (name === 'row') {
-        row = Number(a.r) > 0 ? Math.min(Number(a.r), EXCEL_MAX_ROWS + 1) : row + 1;
+        const r = rowNumberOf(a.r);
+        pending = r === null;
+        row = r ?? row + 1;
         col = 0;
       } else if (name === 'c') {
         const at = a.r ? parseA1(a.r) : null;
-        if (at) ({ row, col } = at);
+        if (at && at.row !== row) {
+          if (!pending) throw new Error(`cell ${a.r} in row ${row}`);
+          row = at.row;
+        }
+        pending = false;
+        if (at) col = at.col;
         else col++;
         cell = { row, col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: null, inline: '', formula: false };
       } else if (!cell) {

@@ -54,6 +54,19 @@ describe('freezeZgFormulas on a hostile workbook', () => {
     expect(xml).toContain('<f>SUM(1,2)</f>');
   });
 
+  test.each([
+    ['a quoted /> in the cell’s attributes', `<c r="A1" b='x/>'><f>WEBSERVICE("http://evil.example")</f><v>1</v></c>`, `<c r="A1" b='x/>'><v>1</v></c>`],
+    ['a quoted /> in the formula’s attributes', `<c r="A1"><f x='/>'>WEBSERVICE("http://evil.example")</f><v>1</v></c>`, '<c r="A1"><v>1</v></c>'],
+    ['a quoted > in the cell’s attributes', `<c r="A1" x="a>b"><f>WEBSERVICE("http://evil.example")</f><v>1</v></c>`, '<c r="A1" x="a>b"><v>1</v></c>'],
+    ["t='str' inside another attribute's value", `<c r="A1" x=" t='str'" t="str"><f>WEBSERVICE("http://evil.example")</f><v>取回</v></c>`, `<c r="A1" x=" t='str'" t="inlineStr"><is><t xml:space="preserve">取回</t></is></c>`],
+    ["cm='1' inside another attribute's value", `<c r="A1" x=" cm='1'" cm="1"><f>WEBSERVICE("http://evil.example")</f><v>1</v></c>`, `<c r="A1" x=" cm='1'"><v>1</v></c>`],
+    ['the formula in CDATA', '<c r="A1"><f><![CDATA[WEBSERVICE("http://evil.example")]]></f><v>1</v></c>', '<c r="A1"><v>1</v></c>'],
+  ])('a live formula behind %s still becomes its value, other attributes intact', (_, cell, frozen) => {
+    const result = freeze(minimalWorkbookEntries(SHEET(cell)));
+    expect(result.live).toEqual([{ cell: 'Sheet1!A1', kind: 'WEBSERVICE' }]);
+    expect(partText(unzipXlsx(result.bytes), 'xl/worksheets/sheet1.xml')).toContain(`<row r="1">${frozen}</row>`);
+  });
+
   const macroEntries = (): RawEntry[] => {
     const [types, ...rest] = minimalWorkbookEntries();
     const typesXml = String(types.data)

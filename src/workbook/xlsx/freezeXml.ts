@@ -2,6 +2,7 @@
 // a worksheet, table or workbook part that hold one. String surgery on the element's own text, not
 // a parse-and-serialise round trip, so everything around it stays byte for byte as the writer left it.
 import { attributes, decodeXml } from './package';
+import { withAttribute, withoutAttribute } from './xmlScan';
 
 /**
  * How a ZG.* call can appear in a saved formula: Excel saves add-in functions as
@@ -118,7 +119,8 @@ type ElementMatch = { whole: string; prefix: string; attrs: string; inner: strin
  */
 function elementSource(localName: string): string {
   const content = `[^<]*(?:<(?!/?\\1${localName}[\\s/>])[^<]*)*`;
-  return `<((?:[\\w.-]+:)?)${localName}(\\s[^<>]*?)?(?:/>|>(${content})</\\1${localName}>)`;
+  // Quoted values whole (a `/>` or `>` inside one ends nothing); each alternative starts with its own character, so no backtracking.
+  return `<((?:[\\w.-]+:)?)${localName}(\\s(?:[^<>"']|"[^<"]*"|'[^<']*')*?)?(?:/>|>(${content})</\\1${localName}>)`;
 }
 
 // Compiled once per element name: a sheet has a hundred thousand cells, each looked into.
@@ -144,15 +146,9 @@ function firstElement(xml: string, localName: string): ElementMatch | null {
   return m ? toMatch(m) : null;
 }
 
-const ATTR = (name: string): RegExp => new RegExp(`\\s+${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-
-function dropAttr(attrs: string, name: string): string {
-  return attrs.replace(ATTR(name), '');
-}
-
-function setAttr(attrs: string, name: string, value: string): string {
-  return ATTR(name).test(attrs) ? attrs.replace(ATTR(name), ` ${name}="${value}"`) : `${attrs} ${name}="${value}"`;
-}
+// By the scanner's attribute reader: ` t='str'` inside another attribute's value is not an attribute.
+const dropAttr = withoutAttribute;
+const setAttr = withAttribute;
 
 const HAS_F = /<(?:[\w.-]+:)?f[\s/>]/;
 

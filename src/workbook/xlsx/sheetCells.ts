@@ -5,8 +5,8 @@
 // namespace prefixes; ./xmlScan reads them as XML (entities, CDATA, comments, well-formedness)
 // rather than by pattern, fast enough for a 5,000-measure ledger's 13 MB of sheets.
 // Pure: no DOM, no Node I/O.
-import { attributes, partText, relationshipsOf, startTags, worksheets, type SheetRef, type XlsxParts } from './package';
-import { scanXml } from './xmlScan';
+import { partText, relationshipsOf, startTags, worksheets, type SheetRef, type XlsxParts } from './package';
+import { scanXml, XmlScanError } from './xmlScan';
 
 export type CellError = { error: string };
 /** A cell's value as stored: text, number, TRUE/FALSE, an error such as #N/A, or null when empty. */
@@ -162,7 +162,18 @@ const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 /** One shared cell for every formula never calculated (a ledger's helper columns: thousands of them). */
 const FORMULA_WITHOUT_VALUE: XlsxCell = Object.freeze({ value: null, date: false, formula: true as const });
 
-/** Every non-empty cell of a worksheet part. Rows and cells without an `r` follow the previous one. */
+/** A row's number from its `r`: a positive integer, else null (the row then takes its first cell's row, or follows the previous one). */
+export function rowNumberOf(r: string | undefined): number | null {
+  const n = r === undefined ? NaN : Number(r);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * Every non-empty cell of a worksheet part. A row without a usable `r` takes its first cell's row,
+ * or follows the previous one; a cell without one follows the previous cell. A cell whose `r` names
+ * another row than its own is refused as damage (no writer makes one, and the rewriters, which work
+ * row by row, could not keep it where it was read).
+ */
 export function readSheetCells(xml: string, strings: readonly string[], dateXf: readonly boolean[]): SheetCells {
   const rows = new Map<number, Map<number, XlsxCell>>();
   let lastRow = 0;
@@ -178,13 +189,20 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
   let capture: 'v' | 't' | null = null;
   let inInline = false;
   let phonetic = 0;
+  /** The row has no usable r: its first cell's r, if any, gives its number. */
+  let pending = false;
   const picked: (string | undefined)[] = [undefined, undefined, undefined];
   scanXml(xml, {
-    open(name, a) {
+    open(name, a, start) {
       if (name === 'c') {
         a.pick(CELL_ATTRIBUTES, picked);
         const at = picked[0] ? parseA1(picked[0]) : null;
-        if (at) ({ row, col } = at);
+        if (at && at.row !== row) {
+          if (!pending) throw new XmlScanError(`cell ${picked[0]} in row ${row}`, start);
+          row = at.row;
+        }
+        pending = false;
+        if (at) col = at.col;
         else col++;
         inCell = true;
         type = picked[1] ?? 'n';
@@ -193,8 +211,9 @@ export function readSheetCells(xml: string, strings: readonly string[], dateXf: 
         inline = '';
         formula = false;
       } else if (name === 'row') {
-        const r = Number(a.get('r'));
-        row = r > 0 ? Math.min(r, EXCEL_MAX_ROWS + 1) : row + 1;
+        const r = rowNumberOf(a.get('r'));
+        pending = r === null;
+        row = r ?? row + 1;
         col = 0;
       } else if (!inCell) {
         return;
@@ -269,6 +288,46 @@ export type TablePart = {
   columns: string[];
 };
 
+/** What a table part says of itself: its own attributes, and each column's name and calculated formula. */
+export type TablePartXml = { attrs: Record<string, string>; columns: { name: string; formula: string | null }[] };
+
+/**
+ * A table part read by the scanner (attributes with `>` in them, references, CDATA and comments in
+ * the formulas all read as XML says); null when its root is not a table. Throws XmlScanError when the
+ * part is not XML.
+ */
+export function tablePartOf(xml: string): TablePartXml | null {
+  let attrs: Record<string, string> | null = null;
+  const columns: TablePartXml['columns'] = [];
+  let depth = 0;
+  let column: TablePartXml['columns'][number] | null = null;
+  let formula = false;
+  scanXml(xml, {
+    open(name, a) {
+      depth++;
+      if (depth === 1 && name === 'table') attrs = a.all();
+      else if (depth === 3 && name === 'tableColumn' && attrs) columns.push((column = { name: decodeXstring(a.get('name') ?? ''), formula: null }));
+      else if (depth === 4 && column && name === 'calculatedColumnFormula') {
+        formula = true;
+        column.formula = '';
+      }
+    },
+    close() {
+      if (depth === 4) formula = false;
+      else if (depth === 3) column = null;
+      depth--;
+    },
+    wantsText: () => formula,
+    text(t) {
+      column!.formula += t;
+    },
+  });
+  return attrs ? { attrs, columns } : null;
+}
+
+/** Excel's tables have a header row or none, a totals row or none: a larger count is not a table Excel made. */
+const oneOrNone = (count: string | undefined, absent: number) => (count === undefined ? absent : Number(count) >= 1 ? 1 : 0);
+
 /** Every table of the workbook, with the worksheet that owns it (through the sheet's table parts). */
 export function tablesOf(parts: XlsxParts): TablePart[] {
   const tables: TablePart[] = [];
@@ -276,19 +335,21 @@ export function tablesOf(parts: XlsxParts): TablePart[] {
     for (const rel of relationshipsOf(parts, sheet.path)) {
       if (!rel.type.endsWith('/table')) continue;
       const xml = partText(parts, rel.target);
-      const head = xml ? /<(?:[\w.-]+:)?table(?=[\s>])([^>]*)>/.exec(xml) : null;
-      if (!xml || !head) continue;
-      const a = attributes(head[1]);
+      const part = xml ? tablePartOf(xml) : null;
+      if (!part) continue;
+      const a = part.attrs;
       const range = parseRange(a.ref ?? '');
       if (!range) continue;
+      // Header and totals rows inside the range: a count larger than the range leaves no body.
+      const headerRows = Math.min(oneOrNone(a.headerRowCount, 1), range.bottom - range.top + 1);
       tables.push({
         name: a.name ?? '',
         displayName: a.displayName ?? a.name ?? '',
         sheet,
         range,
-        headerRows: a.headerRowCount === undefined ? 1 : Number(a.headerRowCount) || 0,
-        totalsRows: Number(a.totalsRowCount ?? 0) || 0,
-        columns: startTags(xml, 'tableColumn').map((c) => decodeXstring(c.name ?? '')),
+        headerRows,
+        totalsRows: Math.min(oneOrNone(a.totalsRowCount, 0), range.bottom - range.top + 1 - headerRows),
+        columns: part.columns.map((c) => c.name),
       });
     }
   }

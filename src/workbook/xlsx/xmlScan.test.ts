@@ -5,72 +5,12 @@
 // read the same cells; on broken ones the scanner never reads what saxes refuses, and never hangs.
 import fc from 'fast-check';
 import { saxesSharedStrings, saxesSheetCells } from '../../../test/support/saxesCells';
+import { escapeText, rows, sheetXml, style, text } from '../../../test/support/sheetXml';
 import { readSheetCells, sharedStringsOf, type SheetCells } from './sheetCells';
 import { attributeMap, decodeText, scanXml, XmlScanError } from './xmlScan';
 
 const STRINGS = ['问题编号', '甲 & 乙', ''];
 const DATES = [false, true];
-
-/** Text that may hold anything XML can carry, including what must be escaped. */
-const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '&', '<', '>', '"', "'", '\r', '\n', '\t', ']', '整', '改', '😀', '_x000A_', ']]>'), maxLength: 12 });
-
-type Style = { prefix: string; quote: '"' | "'"; space: string; escape: 'entity' | 'charref' | 'cdata'; comments: boolean };
-
-const style: fc.Arbitrary<Style> = fc.record({
-  prefix: fc.constantFrom('', 'x:'),
-  quote: fc.constantFrom('"' as const, "'" as const),
-  space: fc.constantFrom(' ', '  ', '\n\t', '\r\n '),
-  escape: fc.constantFrom('entity' as const, 'charref' as const, 'cdata' as const),
-  comments: fc.boolean(),
-});
-
-function escapeText(t: string, how: Style['escape']): string {
-  if (how === 'cdata' && !t.includes(']]>')) return t === '' ? '' : `<![CDATA[${t}]]>`;
-  if (how === 'charref') return t.replace(/[&<>\r]/g, (c) => `&#${c.codePointAt(0)};`).replace(/]]>/g, ']]&gt;');
-  return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
-}
-
-const escapeAttr = (v: string, q: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(q === '"' ? /"/g : /'/g, q === '"' ? '&quot;' : '&apos;');
-
-type Cell = { ref: boolean; type: 'n' | 's' | 'inlineStr' | 'str' | 'b' | 'e' | 'd' | 'none'; s: number; value: string; formula: string | null; phonetic: boolean; extra: string };
-type Row = { r: boolean; gap: number; cells: Cell[] };
-
-const cell: fc.Arbitrary<Cell> = fc.record({
-  ref: fc.boolean(),
-  type: fc.constantFrom('n' as const, 's' as const, 'inlineStr' as const, 'str' as const, 'b' as const, 'e' as const, 'd' as const, 'none' as const),
-  s: fc.constantFrom(0, 1),
-  value: fc.oneof(text, fc.constantFrom('0', '1', '2', '45366', ' 3.5 ', '#N/A', 'true', '2024-03-15T00:00:00', '')),
-  formula: fc.option(text, { nil: null }),
-  phonetic: fc.boolean(),
-  extra: fc.constantFrom('', 'a=">"', "b='x/>'", 'x14ac:dyDescent="0.25"'),
-});
-const rows = fc.array(fc.record({ r: fc.boolean(), gap: fc.nat(3), cells: fc.array(cell, { maxLength: 5 }) }), { maxLength: 6 });
-
-function sheetXml(data: Row[], st: Style): string {
-  const { prefix: p, quote: q, space: sp } = st;
-  const a = (name: string, value: string) => `${sp}${name}=${q}${escapeAttr(value, q)}${q}`;
-  const note = st.comments ? '<!-- a <c> in a comment --><?pi x?>' : '';
-  const t = (v: string) => escapeText(v, st.escape);
-  let r = 0;
-  let body = '';
-  for (const row of data) {
-    r += 1 + row.gap;
-    let col = 0;
-    let cells = '';
-    for (const c of row.cells) {
-      col += 1;
-      const attrs = (c.ref ? a('r', `${String.fromCharCode(64 + col)}${r}`) : '') + (c.type === 'none' ? '' : a('t', c.type)) + (c.s ? a('s', '1') : '') + (c.extra ? `${sp}${c.extra}` : '');
-      const f = c.formula === null ? '' : `<${p}f>${t(c.formula)}</${p}f>`;
-      const inner = c.type === 'inlineStr'
-        ? `<${p}is><${p}r><${p}t>${t(c.value)}</${p}t></${p}r>${c.phonetic ? `<${p}rPh sb="0" eb="1"><${p}t>pin</${p}t></${p}rPh>` : ''}<${p}r><${p}t${sp}xml:space="preserve">${t(c.value)}</${p}t></${p}r></${p}is>`
-        : `${f}<${p}v>${t(c.type === 's' ? String(c.value.length % 4) : c.value)}</${p}v>`;
-      cells += c.value === '' && c.formula === null ? `<${p}c${attrs}${sp}/>` : `${note}<${p}c${attrs}>${inner}</${p}c${sp}>`;
-    }
-    body += `<${p}row${row.r ? a('r', String(r)) : ''}>${cells}</${p}row>`;
-  }
-  const ns = p ? ` xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` : ' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  return `<?xml version="1.0" encoding="UTF-8"?>\r\n${note}<${p}worksheet${ns}><${p}sheetData>${body}</${p}sheetData>${note}</${p}worksheet>\n`;
-}
 
 function cellsOf(sheet: SheetCells): unknown[] {
   const out: unknown[] = [];
@@ -93,7 +33,10 @@ describe('scanXml reads worksheets as saxes does', () => {
   test('generated worksheets, written every way the format allows', () => {
     fc.assert(fc.property(rows, style, (data, st) => {
       const xml = sheetXml(data, st);
-      expect(read(xml)).toEqual(oracle(xml));
+      // A row without r whose later cell names another row than the one it follows is refused by both.
+      const theirs = outcome(() => oracle(xml));
+      if ('error' in theirs) expect(outcome(() => read(xml))).toEqual({ error: expect.any(XmlScanError) });
+      else expect(read(xml)).toEqual(theirs.ok);
     }), { numRuns: 400 });
   });
 
@@ -127,6 +70,25 @@ describe('scanXml reads worksheets as saxes does', () => {
   });
 });
 
+describe('scanXml refuses what saxes refuses, for the constructs a rewriter would copy', () => {
+  // Inserted anywhere in a generated worksheet: inside text, a value, a tag, a comment or CDATA.
+  const hostile = fc.constantFrom('&#0;', '&#xFFFF;', '&#x110000;', '&#99999999999;', '&#xD800;', '&bogus;', '& ', ' a="1" a="2"', ' r="A1"', ' q="1"q="2"', ' b=1', ' c');
+  test('a reference XML forbids, an undefined entity, a duplicate or malformed attribute: refused wherever saxes refuses it', () => {
+    fc.assert(fc.property(rows, style, fc.nat(), hostile, (data, st, at, insert) => {
+      const whole = sheetXml(data, st);
+      const k = at % (whole.length + 1);
+      const xml = whole.slice(0, k) + insert + whole.slice(k);
+      const theirs = outcome(() => oracle(xml));
+      const ours = outcome(() => read(xml));
+      if ('error' in ours) expect(ours.error).toBeInstanceOf(XmlScanError);
+      // (A lone surrogate, made by inserting inside a pair, never comes out of UTF-8 decoding.)
+      if (LONE_SURROGATE.test(xml)) return;
+      if ('error' in theirs && !('error' in outcome(() => oracle(whole)))) expect('error' in ours ? 'refused' : xml).toBe('refused');
+      else if ('ok' in theirs) expect(ours).toEqual(theirs);
+    }), { numRuns: 1000 });
+  });
+});
+
 describe('scanXml', () => {
   const events = (xml: string) => {
     const out: string[] = [];
@@ -145,8 +107,24 @@ describe('scanXml', () => {
     ['<a b="1></a>', 'unterminated quote'], ['<a><!-- x</a>', 'unterminated comment'], ['<a/><b/>', 'two roots'], ['x<a/>', 'text outside'],
     ['<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>', 'DTD'], ['<a>&e;</a>', 'undefined entity'], ['<a>&#0;</a>', 'forbidden character'], ['<a>a & b</a>', 'bare &'],
     ['< a/>', 'space before the name'], ['<a><![CDATA[x</a>', 'unterminated CDATA'],
+    // What the rewriters would copy into a part they write, though no cell value reads it:
+    ['<a b="1" b="2"/>', 'duplicate attribute'], ['<x:a x:b="1" c="0" x:b="2"/>', 'duplicate prefixed attribute'],
+    [`<a ${Array.from({ length: 40 }, (_, i) => `n${i}="1"`).join(' ')} n33="2"/>`, 'duplicate among 40 attributes'],
+    ['<a b="1"c="2"/>', 'no space between attributes'], ['<a b=1/>', 'unquoted value'], ['<a b/>', 'attribute without a value'],
+    ['<a / >', 'space inside />'], ['<a b="&bogus;"/>', 'undefined entity in a value nobody reads'], ['<a><f>x &bogus; y</f></a>', 'undefined entity in text nobody reads'],
+    ['<a><f>1 & 2</f></a>', 'bare & in text nobody reads'], ['<a b="&#0;"/>', 'forbidden character reference in a value'], ['<a>&#x110000;</a>', 'reference past U+10FFFF'],
+    ['<a>&#99999999999999999999;</a>', 'huge decimal reference'], ['<a>&#xFFFF;</a>', 'U+FFFF by reference'],
+    ['<a><?xml version="1.0"?></a>', 'a declaration not at the start'], ['<?xml version="1.0" a="1"?><a/>', 'a malformed declaration'],
+    ['<a><?&x y?></a>', 'a processing instruction without a name'], ['<a><!-- a -- b --></a>', '-- inside a comment'], ['<a><!-- a ---></a>', 'a comment ending --->'],
+    ['<a &#0;b="1"/>', 'a reference as an attribute name'], ['<1a/>', 'an element name starting with a digit'],
   ])('%j is refused (%s)', (xml) => {
     expect(() => events(xml)).toThrow(XmlScanError);
+    // Refused too when no text is wanted and no attribute asked for: the sheet rewriters scan so.
+    expect(() => scanXml(xml, { open: () => undefined, close: () => undefined, wantsText: () => false, text: () => undefined })).toThrow(XmlScanError);
+  });
+
+  test('forty distinct attributes, references in values and text nobody reads: accepted', () => {
+    expect(() => events(`<a ${Array.from({ length: 40 }, (_, i) => `n${i}="&amp;&#x41;"`).join(' ')}><f>a&quot;b&lt;&#9;</f></a>`)).not.toThrow();
   });
 
   test('decodeText and attributeMap', () => {

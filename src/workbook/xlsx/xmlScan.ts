@@ -27,9 +27,13 @@ export type TagAttributes = {
 };
 
 export type ScanHandlers = {
-  /** An element starts; `name` without its prefix. `attrs` is valid only during this call. */
-  open(name: string, attrs: TagAttributes): void;
-  close(name: string): void;
+  /**
+   * An element starts; `name` without its prefix. `attrs` is valid only during this call. The start
+   * tag is xml[start, end) (the rewriters cut rows and cells at these offsets).
+   */
+  open(name: string, attrs: TagAttributes, start: number, end: number): void;
+  /** The element ends: its end tag is xml[start, end) (for an empty element, the start tag again). */
+  close(name: string, start: number, end: number): void;
   /** Whether the text at this point is wanted: it is decoded and passed to `text` only then. */
   wantsText(): boolean;
   text(text: string): void;
@@ -147,6 +151,122 @@ class RangeAttributes implements TagAttributes {
 }
 
 const NOT_SPACE = /[^\s]/;
+const PI_TARGET = /^[^\s?]*/;
+const XML_DECLARATION = /^\s+version\s*=\s*(["'])1\.\d+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*$/;
+/** An XML name, loosely: what a writer could mean, without the DTD-era character tables. */
+const NAME = /^[A-Za-z_:\u00C0-\uFFFD][\w.:\u00B7\u00C0-\uFFFD-]*$/;
+
+/** XML name characters, loosely (ASCII exactly; everything from U+00B7 up allowed, as no writer needs finer). */
+const isNameStart = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x3a || c >= 0xc0;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0xb7;
+
+const DUPLICATE = -2;
+
+/** The length of the reference at xml[at] (`&amp;`, `&#x41;`), if it is one XML allows; 0 when not. */
+function referenceLength(xml: string, at: number): number {
+  const c = xml.charCodeAt(at + 1);
+  if (c === 0x23 /* # */) {
+    const hex = xml.charCodeAt(at + 2) === 0x78;
+    let i = at + (hex ? 3 : 2);
+    let code = 0;
+    const first = i;
+    for (; i - first < 8; i++) {
+      const d = xml.charCodeAt(i);
+      const v = d >= 0x30 && d <= 0x39 ? d - 0x30 : hex && (d | 0x20) >= 0x61 && (d | 0x20) <= 0x66 ? (d | 0x20) - 0x57 : -1;
+      if (v < 0) break;
+      code = code * (hex ? 16 : 10) + v;
+    }
+    return i > first && xml.charCodeAt(i) === 0x3b && allowedCode(code) ? i + 1 - at : 0;
+  }
+  // amp; apos; quot; lt; gt; by their letters (this runs for every `&` of a sheet's formulas: no strings made).
+  const c2 = xml.charCodeAt(at + 2);
+  const c3 = xml.charCodeAt(at + 3);
+  if ((c === 0x6c || c === 0x67) && c2 === 0x74 && c3 === 0x3b) return 4; // lt; gt;
+  const c4 = xml.charCodeAt(at + 4);
+  if (c === 0x61 && c2 === 0x6d && c3 === 0x70 && c4 === 0x3b) return 5; // amp;
+  const c5 = xml.charCodeAt(at + 5);
+  if (c === 0x71 && c2 === 0x75 && c3 === 0x6f && c4 === 0x74 && c5 === 0x3b) return 6; // quot;
+  return c === 0x61 && c2 === 0x70 && c3 === 0x6f && c4 === 0x73 && c5 === 0x3b ? 6 : 0; // apos;
+}
+
+/**
+ * The references in text and values nobody reads are checked all the same (a rewriter copies them
+ * into the parts it writes): each `&` of the part once, by one forward search through it in all.
+ */
+class Ampersands {
+  private next: number;
+  constructor(private readonly xml: string) {
+    this.next = xml.indexOf('&');
+  }
+  /** Throws for an `&` in xml[from, to) that does not start a reference; `from` never less than before. */
+  check(from: number, to: number): void {
+    const { xml } = this;
+    if (this.next >= 0 && this.next < from) this.next = xml.indexOf('&', from);
+    while (this.next >= 0 && this.next < to) {
+      const length = referenceLength(xml, this.next);
+      if (length === 0) throw new XmlScanError('a bare & or an undefined or forbidden reference', this.next);
+      this.next = xml.indexOf('&', this.next + length);
+    }
+  }
+}
+
+
+/** Whether xml[a, a + length) and xml[b, b + length) hold the same characters. */
+function sameSpan(xml: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/**
+ * The `>` of a start tag whose attributes begin at `from`, checking them as XML requires — each
+ * preceded by whitespace, `name = "value"` quoted either way, no name twice — so that what the
+ * rewriters copy from a part is well-formed: -1 when the tag is unterminated or malformed, DUPLICATE
+ * for an attribute given twice. `seen` holds the name offsets of the tag (reused from tag to tag).
+ */
+function startTagEnd(xml: string, from: number, limit: number, seen: number[], amps: Ampersands): number {
+  let i = from;
+  let count = 0;
+  let names: Set<string> | null = null;
+  for (;;) {
+    const spaced = i;
+    while (i < limit && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= limit) return -1;
+    let c = xml.charCodeAt(i);
+    if (c === 0x3e /* > */) return i;
+    if (c === 0x2f /* / */) return xml.charCodeAt(i + 1) === 0x3e ? i + 1 : -1;
+    if (i === spaced) return -1;
+    const nameStart = i;
+    if (!isNameStart(c)) return -1;
+    while (i < limit && isNameChar(xml.charCodeAt(i))) i++;
+    const length = i - nameStart;
+    while (i < limit && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 0x3d) return -1;
+    i++;
+    while (i < limit && isSpace(xml.charCodeAt(i))) i++;
+    c = xml.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x27) return -1;
+    const end = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+    if (end < 0 || end > limit) return -1;
+    // A value is decoded only when asked for; its references are checked here all the same.
+    amps.check(i + 1, end);
+    // A tag has a handful of attributes: compared in place; past 16 (a crafted tag), by a set.
+    if (count < 16) {
+      for (let k = 0; k < count; k++) if (seen[2 * k + 1] === length && sameSpan(xml, seen[2 * k], nameStart, length)) return DUPLICATE;
+      seen[2 * count] = nameStart;
+      seen[2 * count + 1] = length;
+    } else {
+      if (!names) {
+        names = new Set();
+        for (let k = 0; k < 16; k++) names.add(xml.slice(seen[2 * k], seen[2 * k] + seen[2 * k + 1]));
+      }
+      const name = xml.slice(nameStart, nameStart + length);
+      if (names.has(name)) return DUPLICATE;
+      names.add(name);
+    }
+    count++;
+    i = end + 1;
+  }
+}
 
 /** Scans a whole part, calling the handlers for every element of it in document order. */
 export function scanXml(xml: string, handlers: ScanHandlers): void {
@@ -155,6 +275,10 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
   const locals: string[] = [];
   const attrs = new RangeAttributes();
   attrs.xml = xml;
+  const seen: number[] = [];
+  const amps = new Ampersands(xml);
+  // Where the declaration may stand: before anything but whitespace (a BOM counts as such).
+  const firstMark = xml.search(/\S/);
   const n = xml.length;
   let pos = 0;
   let rootSeen = false;
@@ -165,6 +289,7 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       if (names.length === 0) {
         if (NOT_SPACE.test(xml.slice(pos, end))) throw new XmlScanError('text outside the root element', pos);
       } else if (handlers.wantsText()) handlers.text(decodeText(xml.slice(pos, end), pos));
+      else amps.check(pos, end);
     }
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
@@ -172,10 +297,17 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       if (next === 0x3f) {
         const close = xml.indexOf('?>', lt + 2);
         if (close < 0) throw new XmlScanError('unterminated processing instruction', lt);
+        // Its target is a name, and `xml` only as the declaration at the very start (the rewriters copy the head).
+        const target = PI_TARGET.exec(xml.slice(lt + 2, Math.min(close, lt + 66)))?.[0] ?? '';
+        if (!NAME.test(target) || (target.toLowerCase() === 'xml' && (lt !== firstMark || !XML_DECLARATION.test(xml.slice(lt + 5, close))))) {
+          throw new XmlScanError('processing instruction', lt);
+        }
         pos = close + 2;
       } else if (xml.startsWith('!--', lt + 1)) {
         const close = xml.indexOf('-->', lt + 4);
         if (close < 0) throw new XmlScanError('unterminated comment', lt);
+        // `--` only as its end (`--->` too is not XML): a comment is copied as it is by the rewriters.
+        if (xml.indexOf('--', lt + 4) < close || (close > lt + 4 && xml.charCodeAt(close - 1) === 0x2d)) throw new XmlScanError('-- inside a comment', lt);
         pos = close + 3;
       } else if (xml.startsWith('![CDATA[', lt + 1)) {
         const close = xml.indexOf(']]>', lt + 9);
@@ -194,7 +326,7 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       const close = xml.indexOf('>', lt + 2);
       if (top === undefined || close < 0 || close > limit || !xml.startsWith(top, lt + 2)) throw new XmlScanError('mismatched end tag', lt);
       for (let i = lt + 2 + top.length; i < close; i++) if (!isSpace(xml.charCodeAt(i))) throw new XmlScanError('mismatched end tag', lt);
-      handlers.close(locals.pop()!);
+      handlers.close(locals.pop()!, lt, close + 1);
       pos = close + 1;
       lt = nextLt;
       continue;
@@ -205,23 +337,13 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
     for (; i < limit; i++) {
       const c = xml.charCodeAt(i);
       if (c === 0x3e /* > */ || c === 0x2f /* / */ || isSpace(c)) break;
-      if (c === 0x22 || c === 0x27 || c === 0x3d) throw new XmlScanError('malformed tag', lt);
+      if (i === lt + 1 ? !isNameStart(c) : !isNameChar(c)) throw new XmlScanError('malformed tag', lt);
       if (c === 0x3a /* : */ && colon < 0) colon = i;
     }
     if (i === lt + 1) throw new XmlScanError('malformed tag', lt);
     const nameEnd = i;
-    let close = -1;
-    for (; i < limit; i++) {
-      const c = xml.charCodeAt(i);
-      if (c === 0x3e) {
-        close = i;
-        break;
-      }
-      if (c === 0x22 || c === 0x27) {
-        i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
-        if (i < 0 || i > limit) break;
-      }
-    }
+    const close = startTagEnd(xml, i, limit, seen, amps);
+    if (close === DUPLICATE) throw new XmlScanError('duplicate attribute', lt);
     if (close < 0) throw new XmlScanError('unterminated or malformed tag', lt);
     if (names.length === 0 && rootSeen) throw new XmlScanError('a second root element', lt);
     rootSeen = true;
@@ -230,8 +352,8 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
     const local = colon < 0 ? name : name.slice(colon - lt);
     attrs.from = nameEnd;
     attrs.to = empty ? close - 1 : close;
-    handlers.open(local, attrs);
-    if (empty) handlers.close(local);
+    handlers.open(local, attrs, lt, close + 1);
+    if (empty) handlers.close(local, lt, close + 1);
     else {
       names.push(name);
       locals.push(local);
@@ -241,4 +363,45 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
   }
   if (names.length > 0) throw new XmlScanError(`unclosed <${names[names.length - 1]}>`, n);
   if (!rootSeen) throw new XmlScanError('no root element', 0);
+}
+
+/** Where a start tag at the beginning of `xml` ends its name and itself (the `>` outside quoted values); end -1 when unterminated. */
+export function startTagBounds(xml: string): { nameEnd: number; end: number; empty: boolean } {
+  let i = 1;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e || c === 0x2f || isSpace(c)) break;
+  }
+  const nameEnd = i;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return { nameEnd, end: i, empty: xml.charCodeAt(i - 1) === 0x2f && i - 1 >= nameEnd };
+    if (c === 0x22 || c === 0x27) {
+      i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      if (i < 0) break;
+    }
+  }
+  return { nameEnd, end: -1, empty: false };
+}
+
+/** A start tag's attribute text with `name` set to `value` (its value replaced in place, or the attribute put first). */
+export function withAttribute(attrText: string, name: string, value: string): string {
+  const at = [0, 0, 0, 0];
+  const quoted = `"${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
+  for (let i = 0; nextAttribute(attrText, i, attrText.length, at); i = at[3] + 1) {
+    if (at[1] - at[0] === name.length && attrText.startsWith(name, at[0])) return attrText.slice(0, at[2] - 1) + quoted + attrText.slice(at[3] + 1);
+  }
+  return ` ${name}=${quoted}${attrText}`;
+}
+
+/** A start tag's attribute text without the attribute `name` (and the whitespace before it). */
+export function withoutAttribute(attrText: string, name: string): string {
+  const at = [0, 0, 0, 0];
+  for (let i = 0; nextAttribute(attrText, i, attrText.length, at); i = at[3] + 1) {
+    if (at[1] - at[0] !== name.length || !attrText.startsWith(name, at[0])) continue;
+    let from = at[0];
+    while (from > 0 && isSpace(attrText.charCodeAt(from - 1))) from--;
+    return attrText.slice(0, from) + attrText.slice(at[3] + 1);
+  }
+  return attrText;
 }

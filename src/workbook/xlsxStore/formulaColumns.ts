@@ -24,7 +24,8 @@ export function addFormulaColumns(parts: XlsxParts, slot: TableSlot, styles: Sty
   const headerStyle = inTable.find((row) => row.r === top)?.cells.find((c) => c.col === right);
   const header = headerStyle ? cellStyle(headerStyle.xml) : undefined;
   const looks = missing.map((c) => styles.id({}, numberFormatOf(c)));
-  const last = bottom - table.totalsRows;
+  // Rows the sheet has, at most: a table claiming A1:X1048576 is not filled with a million formulas.
+  const last = Math.min(bottom - table.totalsRows, Math.max(top + 1, sheet.rows.length > 0 ? sheet.rows[sheet.rows.length - 1].r : 0));
   const byR = new Map(sheet.rows.map((row, k) => [row.r, k]));
   for (let r = top; r <= last; r++) {
     const cells = new Map<number, string>();

@@ -10,9 +10,9 @@ import type { Ledger } from '../../ledger/types';
 import { headerIndex, measureFromCells, problemFromCells, readText, roundFromCells } from '../cells';
 import { CHANGES, INFO_CELLS, MEASURES, PROBLEMS, type TableDef } from '../schema';
 import { openXlsx, openXlsxAsync } from '../xlsx/open';
-import { attributes, definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
-import { cellFor, REQUIRED_FIELDS, workbookReader } from '../xlsx/readLedger';
-import { findTable, parseA1, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
+import { definedNames, partText, relationshipsOf, worksheets, xmlPartsOnly, type XlsxParts } from '../xlsx/package';
+import { cellFor, REQUIRED_FIELDS, rowList, workbookReader } from '../xlsx/readLedger';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, findTable, parseA1, tablePartOf, tablesOf, type SheetCells, type TablePart } from '../xlsx/sheetCells';
 import { rawEntries } from './zipUpdate';
 
 /** A table of the file: its part, and for each body row (top to bottom) the 编号 it holds. */
@@ -48,13 +48,13 @@ export function tablePath(parts: XlsxParts, table: TablePart): string {
   // tablesOf found it through the sheet's relationships; find the same part again by its name.
   for (const rel of relationshipsOf(parts, table.sheet.path)) {
     if (!rel.type.endsWith('/table')) continue;
-    const head = /<(?:[\w.-]+:)?table(?=[\s>])([^>]*)>/.exec(partText(parts, rel.target) ?? '');
-    if (head && attributes(head[1]).name === table.name) return rel.target;
+    const xml = partText(parts, rel.target);
+    if (xml && tablePartOf(xml)?.attrs.name === table.name) return rel.target;
   }
   throw new Error(`table part of ${table.name} not found`);
 }
 
-function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells, system: DateSystem): { slot: TableSlot; body: unknown[][] } {
+function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetCells, system: DateSystem): { slot: TableSlot; body: unknown[][]; below: number[] } {
   const columnDefs = table.columns.map((h) => def.columns.find((c) => c.header === h.trim()));
   const idCol = table.columns.findIndex((h) => h.trim() === def.idHeader);
   const rows: TableSlot['rows'] = [];
@@ -62,14 +62,34 @@ function slotOf(parts: XlsxParts, table: TablePart, def: TableDef, cells: SheetC
   // A claimed range (A1:XFD1048576) is clamped to the rows that hold a cell: the work follows the
   // file's content. The rows cut off are empty; a save that rewrites the table drops them, as it
   // drops the empty rows it reads.
+  // A blank row between them holds nothing to read (and a rewrite of the body drops it all the same):
+  // walked over the rows that hold a cell, so one cell at row 1,048,570 costs one row, not a million.
   const last = Math.min(table.range.bottom - table.totalsRows, cells.lastRow);
-  for (let r = table.range.top + table.headerRows; r <= last; r++) {
+  for (const r of cells.rowsBetween(table.range.top + table.headerRows, last)) {
     const values = table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), columnDefs[i], system));
     const empty = values.every((v, i) => columnDefs[i]?.kind === 'formula' || v === '' || v === null);
     rows.push({ r, id: idCol >= 0 ? readText(values[idCol]) : '', empty });
     body.push(values);
   }
-  return { slot: { table, path: tablePath(parts, table), def, rows }, body };
+  // Rows typed just below the table (WPS and LibreOffice do not grow tables), up to the first blank one.
+  const below: number[] = [];
+  for (let r = table.range.bottom + 1; table.totalsRows === 0 && r <= cells.lastRow; r++) {
+    const filled = table.columns.some((_, i) => columnDefs[i]?.kind !== 'formula' && !isBlank(cellFor(cells.get(r, table.range.left + i), columnDefs[i], system)));
+    if (!filled) break;
+    below.push(r);
+  }
+  return { slot: { table, path: tablePath(parts, table), def, rows }, body, below };
+}
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/** The rows the page does not show, each with its row number (第N行) and why: never left out silently. */
+function notTaken(fileName: string, slot: TableSlot, below: readonly number[]): LedgerError[] {
+  const out: LedgerError[] = [];
+  const noId = slot.rows.filter((row) => row.id === '' && !row.empty).map((row) => row.r);
+  if (noId.length > 0) out.push(ledgerError('rowsWithoutIdShown', fileName, slot.def.sheet, rowList(noId), slot.def.idHeader));
+  if (below.length > 0) out.push(ledgerError('rowsBelowTableShown', fileName, slot.def.sheet, rowList(below)));
+  return out;
 }
 
 function infoSlots(parts: XlsxParts): Map<string, InfoSlot> {
@@ -82,7 +102,8 @@ function infoSlots(parts: XlsxParts): Map<string, InfoSlot> {
     const m = /^=?(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(n.formula.trim());
     const path = m ? sheetPaths.get(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : undefined;
     const at = m ? parseA1(m[3]) : null;
-    if (path && at) slots.set(cell.name, { path, ...at });
+    // A name pointing past Excel's last row or column (…!$B$2000000) names no cell a save may write.
+    if (path && at && at.row <= EXCEL_MAX_ROWS && at.col <= EXCEL_MAX_COLS) slots.set(cell.name, { path, ...at });
   }
   return slots;
 }
@@ -115,6 +136,7 @@ export function readModel(parts: XlsxParts, fileName: string): LedgerFileModel |
     if (missingRequired.length > 0) return ledgerError('ledgerMissingColumns', fileName, tableTitle(def), missingRequired.map((c) => c.header).join('、'));
     if (absent.length > 0) warnings.push(ledgerError('ledgerOptionalColumns', fileName, tableTitle(def), absent.map((c) => c.header).join('、')));
   }
+  warnings.push(...notTaken(fileName, p.slot, p.below), ...notTaken(fileName, m.slot, m.below));
   // The first row holding an 编号 is the item; a second row with the same 编号 is left as it is.
   const firstOf = (slot: TableSlot) => {
     const seen = new Set<string>();

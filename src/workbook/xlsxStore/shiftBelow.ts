@@ -13,6 +13,36 @@ import { parseA1, type CellRange } from '../xlsx/sheetCells';
 import { shiftFormula } from './formulaRefs';
 import { rowMapOfShift, type RowMap } from './rowMap';
 import { shiftComments } from './shiftComments';
+import { attributeMap, scanXml, startTagBounds, withAttribute } from '../xlsx/xmlScan';
+
+const TABLE_REF_ELEMENTS = new Set(['table', 'autoFilter', 'sortState']);
+
+/**
+ * A table part with the ref of its <table>, <autoFilter> and <sortState> replaced by `shift(ref)`:
+ * tags found by the scanner, so a `>` or a `ref=` inside another quoted value is no place to write.
+ */
+export function withTableRefs(xml: string, shift: (ref: string) => string): string {
+  const tags: [number, number][] = [];
+  scanXml(xml, {
+    open(name, a, start, end) {
+      if (TABLE_REF_ELEMENTS.has(name) && a.get('ref') !== undefined) tags.push([start, end]);
+    },
+    close: () => undefined,
+    wantsText: () => false,
+    text: () => undefined,
+  });
+  let out = xml;
+  for (const [start, end] of tags.reverse()) {
+    const tag = out.slice(start, end);
+    const { nameEnd, end: close, empty } = startTagBounds(tag);
+    const attrEnd = empty ? close - 1 : close;
+    const attrs = tag.slice(nameEnd, attrEnd);
+    const ref = attributeMap(attrs).ref;
+    const next = shift(ref);
+    if (next !== ref) out = out.slice(0, start) + tag.slice(0, nameEnd) + withAttribute(attrs, 'ref', next) + tag.slice(attrEnd) + out.slice(end);
+  }
+  return out;
+}
 
 /** Rows `after + delta + 1 … after` removed (delta < 0) or `delta` rows inserted after row `after` (delta > 0). */
 export type RowShift = { after: number; delta: number; left: number; right: number };
@@ -113,7 +143,7 @@ export function shiftSheetAnchors(parts: XlsxParts, sheetPath: string, sheetName
     const xml = partText(parts, rel.target);
     if (xml === null) continue;
     if (rel.type.endsWith('/table') && rel.target !== ownTablePath) {
-      const next = xml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^<>]*?\bref\s*=\s*")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftList(v, map)}${b}`);
+      const next = withTableRefs(xml, (ref) => shiftList(ref, map));
       if (next !== xml) {
         setPartText(parts, rel.target, next);
         touched.push(rel.target);

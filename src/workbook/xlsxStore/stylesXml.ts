@@ -4,10 +4,94 @@
 // is refreshed with the template's own ids and styles.xml keeps its bytes. Only a look the workbook
 // lacks is appended — fonts, fills, borders, numFmts and xfs at the end of their lists, so every
 // existing index stays valid — and then styles.xml is the one more part the edit touches.
+import { ledgerError } from '../../ledger/errors';
+import { LedgerStoreError } from '../../ledger/store';
 import { BORDER_COLOUR, type CellLook } from '../sheetLooks';
-import { attributes, partText, setPartText, type XlsxParts } from '../xlsx/package';
+import { addOverride, addRelationship } from '../xlsx/charts';
+import { attributes, partText, relationshipsOf, setPartText, type XlsxParts } from '../xlsx/package';
+import { scanXml } from '../xlsx/xmlScan';
 
-const STYLES_PATH = 'xl/styles.xml';
+const WORKBOOK = 'xl/workbook.xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** CT_Stylesheet's children in the order the schema requires, each with the smallest content a package needs. */
+const SECTIONS: readonly [name: string, minimal: ((p: string) => string) | null][] = [
+  ['numFmts', null],
+  ['fonts', (p) => `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts>`],
+  ['fills', (p) => `<${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills>`],
+  ['borders', (p) => `<${p}borders count="1"><${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border></${p}borders>`],
+  ['cellStyleXfs', (p) => `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>`],
+  ['cellXfs', (p) => `<${p}cellXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></${p}cellXfs>`],
+  ['cellStyles', (p) => `<${p}cellStyles count="1"><${p}cellStyle name="Normal" xfId="0" builtinId="0"/></${p}cellStyles>`],
+  ['dxfs', null], ['tableStyles', null], ['colors', null], ['extLst', null],
+];
+
+/** Where the workbook keeps its styles: the part its relationship names (as the readers find it), else the usual path. */
+function stylesPathOf(parts: XlsxParts): string {
+  return relationshipsOf(parts, WORKBOOK).find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml';
+}
+
+const damaged = () => new LedgerStoreError(ledgerError('damagedStyles'));
+
+/**
+ * The package's styles.xml with every list a new style is appended to: a workbook written without
+ * one (some generators leave it out; Excel then uses its defaults) gets the smallest stylesheet, and
+ * one without fonts, fills, borders or cell formats gets those lists, each where the schema puts it —
+ * existing style ids keep their meaning. A part that is not XML is refused with the catalogue's message.
+ */
+function completeStyles(parts: XlsxParts, path: string): string {
+  let xml = partText(parts, path);
+  if (xml === null) {
+    const body = SECTIONS.flatMap(([, minimal]) => (minimal ? [minimal('')] : [])).join('');
+    xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">${body}</styleSheet>`;
+    setPartText(parts, path, xml);
+    // The content type may still name the part (a generator that declared it but left it out).
+    if (!new RegExp(`PartName\\s*=\\s*["']/${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(partText(parts, '[Content_Types].xml') ?? '')) addOverride(parts, path, STYLES_TYPE);
+    if (!relationshipsOf(parts, WORKBOOK).some((r) => r.type.endsWith('/styles'))) addRelationship(parts, WORKBOOK, 'styles', path.replace(/^xl\//, ''));
+    return xml;
+  }
+  // Children of the root, by local name: where each section is, so missing ones go in schema order.
+  const present = new Map<string, number>();
+  let rootName = '';
+  let rootStart = -1;
+  let rootEnd = -1;
+  let rootTagEnd = -1;
+  let depth = 0;
+  try {
+    scanXml(xml, {
+      open(name, _a, start, end) {
+        if (++depth === 1) [rootName, rootStart, rootTagEnd] = [name, start, end];
+        else if (depth === 2 && !present.has(name)) present.set(name, start);
+      },
+      close(_name, start) {
+        if (depth-- === 1) rootEnd = start;
+      },
+      wantsText: () => false,
+      text: () => undefined,
+    });
+  } catch {
+    throw damaged();
+  }
+  if (rootName !== 'styleSheet') throw damaged();
+  const missing = SECTIONS.filter(([name, minimal]) => minimal && !present.has(name));
+  if (missing.length === 0) return xml;
+  const prefix = /^<((?:[^\s/>:]+:)?)/.exec(xml.slice(rootStart))![1];
+  if (rootEnd === rootStart) {
+    // <styleSheet …/>: opened, so the sections can go in.
+    const open = `${xml.slice(rootStart, rootTagEnd - 2).trimEnd()}>`;
+    xml = `${xml.slice(0, rootStart)}${open}</${prefix}styleSheet>${xml.slice(rootTagEnd)}`;
+    rootEnd = rootStart + open.length;
+  }
+  const inserts = missing.map(([name, minimal]): [number, string] => {
+    const later = SECTIONS.slice(SECTIONS.findIndex(([n]) => n === name) + 1).map(([n]) => present.get(n)).find((at) => at !== undefined);
+    return [later ?? rootEnd, minimal!(prefix)];
+  });
+  // From the end backwards, so the offsets found stay right; sections for one place stay in schema order.
+  for (const [at, text] of inserts.reverse()) xml = xml.slice(0, at) + text + xml.slice(at);
+  setPartText(parts, path, xml);
+  return xml;
+}
 
 /** Excel's built-in number formats that a layout uses (ECMA-376 Part 1, §18.8.30). */
 const BUILTIN_FORMATS: Readonly<Record<number, string>> = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 14: 'mm-dd-yy', 49: '@' };
@@ -63,16 +147,19 @@ export type StyleResolver = {
   commit(): boolean;
 };
 
-/** A resolver over the package's styles.xml (throws, as misuse, for a package without one). */
+/**
+ * A resolver over the package's styles.xml, completed first where it lacks what new styles need
+ * (completeStyles); a LedgerStoreError with the catalogue's message when the part is not XML.
+ */
 export function styleResolver(parts: XlsxParts): StyleResolver {
-  const xml = partText(parts, STYLES_PATH);
-  if (xml === null) throw new Error('the package has no xl/styles.xml');
+  const STYLES_PATH = stylesPathOf(parts);
+  const xml = completeStyles(parts, STYLES_PATH);
   const fonts = section(xml, 'fonts', 'font');
   const fills = section(xml, 'fills', 'fill');
   const borders = section(xml, 'borders', 'border');
   const xfs = section(xml, 'cellXfs', 'xf');
   const numFmts = section(xml, 'numFmts', 'numFmt');
-  if (!fonts || !fills || !borders || !xfs) throw new Error('styles.xml without fonts, fills, borders or cellXfs');
+  if (!fonts || !fills || !borders || !xfs) throw damaged();
   const p = fonts.prefix;
   const base = { size: 11, name: 'Calibri' };
   const first = fonts.items[0] ? fontKey(fonts.items[0], base) : null;

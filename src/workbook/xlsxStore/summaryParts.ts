@@ -62,7 +62,8 @@ function readTable(parts: XlsxParts, table: TablePart, system: DateSystem): Read
   const before: SummaryRow[] = [];
   const values: Extra[][] = [];
   const bodyRows: number[] = [];
-  for (let r = table.range.top + table.headerRows; r <= table.range.bottom - table.totalsRows; r++) {
+  // Over the rows that hold a cell: a table claiming A1:Z1048576 costs the rows it has, not a million.
+  for (const r of cells.rowsBetween(table.range.top + table.headerRows, Math.min(table.range.bottom - table.totalsRows, cells.lastRow))) {
     bodyRows.push(r);
     const row = summaryFromCells(table.columns.map((_, i) => cellFor(cells.get(r, table.range.left + i), defs[i], system)), index);
     if (row.sourceUnit === '' && row.problemId === '' && row.measureId === '') continue;

@@ -5,11 +5,11 @@
 // column's date format and styles.xml stays as it is.
 import { columnLetter, expandThisRow } from '../schema';
 import { partText, setPartText, attributes, type XlsxParts } from '../xlsx/package';
-import { dateStyles } from '../xlsx/sheetCells';
+import { dateStyles, parseRange, tablePartOf } from '../xlsx/sheetCells';
 import type { TableSlot } from './readFile';
 import { shiftCalcChain } from './calcChain';
 import { rowMap, type RowMap } from './rowMap';
-import { shiftRowBreaks, shiftSheetAnchors, shiftSheetTail } from './shiftBelow';
+import { shiftRowBreaks, shiftSheetAnchors, shiftSheetTail, withTableRefs } from './shiftBelow';
 import { shiftRowFormulas, shiftWorkbookFormulas } from './shiftFormulas';
 import { cellStyle, cellXml, joinSheet, moveRow, rowXml, splitSheet, withCells, type CellContent, type CellXml, type RowXml, type SheetXml } from './rowsXml';
 
@@ -58,10 +58,7 @@ function columnStyles(sheet: SheetXml, slot: TableSlot, parts: XlsxParts): (numb
 
 /** The formula of each calculated column: the table's own, else the schema's. */
 function columnFormulas(tableXml: string, slot: TableSlot): (string | null)[] {
-  const own = Array.from(tableXml.matchAll(/<(?:[\w.-]+:)?tableColumn(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?tableColumn>)/g), (m) => {
-    const f = /<(?:[\w.-]+:)?calculatedColumnFormula[^>]*>([\s\S]*?)<\//.exec(m[2] ?? '');
-    return f ? f[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
-  });
+  const own = tablePartOf(tableXml)?.columns.map((c) => c.formula) ?? [];
   return slot.table.columns.map((header, i) => {
     if (own[i]) return own[i];
     const column = slot.def.columns.find((c) => c.header === header.trim());
@@ -69,11 +66,16 @@ function columnFormulas(tableXml: string, slot: TableSlot): (string | null)[] {
   });
 }
 
-/** A range whose last row moves by delta (A1:S30 → A1:S32). */
+/**
+ * A range of the table part with its last row moved by `delta`, written as Excel writes one (A1:X30),
+ * whatever form it had (X29:A1, A0:X0, a single cell): a table that only grew textually would leave
+ * the new rows outside it. Unreadable refs are left as they are.
+ */
 function shiftEnd(ref: string, delta: number): string {
-  const [start, end] = ref.split(':');
-  if (end === undefined) return ref;
-  return `${start}:${end.replace(/\d+$/, (row) => String(Number(row) + delta))}`;
+  const range = parseRange(ref);
+  if (!range) return ref;
+  const col = (c: number) => columnLetter(c - 1);
+  return `${col(range.left)}${range.top}:${col(range.right)}${Math.max(range.top, range.bottom + delta)}`;
 }
 
 /** Where each body row goes under the plan (rows kept in order, new ones after them or at the end): a RowMap. */
@@ -184,7 +186,7 @@ export function rewriteTableBody(parts: XlsxParts, slot: TableSlot, plan: BodyPl
   setPartText(parts, sheetPath, joinSheet({ ...sheet, head, rows, tail }));
   if (delta !== 0) {
     // The table's ref and its autoFilter end where the body now ends (the totals row moves with it).
-    const shifted = tableXml.replace(/(<(?:[\w.-]+:)?(?:table|autoFilter|sortState)\s[^>]*?ref\s*=\s*["'])([^"']*)(["'])/g, (_, a: string, r: string, b: string) => `${a}${shiftEnd(r, delta)}${b}`);
+    const shifted = withTableRefs(tableXml, (ref) => shiftEnd(ref, delta));
     setPartText(parts, slot.path, shifted);
   }
   const next: TableSlot = { ...slot, table: { ...table, range: { ...table.range, bottom: table.range.bottom + delta } }, rows: slotRows };
